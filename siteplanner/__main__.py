@@ -1,0 +1,5 @@
+import sys
+
+from siteplanner.cli import main
+
+sys.exit(main())

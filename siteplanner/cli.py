@@ -1,0 +1,148 @@
+"""The command line. Every command is a few lines over the engine; none shows a traceback.
+
+Exit codes: 0 success (for ``check``: no error finding), 1 error findings, 2 unusable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from siteplanner import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class CliError(Exception):
+    """A problem to report on stderr with exit code 2."""
+
+
+def _fail(message: str) -> int:
+    print(f"siteplanner: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _load(path: str | None):
+    from siteplanner.fileformat import load_plan
+    from siteplanner.resources import sample_plan_path
+
+    return load_plan(path if path else sample_plan_path())
+
+
+def _plan_label(path: str | None) -> str:
+    from siteplanner.resources import sample_plan_path
+
+    return str(path) if path else str(sample_plan_path())
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from siteplanner.analysis import Analyser
+    from siteplanner.compliance import available_packs
+
+    plan = _load(args.plan)
+    rules = args.rules or plan.rules
+    if rules not in available_packs():
+        raise CliError(
+            f"{_plan_label(args.plan) if not args.rules else '--rules'}: unknown rule pack "
+            f"{rules!r} (available: {', '.join(available_packs())})"
+        )
+    analysis = Analyser().analyse(plan, rules)
+    if args.json:
+        json.dump(
+            analysis.to_json(plan.name or Path(_plan_label(args.plan)).stem),
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        sys.stdout.write("\n")
+    else:
+        print(format_findings(analysis, _plan_label(args.plan)))
+    return EXIT_FINDINGS if analysis.has_errors else EXIT_OK
+
+
+def format_findings(analysis, label: str) -> str:
+    findings = analysis.findings
+    counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+    lines = [
+        f"{label}: {len(analysis.cameras)} cameras, {len(analysis.zones)} zones, rules "
+        f"{analysis.rules}, target height {analysis.target_height_m:g} m",
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes",
+    ]
+    if findings:
+        head = ("SEVERITY", "RULE", "LEVEL", "CAMERA", "ZONE", "AREA m²")
+        rows = [
+            (
+                f.severity.upper(),
+                f.rule,
+                f.level or "",
+                f.camera or f.sign or "",
+                f.zone or "",
+                f"{f.area_m2:.2f}" if f.area_m2 is not None else "",
+            )
+            for f in findings
+        ]
+        widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+        lines.append("")
+        lines.append("  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip())
+        for f, row in zip(findings, rows, strict=True):
+            lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+            lines.append(f"    {f.message}")
+            if f.reference:
+                lines.append(f"    [{f.reference}]")
+    return "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="siteplanner",
+        description="Plan security cameras, prove what each sees, print the signs the rules ask for.",
+    )
+    parser.add_argument("--version", action="version", version=f"siteplanner {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("check", help="analyse a plan and list its findings")
+    p.add_argument("plan", nargs="?", help="plan file (default: the built-in sample site)")
+    p.add_argument("--json", action="store_true", help="print the JSON report")
+    p.add_argument("--rules", help="rule pack id (default: the plan's own)")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("open", help="open a plan in the editor")
+    p.add_argument("plan", nargs="?", help="plan file (default: the built-in sample site)")
+    p.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and exit")
+    p.set_defaults(func=cmd_open)
+    return parser
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from siteplanner.app.main import run_editor
+
+    return run_editor(args.plan, screenshot=args.screenshot)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from siteplanner.compliance import UnknownRulePack
+    from siteplanner.fileformat import PlanFileError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["open", *(argv or [])])
+    try:
+        return int(args.func(args))
+    except PlanFileError as exc:
+        return _fail(str(exc))
+    except (CliError, UnknownRulePack) as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except MemoryError:
+        return _fail("not enough memory for this plan")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

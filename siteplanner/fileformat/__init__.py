@@ -1,0 +1,29 @@
+"""Plan files: load, validate (errors carry a field path), migrate, save atomically."""
+
+from siteplanner.fileformat.io import (
+    MIGRATIONS,
+    PlanFileError,
+    atomic_write_text,
+    dumps_plan,
+    field_path,
+    load_plan,
+    loads_plan,
+    migrate,
+    plan_from_data,
+    plan_to_data,
+    save_plan,
+)
+
+__all__ = [
+    "MIGRATIONS",
+    "PlanFileError",
+    "atomic_write_text",
+    "dumps_plan",
+    "field_path",
+    "load_plan",
+    "loads_plan",
+    "migrate",
+    "plan_from_data",
+    "plan_to_data",
+    "save_plan",
+]

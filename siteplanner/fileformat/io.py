@@ -1,0 +1,278 @@
+"""Load, validate, migrate and save ``.siteplan`` files.
+
+Every problem is reported as a :class:`PlanFileError` that names the file and, for a bad value,
+the field path (``levels[0].cameras[3].height_m``), so that no caller ever shows a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from siteplanner.model import FORMAT_NAME, FORMAT_VERSION, MissingOptics, Plan, resolve_optics
+
+# Files above this size are not plans; refuse them before reading them into memory.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+class PlanFileError(Exception):
+    """A plan that cannot be used, with the file and the field path it concerns."""
+
+    def __init__(self, file: str | os.PathLike[str] | None, message: str, field: str = "") -> None:
+        self.file = str(file) if file is not None else ""
+        self.field = field
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.file}: " if self.file else ""
+        return f"{where}{self.field}: {self.message}" if self.field else f"{where}{self.message}"
+
+
+def field_path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+_MESSAGES: dict[str, Callable[[dict[str, Any]], str]] = {
+    "missing": lambda c: "is required",
+    "greater_than": lambda c: f"must be a number > {c['gt']:g}",
+    "greater_than_equal": lambda c: f"must be a number >= {c['ge']:g}",
+    "less_than": lambda c: f"must be a number < {c['lt']:g}",
+    "less_than_equal": lambda c: f"must be a number <= {c['le']:g}",
+    "string_type": lambda c: "must be a text string",
+    "bool_type": lambda c: "must be true or false",
+    "list_type": lambda c: "must be a list",
+    "tuple_type": lambda c: "must be a list",
+    "model_type": lambda c: "must be an object {...}",
+    "dict_type": lambda c: "must be an object {...}",
+    "model_attributes_type": lambda c: "must be an object {...}",
+    "too_short": lambda c: f"must have {c.get('min_length', '?')} items",
+    "too_long": lambda c: f"must have {c.get('max_length', '?')} items",
+    "literal_error": lambda c: f"must be one of {c.get('expected', '')}",
+    "int_type": lambda c: "must be a whole number",
+    "float_type": lambda c: "must be a number",
+}
+
+
+def _describe(err: dict[str, Any]) -> str:
+    kind = err.get("type", "")
+    ctx = err.get("ctx") or {}
+    if kind in _MESSAGES:
+        try:
+            return _MESSAGES[kind](ctx)
+        except (KeyError, TypeError, ValueError):
+            pass
+    return str(err.get("msg", "is not valid"))
+
+
+def _validation_error(file: str, exc: ValidationError) -> PlanFileError:
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    loc = tuple(first.get("loc", ()))
+    # Tuple-typed values (points) report an index inside the tuple; that is still the field.
+    message = _describe(first)
+    extra = (
+        f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
+        if len(errors) > 1
+        else ""
+    )
+    return PlanFileError(file, message + extra, field_path(loc))
+
+
+# Migrations from an older version to the next: {old_version: function(dict) -> dict}.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def migrate(data: dict[str, Any], file: str = "") -> dict[str, Any]:
+    version = data.get("version", FORMAT_VERSION)
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise PlanFileError(file, "must be a whole number", "version")
+    if version > FORMAT_VERSION:
+        raise PlanFileError(
+            file,
+            f"the file is format version {version}, newer than this program reads "
+            f"(up to {FORMAT_VERSION}); update SitePlanner to open it",
+            "version",
+        )
+    while version < FORMAT_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise PlanFileError(
+                file, f"format version {version} is not one SitePlanner knows", "version"
+            )
+        data = step(dict(data))
+        version += 1
+        data["version"] = version
+    return data
+
+
+def _constant(name: str) -> float:
+    # Python's json reads Infinity/NaN; let validation name the field that holds one.
+    return float(name.replace("Infinity", "inf"))
+
+
+def parse_json(text: str, file: str = "") -> Any:
+    try:
+        return json.loads(text, parse_constant=_constant)
+    except json.JSONDecodeError as exc:
+        raise PlanFileError(
+            file, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        raise PlanFileError(file, f"not valid JSON ({exc})") from None
+
+
+def plan_from_data(data: Any, file: str = "") -> Plan:
+    """Validate decoded JSON as a plan, migrating older versions."""
+    if not isinstance(data, dict):
+        raise PlanFileError(file, "not a SitePlanner plan (the file is not a JSON object)")
+    fmt = data.get("format")
+    if fmt is None and "levels" not in data:
+        raise PlanFileError(file, 'not a SitePlanner plan (no "format": "siteplanner" key)')
+    if fmt is not None and fmt != FORMAT_NAME:
+        raise PlanFileError(
+            file, f'not a SitePlanner plan (format is {fmt!r}, expected "{FORMAT_NAME}")', "format"
+        )
+    data = migrate(data, file)
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        raise _validation_error(file, exc) from None
+    except RecursionError:
+        raise PlanFileError(file, "the file is nested too deeply to be a plan") from None
+    check_references(plan, file)
+    return plan
+
+
+def check_references(plan: Plan, file: str = "") -> None:
+    """Checks across objects: camera models and optics that only exist after merging."""
+    model_ids = set()
+    for i, model in enumerate(plan.camera_models):
+        if model.id in model_ids:
+            raise PlanFileError(file, f"duplicate id {model.id!r}", f"camera_models[{i}].id")
+        model_ids.add(model.id)
+    for li, level in enumerate(plan.levels):
+        for ci, camera in enumerate(level.cameras):
+            try:
+                resolve_optics(plan, camera)
+            except MissingOptics as exc:
+                raise PlanFileError(
+                    file, str(exc), f"levels[{li}].cameras[{ci}].{exc.field}"
+                ) from None
+
+
+def loads_plan(text: str | bytes, file: str = "") -> Plan:
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise PlanFileError(
+                file, "not a SitePlanner plan (the file is not UTF-8 text; is it a binary file?)"
+            ) from None
+    if "\x00" in text:
+        raise PlanFileError(file, "not a SitePlanner plan (the file holds binary data)")
+    return plan_from_data(parse_json(text, file), file)
+
+
+def load_plan(path: str | os.PathLike[str]) -> Plan:
+    file = str(path)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise PlanFileError(file, "is a folder, not a plan file")
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PlanFileError(file, f"the file is {size / 1e6:.0f} MB, too large to be a plan")
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(file, "file not found") from None
+    except PermissionError:
+        raise PlanFileError(file, "permission denied: the file cannot be read") from None
+    except OSError as exc:
+        raise PlanFileError(file, f"cannot be read ({exc.strerror or exc})") from None
+    return loads_plan(raw, file)
+
+
+def plan_to_data(plan: Plan) -> dict[str, Any]:
+    data = plan.model_dump(mode="json", exclude_unset=True)
+    # Always write the header so that the file identifies itself.
+    head = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
+    data.pop("format", None)
+    data.pop("version", None)
+    return {**head, **data}
+
+
+def dumps_plan(plan: Plan) -> str:
+    return json.dumps(plan_to_data(plan), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str, keep_backup: bool = True) -> None:
+    """Write to a temporary file beside ``path``, fsync, keep the old file as ``.bak``, rename."""
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if target.exists():
+            try:
+                os.chmod(tmp, target.stat().st_mode & 0o777)
+            except OSError:
+                pass
+            if keep_backup:
+                backup = target.with_name(target.name + ".bak")
+                # A hard link keeps the previous version without a window where none exists.
+                try:
+                    if backup.exists():
+                        backup.unlink()
+                    os.link(target, backup)
+                except OSError:
+                    import shutil
+
+                    shutil.copy2(target, backup)
+        os.replace(tmp, target)
+        _fsync_dir(directory)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def save_plan(plan: Plan, path: str | os.PathLike[str], keep_backup: bool = True) -> None:
+    try:
+        text = dumps_plan(plan)
+    except ValueError as exc:
+        raise PlanFileError(path, f"cannot be saved: {exc}") from None
+    try:
+        atomic_write_text(path, text, keep_backup=keep_backup)
+    except OSError as exc:
+        raise PlanFileError(path, f"cannot be saved ({exc.strerror or exc})") from None

@@ -1,0 +1,92 @@
+"""Line of sight: the shadows that walls and obstacles cast from a camera centre.
+
+Walls are full height: a point is hidden when the plan segment from the camera to it crosses a
+wall solid. The first crossing of such a segment enters the solid through an edge that faces the
+camera, so the union of the "far sides" of the front-facing edges is the whole shadow.
+
+Obstacles are height-limited (the 2.5-D rule): the 3-D sight line from the camera at height h to a
+point at target height T has height h + s (T - h) at fraction s of its length; it is blocked over
+an obstacle of height H where that height is at or below H. The blocked fractions form an interval
+[s0, s1], so the shadow is the set of points C + k (Q - C) for Q in the obstacle and k in
+[1 / s1, 1 / s0]: the obstacle scaled about C by 1 / s1, swept outwards to scale 1 / s0.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+
+def far_shadows(edges: np.ndarray, cx: float, cy: float, reach: float) -> np.ndarray:
+    """Shadows of front-facing edges (n, 4) from (cx, cy), each reaching past distance ``reach``.
+
+    Each shadow is the polygon a, b, then four points on rays through b and a at a radius where the
+    chords between them stay beyond ``reach`` (the edge subtends less than 180 degrees).
+    """
+    if len(edges) == 0:
+        return np.empty(0, dtype=object)
+    a = edges[:, 0:2] - (cx, cy)
+    b = edges[:, 2:4] - (cx, cy)
+    # Keep only edges whose outer side faces the camera (camera to the right of a -> b).
+    cross = a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]
+    front = cross < 0
+    a, b = a[front], b[front]
+    if len(a) == 0:
+        return np.empty(0, dtype=object)
+    ang_a = np.arctan2(a[:, 1], a[:, 0])
+    ang_b = np.arctan2(b[:, 1], b[:, 0])
+    sweep = np.angle(np.exp(1j * (ang_a - ang_b)))  # from b back to a, in (-pi, pi)
+    dist = np.maximum(np.hypot(a[:, 0], a[:, 1]), np.hypot(b[:, 0], b[:, 1]))
+    radius = np.maximum(reach, dist * 1.01 + 0.01) / np.cos(np.abs(sweep) / 6)
+    steps = ang_b[:, None] + sweep[:, None] * np.array([0, 1, 2, 3]) / 3
+    far = np.stack([np.cos(steps), np.sin(steps)], axis=2) * radius[:, None, None]
+    ring = np.concatenate([a[:, None, :], b[:, None, :], far], axis=1) + (cx, cy)
+    return shapely.polygons(ring)
+
+
+def obstacle_scale_range(
+    camera_h: float, target_h: float, obstacle_h: float
+) -> tuple[float, float] | None:
+    """Scale interval [k0, k1] (k1 may be inf) of an obstacle's shadow, or None if it casts none.
+
+    A sight line of fraction s (0 at the camera, 1 at the target) is blocked where
+    camera_h + s (target_h - camera_h) <= obstacle_h. Scale k = 1 / s.
+    """
+    h, t, o = camera_h, target_h, obstacle_h
+    if h > o and t > o:
+        return None
+    if h > o >= t:  # descending line: blocked from s0 = (h - o) / (h - t) to the target
+        s0 = (h - o) / (h - t)
+        return 1.0, 1.0 / s0
+    if t <= o:  # camera at or below the top and target too: every fraction is blocked
+        return 1.0, math.inf
+    # h <= o < t: blocked from the camera up to s1 = (o - h) / (t - h)
+    s1 = (o - h) / (t - h)
+    if s1 <= 0:
+        return None  # only the camera point itself is at the obstacle's height
+    return 1.0 / s1, math.inf
+
+
+def obstacle_shadows(
+    ring: np.ndarray, cx: float, cy: float, k0: float, k1: float, reach: float
+) -> list[BaseGeometry]:
+    """Shadow pieces of one obstacle (counter-clockwise ring (n, 2), not closed) for scales
+    [k0, k1]."""
+    rel = (ring - (cx, cy)) * k0
+    pieces: list[BaseGeometry] = [shapely.Polygon(rel + (cx, cy))]
+    nxt = np.roll(rel, -1, axis=0)
+    if math.isinf(k1):
+        edges = np.hstack([rel, nxt]) + (cx, cy, cx, cy)
+        pieces.extend(far_shadows(edges, cx, cy, reach))
+        return pieces
+    far_scale = k1 / k0
+    quads = np.stack([rel, nxt, nxt * far_scale, rel * far_scale], axis=1) + (cx, cy)
+    # Edges through the camera sweep nothing; drop the zero-area quads.
+    cross = rel[:, 0] * nxt[:, 1] - rel[:, 1] * nxt[:, 0]
+    quads = quads[np.abs(cross) > 1e-12]
+    if len(quads):
+        pieces.extend(shapely.polygons(quads))
+    return pieces
