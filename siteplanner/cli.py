@@ -49,7 +49,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"{_plan_label(args.plan) if not args.rules else '--rules'}: unknown rule pack "
             f"{rules!r} (available: {', '.join(available_packs())})"
         )
-    analysis = Analyser().analyse(plan, rules)
+    analysis = Analyser(parallel=True).analyse(plan, rules)
     if args.json:
         json.dump(
             analysis.to_json(plan.name or Path(_plan_label(args.plan)).stem),

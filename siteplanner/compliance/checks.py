@@ -100,12 +100,16 @@ def _level_checks(plan: Plan, level: Level, analysis: Analysis, pack: RulePack, 
         if other is not level:
             signed |= {cid for s in other.signs for cid in s.covers}
 
+    zone_tree = shapely.STRtree([z.polygon for z in zones])
     for camera in level.cameras:
         cr: CameraResult = analysis.cameras[camera.id]
         cam = _label(camera.name, camera.id)
         cov = cr.coverage.coverage
-        seen_m2 = cov.area
         pos = shapely.Point(camera.position)
+        # Only zones whose box meets the coverage's box or holds the camera need an overlay.
+        near = set(zone_tree.query(cov).tolist()) | set(zone_tree.query(pos).tolist())
+        near_ids = {zones[i].zone_id for i in near}
+        seen_m2 = cov.area
         if cr.coverage.inside_wall:
             add(
                 "CAMERA_INSIDE_WALL",
@@ -123,6 +127,8 @@ def _level_checks(plan: Plan, level: Level, analysis: Analysis, pack: RulePack, 
                 camera=camera.id,
             )
         for zr in private:
+            if zr.zone_id not in near_ids:
+                continue
             zone = level.zone(zr.zone_id)
             kind = (zone.private_type or "private space").replace("_", " ")
             if zr.polygon.contains(pos):
@@ -163,6 +169,8 @@ def _level_checks(plan: Plan, level: Level, analysis: Analysis, pack: RulePack, 
                     opening=via[0] if via else None,
                 )
         for zr in exclude:
+            if zr.zone_id not in near_ids:
+                continue
             seen = clip(cov, zr.polygon)
             if seen.area > MIN_AREA_M2:
                 pct = 100.0 * seen.area / seen_m2 if seen_m2 else 0.0
@@ -191,7 +199,9 @@ def _level_checks(plan: Plan, level: Level, analysis: Analysis, pack: RulePack, 
                     area_m2=outside.area,
                     percent=pct,
                 )
-        public_seen = max((clip(cov, z.polygon).area for z in public), default=0.0)
+        public_seen = max(
+            (clip(cov, z.polygon).area for z in public if z.zone_id in near_ids), default=0.0
+        )
         if public_seen > MIN_AREA_M2 and camera.id not in signed:
             add(
                 "SIGN_MISSING",
@@ -222,7 +232,7 @@ def _level_checks(plan: Plan, level: Level, analysis: Analysis, pack: RulePack, 
             )
         elif public:
             ident = cr.coverage.dori["identification"]
-            seen_id = sum(clip(ident, z.polygon).area for z in public)
+            seen_id = sum(clip(ident, z.polygon).area for z in public if z.zone_id in near_ids)
             if seen_id >= IDENTIFICATION_MIN_M2:
                 add(
                     "IDENTIFICATION_DENSITY",

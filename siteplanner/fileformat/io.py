@@ -63,6 +63,7 @@ _MESSAGES: dict[str, Callable[[dict[str, Any]], str]] = {
     "literal_error": lambda c: f"must be one of {c.get('expected', '')}",
     "int_type": lambda c: "must be a whole number",
     "float_type": lambda c: "must be a number",
+    "finite_number": lambda c: "must be a finite number",
 }
 
 
@@ -242,10 +243,17 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, keep_backup: bool
             fh.flush()
             os.fsync(fh.fileno())
         if target.exists():
-            try:
-                os.chmod(tmp, target.stat().st_mode & 0o777)
-            except OSError:
-                pass
+            mode = target.stat().st_mode & 0o777
+        else:
+            # mkstemp makes the file private; a new plan gets the usual permissions.
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        try:
+            os.chmod(tmp, mode)
+        except OSError:
+            pass
+        if target.exists():
             if keep_backup:
                 backup = target.with_name(target.name + ".bak")
                 # A hard link keeps the previous version without a window where none exists.

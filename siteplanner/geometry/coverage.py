@@ -8,15 +8,16 @@ point of the footprint can leave that hull.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from siteplanner.geometry.optics import EMPTY, depth_band, footprint
+from siteplanner.geometry.optics import EMPTY, depth_form, depth_limit_m, footprint
 from siteplanner.geometry.visibility import far_shadows, obstacle_scale_range, obstacle_shadows
-from siteplanner.geometry.walls import boundary_edges, wall_solids
+from siteplanner.geometry.walls import boundary_edges, wall_parts
 from siteplanner.model import DORI_LEVELS, Level, Optics
 
 
@@ -29,22 +30,40 @@ class ObstacleSet:
     tree: shapely.STRtree
 
 
-@dataclass
 class LevelGeometry:
     """What every camera of a level needs: wall solids, their edges and obstacles, indexed."""
 
-    solids: BaseGeometry
-    edges: np.ndarray
-    edge_tree: shapely.STRtree
-    obstacles: ObstacleSet
+    def __init__(self, parts: np.ndarray, obstacles: ObstacleSet) -> None:
+        self.parts = parts
+        self.part_tree = shapely.STRtree(parts)
+        # Edges of all parts, with each part's slice [start, stop) into the edge array.
+        self.edges, counts = boundary_edges(parts, per_part=True)
+        self.edge_stop = np.cumsum(counts)
+        self.edge_start = self.edge_stop - counts
+        self.obstacles = obstacles
+        self._solids: BaseGeometry | None = None
+
+    def part_edges(self, part_idx: np.ndarray) -> np.ndarray:
+        """Indices of the edges of the given parts."""
+        if len(part_idx) == 0:
+            return np.empty(0, dtype=np.intp)
+        starts, stops = self.edge_start[part_idx], self.edge_stop[part_idx]
+        lengths = stops - starts
+        offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+        return np.arange(lengths.sum()) + offsets
+
+    @property
+    def solids(self) -> BaseGeometry:
+        """All wall solids merged (computed on first use: only drawing and reports need it)."""
+        if self._solids is None:
+            self._solids = shapely.union_all(self.parts) if len(self.parts) else EMPTY
+        return self._solids
+
+    def inside_wall(self, point: shapely.Point) -> bool:
+        return len(self.part_tree.query(point, predicate="within")) > 0
 
     @classmethod
     def build(cls, level: Level) -> LevelGeometry:
-        solids = wall_solids(level)
-        edges = boundary_edges(solids)
-        lines = shapely.linestrings(edges.reshape(-1, 2, 2)) if len(edges) else np.empty(0, object)
-        if not solids.is_empty:
-            shapely.prepare(solids)
         polys, rings, ids, heights = [], [], [], []
         for ob in level.obstacles:
             poly = shapely.Polygon(ob.polygon)
@@ -53,21 +72,16 @@ class LevelGeometry:
             if poly is None or poly.is_empty:
                 continue
             poly = shapely.orient_polygons(poly, exterior_cw=False)
+            shapely.prepare(poly)
             polys.append(poly)
             rings.append(np.asarray(poly.exterior.coords)[:-1])
             ids.append(ob.id)
             heights.append(ob.height_m)
         poly_arr = np.array(polys, dtype=object)
-        for p in polys:
-            shapely.prepare(p)
-        return cls(
-            solids=solids,
-            edges=edges,
-            edge_tree=shapely.STRtree(lines),
-            obstacles=ObstacleSet(
-                ids, poly_arr, rings, np.array(heights, dtype=float), shapely.STRtree(poly_arr)
-            ),
+        obstacles = ObstacleSet(
+            ids, poly_arr, rings, np.array(heights, dtype=float), shapely.STRtree(poly_arr)
         )
+        return cls(wall_parts(level), obstacles)
 
 
 def _largest_polygon(geom: BaseGeometry) -> BaseGeometry | None:
@@ -97,17 +111,15 @@ def camera_coverage(
     fp = footprint(optics, target_height_m)
     blind = {k: EMPTY for k in DORI_LEVELS}
     cam = shapely.Point(optics.x, optics.y)
-    if not geo.solids.is_empty and geo.solids.contains(cam):
+    if geo.inside_wall(cam):
         return CameraCoverage(fp, EMPTY, blind, inside_wall=True)
     if fp.is_empty:
         return CameraCoverage(fp, EMPTY, blind)
     hull = shapely.convex_hull(shapely.union(fp, cam))
     reach = optics.range_m * 1.01 + 0.1
-    pieces: list[BaseGeometry] = []
-    idx = geo.edge_tree.query(hull, predicate="intersects")
-    if len(idx):
-        pieces.extend(far_shadows(geo.edges[idx], optics.x, optics.y, reach))
+    coverage = _wall_visibility(geo, fp, hull, optics.x, optics.y, reach)
     obs = geo.obstacles
+    pieces: list[BaseGeometry] = []
     for i in obs.tree.query(hull, predicate="intersects"):
         height = float(obs.heights[i])
         if optics.height_m <= height and obs.polygons[i].intersects(cam):
@@ -116,19 +128,107 @@ def camera_coverage(
         if scales is None:
             continue
         pieces.extend(obstacle_shadows(obs.rings[i], optics.x, optics.y, *scales, reach))
-    coverage = fp
-    if pieces:
-        coverage = _difference(fp, _union(pieces))
+    if pieces and not coverage.is_empty:
+        coverage = _difference(coverage, _union(pieces))
+    return CameraCoverage(fp, coverage, dori_bands(optics, target_height_m, fp, coverage, dori_ppm))
+
+
+# Edges nearer than this are taken first; their shadows usually hide most of the rest.
+_FIRST_RING_M = 2.0
+
+
+def _wall_visibility(
+    geo: LevelGeometry, fp: BaseGeometry, hull: BaseGeometry, cx: float, cy: float, reach: float
+) -> BaseGeometry:
+    """Footprint minus the shadows of the walls, nearest walls first.
+
+    A wall edge lying wholly in the shadow of nearer walls casts a shadow that lies in that
+    shadow too (walls are full height), so after each ring only the edges that still touch the
+    visible region are looked at.
+    """
+    parts = geo.part_tree.query(hull, predicate="intersects")
+    if len(parts) == 0:
+        return fp
+    idx = geo.part_edges(parts)
+    owner = np.repeat(parts, geo.edge_stop[parts] - geo.edge_start[parts])
+    dist = _segment_distance(geo.edges[idx], cx, cy)
+    visible = fp
+    limit = _FIRST_RING_M
+    while len(idx):
+        near = dist <= limit
+        if near.any():
+            shadows = far_shadows(geo.edges[idx[near]], cx, cy, reach)
+            if len(shadows):
+                visible = _difference(visible, _union(list(shadows)))
+            idx, dist, owner = idx[~near], dist[~near], owner[~near]
+            if visible.is_empty or len(idx) == 0:
+                break
+            # Sight lines to what is still visible run inside the hull of it and the camera.
+            reach_region = shapely.convex_hull(shapely.union(visible, shapely.Point(cx, cy)))
+            shapely.prepare(reach_region)
+            uniq, inverse = np.unique(owner, return_inverse=True)
+            touching = shapely.intersects(reach_region, geo.parts[uniq])[inverse]
+            idx, dist, owner = idx[touching], dist[touching], owner[touching]
+        limit *= 2
+    return visible
+
+
+def _segment_distance(edges: np.ndarray, cx: float, cy: float) -> np.ndarray:
+    a = edges[:, 0:2] - (cx, cy)
+    d = edges[:, 2:4] - edges[:, 0:2]
+    len2 = np.maximum((d * d).sum(axis=1), 1e-18)
+    t = np.clip(-(a * d).sum(axis=1) / len2, 0.0, 1.0)
+    closest = a + d * t[:, None]
+    return np.hypot(closest[:, 0], closest[:, 1])
+
+
+def dori_bands(
+    optics: Optics,
+    target_height_m: float,
+    fp: BaseGeometry,
+    coverage: BaseGeometry,
+    dori_ppm: dict[str, float],
+) -> dict[str, BaseGeometry]:
+    """Coverage cut by the straight line where the depth reaches each DORI threshold."""
     bands: dict[str, BaseGeometry] = {}
+    if coverage.is_empty:
+        return {k: EMPTY for k in DORI_LEVELS}
+    a, b, c = depth_form(optics, target_height_m)
+    ring = np.asarray(fp.exterior.coords)[:-1] - (optics.x, optics.y)
+    depths = ring @ np.array([a, b]) + c
+    zmin, zmax = float(depths.min()), float(depths.max())
+    todo: list[tuple[str, BaseGeometry]] = []
     for level in DORI_LEVELS:
-        band = depth_band(optics, target_height_m, fp, dori_ppm[level])
-        if band.is_empty or coverage.is_empty:
-            bands[level] = EMPTY
-        elif band.equals_exact(fp, 0.0) or abs(band.area - fp.area) <= 1e-12 * max(fp.area, 1):
+        limit = depth_limit_m(optics, dori_ppm[level])
+        if limit >= zmax:
             bands[level] = coverage
+        elif limit <= zmin:
+            bands[level] = EMPTY
         else:
-            bands[level] = _intersection(coverage, band)
-    return CameraCoverage(fp, coverage, bands)
+            todo.append(
+                (level, halfplane(a, b, c - limit, optics.x, optics.y, 4 * optics.range_m + 10))
+            )
+    if todo:
+        cut = shapely.intersection(coverage, np.array([h for _, h in todo], dtype=object))
+        for (level, _), geom in zip(todo, cut, strict=True):
+            bands[level] = _polygonal(geom)
+    return {k: bands[k] for k in DORI_LEVELS}
+
+
+def halfplane(a: float, b: float, c: float, x: float, y: float, size: float) -> BaseGeometry:
+    """A square of side 2 * size around (x, y) cut to aX + bY + c <= 0 (X, Y relative to x, y)."""
+    n = math.hypot(a, b)
+    # The boundary line's nearest point to the camera, and directions along and across it.
+    px, py = -a * c / (n * n), -b * c / (n * n)
+    ux, uy = a / n, b / n
+    tx, ty = -uy, ux
+    pts = [
+        (px + tx * size, py + ty * size),
+        (px - tx * size, py - ty * size),
+        (px - tx * size - ux * size, py - ty * size - uy * size),
+        (px + tx * size - ux * size, py + ty * size - uy * size),
+    ]
+    return shapely.Polygon([(x + u, y + v) for u, v in pts])
 
 
 def _union(pieces: list[BaseGeometry]) -> BaseGeometry:

@@ -26,7 +26,8 @@ def frame(pan_deg: float, tilt_deg: float) -> tuple[np.ndarray, np.ndarray, np.n
     p, t = math.radians(pan_deg), math.radians(tilt_deg)
     f = np.array([math.cos(p) * math.cos(t), math.sin(p) * math.cos(t), -math.sin(t)])
     r = np.array([math.sin(p), -math.cos(p), 0.0])
-    u = np.cross(r, f)
+    # u = r x f, written out.
+    u = np.array([math.cos(p) * math.sin(t), math.sin(p) * math.sin(t), math.cos(t)])
     return f, r, u
 
 
@@ -49,36 +50,6 @@ def depth_form(optics: Optics, target_height_m: float) -> np.ndarray:
     return np.array([f[0], f[1], (target_height_m - optics.height_m) * f[2]])
 
 
-def clip_convex(points: np.ndarray, planes: np.ndarray) -> np.ndarray:
-    """Sutherland-Hodgman clip of a convex ring (n, 2) by half-planes aX + bY + c <= 0."""
-    pts = points
-    for a, b, c in planes:
-        if len(pts) == 0:
-            break
-        s = pts[:, 0] * a + pts[:, 1] * b + c
-        # Normalise by the plane's length so that the tolerance is a distance.
-        norm = math.hypot(a, b)
-        if norm < 1e-15:
-            if c > 0:
-                return np.empty((0, 2))
-            continue
-        inside = s <= 1e-12 * max(1.0, norm)
-        if inside.all():
-            continue
-        if not inside.any():
-            return np.empty((0, 2))
-        nxt_pts = np.roll(pts, -1, axis=0)
-        s_next = np.roll(s, -1)
-        crossing = inside != np.roll(inside, -1)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            w = s / (s - s_next)
-            cross_pts = pts + (nxt_pts - pts) * w[:, None]
-        stacked = np.stack([pts, cross_pts], axis=1).reshape(-1, 2)
-        keep = np.stack([inside, crossing], axis=1).reshape(-1)
-        pts = stacked[keep]
-    return pts
-
-
 def circle_points(radius: float, n: int = CIRCLE_VERTICES) -> np.ndarray:
     ang = np.linspace(0.0, 2 * math.pi, n, endpoint=False)
     return np.column_stack([radius * np.cos(ang), radius * np.sin(ang)])
@@ -87,10 +58,40 @@ def circle_points(radius: float, n: int = CIRCLE_VERTICES) -> np.ndarray:
 _UNIT_CIRCLE = circle_points(1.0)
 
 
+def _clip_small(points: list[tuple[float, float]], planes: np.ndarray) -> list[tuple[float, float]]:
+    """Sutherland-Hodgman on a handful of vertices: plain Python beats numpy's call overhead."""
+    for a, b, c in planes.tolist():
+        if not points:
+            break
+        out: list[tuple[float, float]] = []
+        n = len(points)
+        for i in range(n):
+            px, py = points[i]
+            qx, qy = points[(i + 1) % n]
+            sp = a * px + b * py + c
+            sq = a * qx + b * qy + c
+            if sp <= 0:
+                out.append((px, py))
+            if (sp <= 0) != (sq <= 0):
+                w = sp / (sp - sq)
+                out.append((px + (qx - px) * w, py + (qy - py) * w))
+        points = out
+    return points
+
+
 def footprint(optics: Optics, target_height_m: float) -> BaseGeometry:
     """Frustum on the target plane, within range: a convex polygon in plan coordinates."""
-    ring = clip_convex(_UNIT_CIRCLE * optics.range_m, frustum_halfplanes(optics, target_height_m))
-    return _polygon(ring, optics.x, optics.y)
+    r = optics.range_m
+    square = [(-r, -r), (r, -r), (r, r), (-r, r)]
+    wedge = _clip_small(square, frustum_halfplanes(optics, target_height_m))
+    poly = _polygon(np.array(wedge).reshape(-1, 2), optics.x, optics.y)
+    if poly.is_empty:
+        return EMPTY
+    disc = shapely.Polygon(_UNIT_CIRCLE * r + (optics.x, optics.y))
+    out = shapely.intersection(poly, disc)
+    if out.geom_type != "Polygon" or out.area <= 1e-12:
+        return EMPTY
+    return out
 
 
 def depth_limit_m(optics: Optics, ppm: float) -> float:
@@ -105,19 +106,6 @@ def pixel_density(optics: Optics, target_height_m: float, x: float, y: float) ->
     if z <= 0:
         return 0.0
     return optics.resolution[0] / (2.0 * z * math.tan(math.radians(optics.hfov_deg) / 2))
-
-
-def depth_band(
-    optics: Optics, target_height_m: float, fp: BaseGeometry, ppm: float
-) -> BaseGeometry:
-    """The part of convex footprint ``fp`` where pixel density reaches ``ppm``."""
-    if fp.is_empty:
-        return EMPTY
-    a, b, c = depth_form(optics, target_height_m)
-    zmax = depth_limit_m(optics, ppm)
-    ring = np.asarray(fp.exterior.coords)[:-1] - (optics.x, optics.y)
-    clipped = clip_convex(ring, np.array([[a, b, c - zmax]]))
-    return _polygon(clipped, optics.x, optics.y)
 
 
 def _polygon(ring: np.ndarray, x: float, y: float) -> BaseGeometry:

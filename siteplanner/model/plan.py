@@ -17,6 +17,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -26,15 +27,6 @@ FORMAT_VERSION = 1
 
 DORI_LEVELS: tuple[str, ...] = ("detection", "observation", "recognition", "identification")
 DoriLevel = Literal["detection", "observation", "recognition", "identification"]
-
-
-def _number(value: Any) -> Any:
-    # JSON true/false and numeric strings are not numbers in a plan file.
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise PydanticCustomError("number", "must be a number")
-    if not math.isfinite(value):
-        raise PydanticCustomError("finite_number", "must be a finite number")
-    return value
 
 
 def _integer(value: Any) -> Any:
@@ -51,10 +43,12 @@ def _fov(value: float) -> float:
     return value
 
 
-Num = Annotated[float, BeforeValidator(_number)]
-PositiveNum = Annotated[float, BeforeValidator(_number), Field(gt=0)]
-NonNegNum = Annotated[float, BeforeValidator(_number), Field(ge=0)]
-Fov = Annotated[float, BeforeValidator(_number), AfterValidator(_fov)]
+# Numbers are validated in pydantic's core (strict: no booleans or numeric strings, no inf/NaN);
+# a plan holds tens of thousands of them.
+Num = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+PositiveNum = Annotated[float, Strict(), Field(gt=0, allow_inf_nan=False)]
+NonNegNum = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
+Fov = Annotated[float, Strict(), Field(allow_inf_nan=False), AfterValidator(_fov)]
 PositiveInt = Annotated[int, BeforeValidator(_integer), Field(gt=0)]
 Point = tuple[Num, Num]
 Resolution = tuple[PositiveInt, PositiveInt]
@@ -71,6 +65,10 @@ def _distinct(points: list[tuple[float, float]], closed: bool) -> list[tuple[flo
 
 
 def _polyline(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    if len(points) == 2:  # the common case, kept cheap: plans hold tens of thousands
+        (x0, y0), (x1, y1) = points
+        if abs(x1 - x0) > 1e-9 or abs(y1 - y0) > 1e-9:
+            return points
     if len(_distinct(points, closed=False)) < 2:
         raise PydanticCustomError("polyline", "needs at least 2 distinct points")
     return points
@@ -127,7 +125,7 @@ class Settings(Item):
     target_height_m: NonNegNum = 1.6
     dori_ppm: DoriPpm = Field(default_factory=DoriPpm)
     # Fraction of a collection zone that must reach its required density (UNDER_COVERAGE).
-    coverage_target: Annotated[float, BeforeValidator(_number), Field(gt=0, le=1)] = 0.95
+    coverage_target: Annotated[float, Strict(), Field(gt=0, le=1, allow_inf_nan=False)] = 0.95
     units: Literal["metric", "imperial"] = "metric"
     # Distance a sign is read from when the sign does not give its own (SIGN_TOO_SMALL).
     sign_viewing_distance_m: PositiveNum = 10.0
@@ -149,7 +147,7 @@ class Background(Item):
     scale_m_per_px: PositiveNum = 0.02
     origin: Point = (0.0, 0.0)
     rotation_deg: Num = 0.0
-    opacity: Annotated[float, BeforeValidator(_number), Field(ge=0, le=1)] = 0.5
+    opacity: Annotated[float, Strict(), Field(ge=0, le=1, allow_inf_nan=False)] = 0.5
 
 
 class Wall(Item):
@@ -195,7 +193,7 @@ class Camera(Item):
     position: Point
     height_m: PositiveNum | None = None
     pan_deg: Num = 0.0
-    tilt_deg: Annotated[float, BeforeValidator(_number), Field(ge=-90, le=90)] = 0.0
+    tilt_deg: Annotated[float, Strict(), Field(ge=-90, le=90, allow_inf_nan=False)] = 0.0
     hfov_deg: Fov | None = None
     vfov_deg: Fov | None = None
     resolution: Resolution | None = None
