@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     Strict,
+    StrictBool,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -78,10 +79,13 @@ def _polygon(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     ring = _distinct(points, closed=True)
     if len(ring) < 3:
         raise PydanticCustomError("polygon", "needs at least 3 distinct points")
-    area2 = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-        area2 += x0 * y1 - x1 * y0
-    if abs(area2) < 1e-9:
+    # Refuse only points on one line; a self-crossing outline is repaired, with a warning, later.
+    x0, y0 = ring[0]
+    spread = max(
+        abs((x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0))
+        for (x1, y1), (x2, y2) in zip(ring[1:], ring[2:], strict=False)
+    )
+    if spread < 1e-9:
         raise PydanticCustomError("polygon", "has no area (its points lie on one line)")
     return points
 
@@ -139,7 +143,7 @@ class CameraModel(Item):
     resolution: Resolution | None = None
     range_m: PositiveNum | None = None
     height_m: PositiveNum | None = None
-    face_recognition: bool | None = None
+    face_recognition: StrictBool | None = None
 
 
 class Background(Item):
@@ -161,7 +165,7 @@ class Opening(Item):
     kind: Literal["door", "window"] = "door"
     points: Segment
     depth_m: PositiveNum = 0.6
-    transparent: bool = True
+    transparent: StrictBool = True
 
     @property
     def cuts(self) -> bool:
@@ -198,7 +202,7 @@ class Camera(Item):
     vfov_deg: Fov | None = None
     resolution: Resolution | None = None
     range_m: PositiveNum | None = None
-    face_recognition: bool | None = None
+    face_recognition: StrictBool | None = None
     purpose: str | None = None
 
 
