@@ -1,0 +1,497 @@
+"""Background floor plans: an image under each level, placed, scaled and calibrated.
+
+A level's ``background`` holds the image ``path`` (relative to the plan file when the plan has
+been saved), ``scale_m_per_px``, ``origin`` (the plan position of the image's bottom-left corner,
+metres), ``rotation_deg`` (counter-clockwise about the origin) and ``opacity``. Image pixels run
+right and down; the plan's y runs up, so pixel (u, v) of an image H pixels tall lies at
+``origin + R(rotation) · (u·s, (H − v)·s)``.
+
+The arithmetic (placement, calibration) is in plain functions at the top so it can be checked
+exactly; the Qt parts below draw the image and run the import, calibrate and opacity controls.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QImageReader, QPixmap, QTransform
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QGraphicsPixmapItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from siteplanner.app.commands import SetFieldsCommand
+from siteplanner.model import Background, Level
+from siteplanner.units import UnitError, format_length, parse_length
+
+Z_BACKGROUND = -100  # under every plan item
+
+Point = tuple[float, float]
+
+
+# --- arithmetic ---------------------------------------------------------------------------------
+
+
+def pixel_to_plan(
+    u: float, v: float, image_height_px: float, scale: float, origin: Point, rotation_deg: float
+) -> Point:
+    """Plan position (m) of image pixel coordinates (u right, v down)."""
+    lx, ly = u * scale, (image_height_px - v) * scale
+    c, s = math.cos(math.radians(rotation_deg)), math.sin(math.radians(rotation_deg))
+    return origin[0] + c * lx - s * ly, origin[1] + s * lx + c * ly
+
+
+def plan_to_pixel(
+    x: float, y: float, image_height_px: float, scale: float, origin: Point, rotation_deg: float
+) -> Point:
+    """Inverse of ``pixel_to_plan``."""
+    dx, dy = x - origin[0], y - origin[1]
+    c, s = math.cos(math.radians(rotation_deg)), math.sin(math.radians(rotation_deg))
+    lx, ly = c * dx + s * dy, -s * dx + c * dy
+    return lx / scale, image_height_px - ly / scale
+
+
+def calibrated_scale(p1_px: Point, p2_px: Point, distance_m: float) -> float:
+    """Metres per pixel from two image points (pixels) that lie ``distance_m`` apart."""
+    if not (distance_m > 0 and math.isfinite(distance_m)):
+        raise ValueError("the distance must be a length greater than zero")
+    d_px = math.dist(p1_px, p2_px)
+    if d_px < 1.0:
+        raise ValueError("the two points must be at least one pixel apart")
+    return distance_m / d_px
+
+
+def origin_keeping(
+    anchor_px: Point,
+    image_height_px: float,
+    old_scale: float,
+    new_scale: float,
+    origin: Point,
+    rotation_deg: float,
+) -> Point:
+    """The origin that keeps ``anchor_px`` where it was on the plan after a change of scale."""
+    ax, ay = pixel_to_plan(*anchor_px, image_height_px, old_scale, origin, rotation_deg)
+    bx, by = pixel_to_plan(*anchor_px, image_height_px, new_scale, (0.0, 0.0), rotation_deg)
+    return ax - bx, ay - by
+
+
+def image_transform(
+    image_height_px: float, scale: float, origin: Point, rotation_deg: float
+) -> QTransform:
+    """Item (pixel) to scene (plan metres) transform matching ``pixel_to_plan``."""
+    c, s = math.cos(math.radians(rotation_deg)), math.sin(math.radians(rotation_deg))
+    h = image_height_px
+    # Qt maps x' = m11·u + m21·v + dx, y' = m12·u + m22·v + dy.
+    return QTransform(
+        scale * c,
+        scale * s,
+        scale * s,
+        -scale * c,
+        origin[0] - scale * s * h,
+        origin[1] + scale * c * h,
+    )
+
+
+def stored_path(image: str | Path, plan_path: str | Path | None) -> str:
+    """The path to store: relative to the plan's folder when the plan has a file."""
+    image = Path(image).resolve()
+    if plan_path is None:
+        return str(image)
+    try:
+        return Path(os.path.relpath(image, Path(plan_path).resolve().parent)).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(image)
+
+
+def resolved_path(path: str, plan_path: str | Path | None) -> Path:
+    p = Path(path)
+    if p.is_absolute() or plan_path is None:
+        return p
+    return Path(plan_path).resolve().parent / p
+
+
+# --- Qt ------------------------------------------------------------------------------------------
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Background", text)
+
+
+class BackgroundLayer(QObject):
+    """Draws the current level's background image under the plan, and runs calibration clicks.
+
+    ``document`` is the editor's Document (``plan``, ``path``, ``undo``, ``changed``);
+    ``current_level`` returns the level shown; ``push`` puts an undo command on the stack.
+    """
+
+    message = Signal(str)  # prompts for the status bar
+    calibration_done = Signal()
+
+    def __init__(
+        self,
+        view: QGraphicsView,
+        document: Any,
+        current_level: Callable[[], Level | None],
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.doc = document
+        self.current_level = current_level
+        self.item: QGraphicsPixmapItem | None = None
+        self._cache: dict[str, QPixmap] = {}
+        self.error: str | None = None
+        self.calibrating = False
+        self._points: list[Point] = []
+        self.dialog: CalibrationDialog | None = None
+
+    # drawing
+
+    def image_file(self, level: Level | None = None) -> Path | None:
+        level = level or self.current_level()
+        if level is None or level.background is None:
+            return None
+        return resolved_path(level.background.path, self.doc.path)
+
+    def _pixmap(self, file: Path) -> QPixmap | None:
+        try:
+            key = f"{file.resolve()}|{file.stat().st_mtime_ns}"
+        except OSError:
+            self.error = tr("Background image not found: {0}").format(file)
+            return None
+        pix = self._cache.get(key)
+        if pix is None:
+            reader = QImageReader(str(file))
+            image = reader.read()
+            if image.isNull():
+                self.error = tr("Cannot read background image {0}: {1}").format(
+                    file, reader.errorString()
+                )
+                return None
+            pix = QPixmap.fromImage(image)
+            self._cache = {key: pix}  # one level's image at a time is plenty
+        return pix
+
+    def refresh(self) -> None:
+        """Bring the image in line with the current level's background."""
+        scene = self.view.scene()
+        if self.item is not None and (
+            not shiboken6.isValid(self.item) or scene is None or self.item.scene() is not scene
+        ):
+            self.item = None  # the canvas cleared or replaced its scene
+        level = self.current_level()
+        bg = level.background if level is not None else None
+        self.error = None
+        pix = self._pixmap(self.image_file(level)) if bg is not None else None
+        if bg is None or pix is None or scene is None:
+            if self.item is not None:
+                self.item.setVisible(False)
+            if self.error:
+                self.message.emit(self.error)
+            return
+        if self.item is None:
+            self.item = QGraphicsPixmapItem()
+            self.item.setZValue(Z_BACKGROUND)
+            self.item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+            self.item.setData(0, "background")
+            scene.addItem(self.item)
+        if self.item.pixmap().cacheKey() != pix.cacheKey():
+            self.item.setPixmap(pix)
+        self.item.setTransform(
+            image_transform(pix.height(), bg.scale_m_per_px, tuple(bg.origin), bg.rotation_deg)
+        )
+        self.item.setOpacity(bg.opacity)
+        self.item.setVisible(True)
+
+    # calibration
+
+    def start_calibration(self) -> bool:
+        if self.item is None or not self.item.isVisible():
+            self.message.emit(tr("Import a background image for this level first."))
+            return False
+        self.calibrating = True
+        self._points = []
+        self.view.viewport().installEventFilter(self)
+        self.view.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        self.message.emit(tr("Calibrate: click the first of two points a known distance apart."))
+        return True
+
+    def cancel_calibration(self) -> None:
+        if self.calibrating:
+            self.view.viewport().removeEventFilter(self)
+            self.view.viewport().unsetCursor()
+        self.calibrating = False
+        self._points = []
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if not self.calibrating:
+            return False
+        et = event.type()
+        if et == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:  # type: ignore[attr-defined]
+            self.cancel_calibration()
+            self.message.emit(tr("Calibration cancelled."))
+            return True
+        if et == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+            scene_pt = self.view.mapToScene(event.position().toPoint())  # type: ignore[attr-defined]
+            assert self.item is not None
+            px = self.item.mapFromScene(scene_pt)
+            self._points.append((px.x(), px.y()))
+            if len(self._points) == 1:
+                self.message.emit(tr("Calibrate: click the second point."))
+            else:
+                self.view.viewport().removeEventFilter(self)
+                self.view.viewport().unsetCursor()
+                self.calibrating = False
+                self._ask_distance()
+            return True
+        if et in (QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick):
+            return True  # the clicks belong to the calibration, not to the drawing tools
+        return False
+
+    def _ask_distance(self) -> None:
+        level = self.current_level()
+        if level is None or level.background is None or len(self._points) != 2:
+            return
+        bg = level.background
+        p1, p2 = self._points
+        current_m = math.dist(p1, p2) * bg.scale_m_per_px
+        style = units_style(self.view.window())
+        self.dialog = CalibrationDialog(self.view.window(), current_m, style)
+        dialog = self.dialog
+
+        def done(result: int) -> None:
+            self.dialog = None
+            if result != QDialog.DialogCode.Accepted or dialog.distance_m is None:
+                self.message.emit(tr("Calibration cancelled."))
+                return
+            self.apply_calibration(level, p1, p2, dialog.distance_m)
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def apply_calibration(self, level: Level, p1: Point, p2: Point, distance_m: float) -> None:
+        bg = level.background
+        if bg is None or self.item is None:
+            return
+        h = self.item.pixmap().height()
+        scale = calibrated_scale(p1, p2, distance_m)
+        origin = origin_keeping(p1, h, bg.scale_m_per_px, scale, tuple(bg.origin), bg.rotation_deg)
+        push_fields(
+            self.doc,
+            tr("Calibrate background"),
+            [(bg, "scale_m_per_px", scale), (bg, "origin", origin)],
+        )
+        self.message.emit(
+            tr("Background scale set: {0} per pixel.").format(format_length(scale, "metric", 4))
+        )
+        self.calibration_done.emit()
+
+
+def units_style(window: QWidget | None) -> str:
+    """The window's display unit style if the units menu is installed, else metric."""
+    style = getattr(window, "unit_style", None)
+    return style if isinstance(style, str) else "metric"
+
+
+def push_fields(
+    doc: Any, text: str, changes: list[tuple[Any, str, Any]], merge_key: Any = None
+) -> None:
+    doc.undo.push(SetFieldsCommand(doc, text, changes, merge_key=merge_key))
+
+
+class CalibrationDialog(QDialog):
+    """Asks for the real distance between the two clicked points."""
+
+    def __init__(self, parent: QWidget | None, current_m: float, style: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("calibration_dialog")
+        self.setWindowTitle(tr("Calibrate background scale"))
+        self.style_ = style
+        self.distance_m: float | None = None
+        form = QFormLayout(self)
+        form.addRow(QLabel(tr("Currently: {0}").format(format_length(current_m, style))))
+        self.edit = QLineEdit()
+        self.edit.setObjectName("calibration_distance")
+        self.edit.setPlaceholderText(tr("e.g. 5.4 m or 17' 8\""))
+        form.addRow(tr("Real distance between the points:"), self.edit)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.buttons = buttons
+
+    def accept(self) -> None:
+        try:
+            value = parse_length(self.edit.text(), self.style_)
+        except UnitError:
+            self.error.setText(tr("Type a length, such as 5.4 or 5.4 m."))
+            return
+        if value <= 0:
+            self.error.setText(tr("The distance must be greater than zero."))
+            return
+        self.distance_m = value
+        super().accept()
+
+
+class BackgroundPanel(QWidget):
+    """Import, calibrate, remove, opacity: the controls for the current level's background."""
+
+    def __init__(self, layer: BackgroundLayer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layer = layer
+        self.setObjectName("background_panel")
+        box = QVBoxLayout(self)
+        self.file_label = QLabel()
+        self.file_label.setWordWrap(True)
+        box.addWidget(self.file_label)
+        row = QHBoxLayout()
+        self.import_button = QPushButton(tr("Import…"))
+        self.import_button.setObjectName("background_import")
+        self.calibrate_button = QPushButton(tr("Calibrate…"))
+        self.calibrate_button.setObjectName("background_calibrate")
+        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button.setObjectName("background_remove")
+        for b in (self.import_button, self.calibrate_button, self.remove_button):
+            row.addWidget(b)
+        box.addLayout(row)
+        orow = QHBoxLayout()
+        orow.addWidget(QLabel(tr("Opacity")))
+        self.opacity = QSlider(Qt.Orientation.Horizontal)
+        self.opacity.setObjectName("background_opacity")
+        self.opacity.setRange(0, 100)
+        orow.addWidget(self.opacity)
+        box.addLayout(orow)
+        box.addStretch(1)
+        self.import_button.clicked.connect(self.choose_image)
+        self.calibrate_button.clicked.connect(layer.start_calibration)
+        self.remove_button.clicked.connect(self.remove)
+        self.opacity.valueChanged.connect(self._opacity_changed)
+        self.sync()
+
+    def sync(self) -> None:
+        level = self.layer.current_level()
+        bg = level.background if level is not None else None
+        has = bg is not None
+        self.calibrate_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
+        self.opacity.setEnabled(has)
+        self.opacity.blockSignals(True)
+        self.opacity.setValue(round((bg.opacity if bg else 0.5) * 100))
+        self.opacity.blockSignals(False)
+        if bg is None:
+            self.file_label.setText(tr("No background image for this level."))
+        else:
+            text = tr("{0}, {1} per pixel").format(
+                bg.path, format_length(bg.scale_m_per_px, "metric", 4)
+            )
+            if self.layer.error:
+                text += "\n" + self.layer.error
+            self.file_label.setText(text)
+
+    def choose_image(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Import background plan"), "", tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self.import_image(path)
+
+    def import_image(self, path: str | Path) -> bool:
+        level = self.layer.current_level()
+        if level is None:
+            return False
+        reader = QImageReader(str(path))
+        if not reader.canRead():
+            QMessageBox.warning(
+                self,
+                tr("Import background plan"),
+                tr("Cannot read image {0}: {1}").format(path, reader.errorString()),
+            )
+            return False
+        old = level.background
+        bg = Background(
+            path=stored_path(path, self.layer.doc.path),
+            scale_m_per_px=old.scale_m_per_px if old else 0.02,
+            origin=tuple(old.origin) if old else (0.0, 0.0),
+            rotation_deg=old.rotation_deg if old else 0.0,
+            opacity=old.opacity if old else 0.5,
+        )
+        push_fields(self.layer.doc, tr("Import background"), [(level, "background", bg)])
+        return True
+
+    def remove(self) -> None:
+        level = self.layer.current_level()
+        if level is not None and level.background is not None:
+            push_fields(self.layer.doc, tr("Remove background"), [(level, "background", None)])
+
+    def _opacity_changed(self, value: int) -> None:
+        level = self.layer.current_level()
+        if level is None or level.background is None:
+            return
+        bg = level.background
+        push_fields(
+            self.layer.doc,
+            tr("Background opacity"),
+            [(bg, "opacity", value / 100.0)],
+            merge_key=("background-opacity", id(bg)),
+        )
+
+
+def install(
+    window: QMainWindow,
+    view: QGraphicsView,
+    document: Any,
+    current_level: Callable[[], Level | None],
+    level_changed: Any = None,
+) -> BackgroundLayer:
+    """Add the background layer and its dock to the main window.
+
+    ``level_changed`` is an optional signal fired when another level is shown.
+    """
+    layer = BackgroundLayer(view, document, current_level)
+    panel = BackgroundPanel(layer)
+    dock = QDockWidget(tr("Background plan"), window)
+    dock.setObjectName("dock_background")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+
+    def update() -> None:
+        layer.refresh()
+        panel.sync()
+
+    document.changed.connect(update)
+    document.replaced.connect(update)
+    if level_changed is not None:
+        level_changed.connect(update)
+    status = window.statusBar() if hasattr(window, "statusBar") else None
+    if status is not None:
+        layer.message.connect(lambda text: status.showMessage(text, 8000))
+    window.background_layer = layer  # type: ignore[attr-defined]
+    window.background_panel = panel  # type: ignore[attr-defined]
+    window.background_dock = dock  # type: ignore[attr-defined]
+    update()
+    return layer

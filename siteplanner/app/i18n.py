@@ -1,0 +1,166 @@
+"""Interface languages: the translation files, the choice from the system locale, the menu.
+
+Translations are Qt Linguist files in ``resources/translations`` (``siteplanner_zh_CN.ts``,
+compiled to ``.qm`` by ``pyside6-lrelease``). When only the ``.ts`` is present (a checkout without
+the compiled file), ``TsTranslator`` reads the XML directly so the language still works.
+The choice is stored in QSettings under ``ui/language`` and takes effect at the next start
+(the windows build their texts once).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+from siteplanner.resources import resource
+
+SETTINGS_KEY = "ui/language"
+# Language code -> its own name (shown untranslated so anyone can find their language).
+LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
+SYSTEM = ""  # stored value meaning "follow the system locale"
+
+_installed: list[QTranslator] = []
+
+
+def tr(text: str, context: str = "Language") -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """The shipped language closest to ``locale`` (default: the system's)."""
+    loc = locale if locale is not None else QLocale.system()
+    # Simplified Chinese is the only Chinese shipped; readers of Traditional get it over English.
+    if loc.language() == QLocale.Language.Chinese:
+        return "zh_CN"
+    return "en"
+
+
+def stored_language(settings: QSettings | None = None) -> str:
+    """The stored choice: a code from LANGUAGES, or SYSTEM."""
+    s = settings if settings is not None else QSettings()
+    value = s.value(SETTINGS_KEY, SYSTEM)
+    return value if isinstance(value, str) and value in LANGUAGES else SYSTEM
+
+
+def chosen_language(settings: QSettings | None = None, locale: QLocale | None = None) -> str:
+    code = stored_language(settings)
+    return code if code else system_language(locale)
+
+
+def translations_dir() -> Path:
+    return resource("translations")
+
+
+class TsTranslator(QTranslator):
+    """Reads a Linguist ``.ts`` file directly (fallback when no compiled ``.qm`` exists)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._table: dict[tuple[str, str], str] = {}
+        root = ET.parse(path).getroot()
+        for ctx in root.iter("context"):
+            name = ctx.findtext("name") or ""
+            for msg in ctx.iter("message"):
+                source = msg.findtext("source")
+                node = msg.find("translation")
+                if source is None or node is None or node.get("type") in ("unfinished", "obsolete"):
+                    continue
+                if node.text:
+                    self._table[(name, source)] = node.text
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return not self._table
+
+    def translate(  # noqa: N802 - Qt's signature
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return self._table.get((context, source), "")
+
+
+def load_translator(code: str) -> QTranslator | None:
+    """Our translator for ``code`` or None for English (the source language)."""
+    if code == "en":
+        return None
+    base = translations_dir() / f"siteplanner_{code}"
+    qm = base.with_suffix(".qm")
+    if qm.exists():
+        t = QTranslator()
+        if t.load(str(qm)):
+            return t
+    ts = base.with_suffix(".ts")
+    if ts.exists():
+        t2 = TsTranslator(ts)
+        if not t2.isEmpty():
+            return t2
+    return None
+
+
+def install_translators(code: str | None = None) -> str:
+    """Install the chosen language's translators on the running application; returns the code.
+
+    Qt's own strings (standard buttons, file dialogs) come from Qt's shipped ``qtbase`` file.
+    """
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("create the QApplication first")
+    lang = code if code is not None else chosen_language()
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    if lang == "en":
+        return lang
+    qt = QTranslator()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{lang}", qt_dir):
+        _installed.append(qt)
+    ours = load_translator(lang)
+    if ours is not None:
+        _installed.append(ours)
+    for t in _installed:
+        app.installTranslator(t)
+    return lang
+
+
+def _find_menu(window: QMainWindow, object_name: str) -> QMenu | None:
+    return window.menuBar().findChild(QMenu, object_name)
+
+
+def install(window: QMainWindow, menu: QMenu | None = None) -> QMenu:
+    """Add the Language submenu (to ``menu``, else the window's View menu, else the menu bar)."""
+    parent = menu or _find_menu(window, "menu_view") or _find_menu(window, "viewMenu")
+    title = tr("&Language")
+    sub = parent.addMenu(title) if parent is not None else window.menuBar().addMenu(title)
+    sub.setObjectName("menu_language")
+    group = QActionGroup(sub)
+    group.setExclusive(True)
+    current = stored_language()
+    choices = [(SYSTEM, tr("System default"))] + list(LANGUAGES.items())
+    for code, label in choices:
+        act = QAction(label, sub)
+        act.setCheckable(True)
+        act.setChecked(code == current)
+        act.setData(code)
+        act.setObjectName(f"action_language_{code or 'system'}")
+        group.addAction(act)
+        sub.addAction(act)
+    sub.addSeparator()
+    note = sub.addAction(tr("Takes effect after a restart"))
+    note.setEnabled(False)
+
+    def chosen(act: QAction) -> None:
+        code = act.data() or SYSTEM
+        if code == stored_language():
+            return
+        QSettings().setValue(SETTINGS_KEY, code)
+        QMessageBox.information(
+            window,
+            tr("Language"),
+            tr("The new language will be used the next time SitePlanner starts."),
+        )
+
+    group.triggered.connect(chosen)
+    return sub

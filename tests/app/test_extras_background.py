@@ -1,0 +1,207 @@
+"""Background floor plans: placement arithmetic, import, calibration by two clicks, opacity."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMainWindow
+
+from siteplanner.app import background as bgmod
+from siteplanner.app.document import Document
+from siteplanner.fileformat import load_plan, save_plan
+from siteplanner.model import Plan
+
+
+def test_pixel_plan_mapping_analytic():
+    # 100 px tall image, 0.05 m/px, bottom-left at (10, 20), no rotation.
+    assert bgmod.pixel_to_plan(0, 100, 100, 0.05, (10, 20), 0) == pytest.approx((10, 20))
+    assert bgmod.pixel_to_plan(0, 0, 100, 0.05, (10, 20), 0) == pytest.approx((10, 25))
+    assert bgmod.pixel_to_plan(40, 100, 100, 0.05, (10, 20), 0) == pytest.approx((12, 20))
+    # Rotated 90° CCW: the image's right (+u) points north, its up points west.
+    assert bgmod.pixel_to_plan(40, 100, 100, 0.05, (0, 0), 90) == pytest.approx((0, 2))
+    assert bgmod.pixel_to_plan(0, 0, 100, 0.05, (0, 0), 90) == pytest.approx((-5, 0))
+    for u, v, rot in [(3.5, 17.25, 0), (120, 8, 33), (-4, 250, -170)]:
+        x, y = bgmod.pixel_to_plan(u, v, 100, 0.02, (1.5, -3), rot)
+        assert bgmod.plan_to_pixel(x, y, 100, 0.02, (1.5, -3), rot) == pytest.approx((u, v))
+
+
+def test_calibration_analytic():
+    # A 3-4-5 triangle: 500 px between the points, 10 m apart -> 0.02 m/px.
+    assert bgmod.calibrated_scale((100, 100), (400, 500), 10.0) == pytest.approx(0.02)
+    with pytest.raises(ValueError):
+        bgmod.calibrated_scale((5, 5), (5, 5.5), 10.0)
+    with pytest.raises(ValueError):
+        bgmod.calibrated_scale((0, 0), (100, 0), 0.0)
+    # The anchor pixel keeps its plan position when the scale changes.
+    origin = bgmod.origin_keeping((30, 40), 200, 0.02, 0.05, (1, 2), 25)
+    before = bgmod.pixel_to_plan(30, 40, 200, 0.02, (1, 2), 25)
+    after = bgmod.pixel_to_plan(30, 40, 200, 0.05, origin, 25)
+    assert after == pytest.approx(before)
+
+
+def test_qt_transform_matches_the_arithmetic():
+    t = bgmod.image_transform(80, 0.03, (2, -1), 30)
+    for u, v in [(0, 0), (80, 80), (13, 57)]:
+        p = t.map(QPointF(u, v))
+        assert (p.x(), p.y()) == pytest.approx(bgmod.pixel_to_plan(u, v, 80, 0.03, (2, -1), 30))
+
+
+def test_paths_relative_to_plan(tmp_path):
+    (tmp_path / "plans" / "img").mkdir(parents=True)
+    img = tmp_path / "plans" / "img" / "g.png"
+    plan = tmp_path / "plans" / "site.siteplan"
+    assert bgmod.stored_path(img, plan) == "img/g.png"
+    assert bgmod.resolved_path("img/g.png", plan) == img.resolve()
+    assert bgmod.stored_path(img, None) == str(img.resolve())
+
+
+def _png(path, w=200, h=100):
+    image = QImage(w, h, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    for x in range(w):
+        image.setPixelColor(x, h // 2, QColor("black"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    assert image.save(str(path))
+    return path
+
+
+@pytest.fixture
+def editor(qtbot, tmp_path):
+    plan = Plan.model_validate({"name": "t", "levels": [{"id": "L1", "name": "Ground"}]})
+    plan_path = tmp_path / "site.siteplan"
+    save_plan(plan, plan_path)
+    doc = Document(plan, plan_path)
+    window = QMainWindow()
+    view = QGraphicsView()
+    view.setScene(QGraphicsScene(view))
+    view.scale(40, -40)  # plan metres, y up, as the canvas does
+    window.setCentralWidget(view)
+    window.resize(900, 600)
+    layer = bgmod.install(window, view, doc, lambda: doc.plan.levels[0])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, view, doc, layer
+
+
+def test_import_undo_and_draw(editor, tmp_path):
+    window, view, doc, layer = editor
+    png = _png(tmp_path / "scans" / "ground.png")
+    assert window.background_panel.import_image(png)
+    level = doc.plan.levels[0]
+    assert level.background.path == "scans/ground.png"
+    item = layer.item
+    assert item is not None and item.isVisible(), layer.error
+    assert item.zValue() < 0
+    r = item.sceneBoundingRect()  # 200 x 100 px at 0.02 m/px from (0, 0)
+    assert (r.left(), r.bottom(), r.width(), r.height()) == pytest.approx((0, 2, 4, 2))
+    # The image's top row is at the plan's larger y: it is upright on the y-up canvas.
+    assert item.mapToScene(QPointF(0, 0)).y() == pytest.approx(2.0)
+    doc.undo.undo()
+    assert level.background is None and not layer.item.isVisible()
+    doc.undo.redo()
+    assert layer.item.isVisible()
+    # It survives save and reopen with the relative path.
+    save_plan(doc.plan, doc.path)
+    again = load_plan(doc.path)
+    assert again.levels[0].background.path == "scans/ground.png"
+    assert bgmod.resolved_path(again.levels[0].background.path, doc.path) == png.resolve()
+
+
+def test_bad_image_is_refused(editor, tmp_path, monkeypatch):
+    window, _, doc, _ = editor
+    bad = tmp_path / "notimage.png"
+    bad.write_text("hello")
+    shown = []
+    monkeypatch.setattr(bgmod.QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    assert not window.background_panel.import_image(bad)
+    assert doc.plan.levels[0].background is None
+    assert shown and "notimage.png" in shown[0]
+
+
+def test_missing_image_reports_and_hides(editor, tmp_path):
+    window, _, doc, layer = editor
+    png = _png(tmp_path / "g.png")
+    window.background_panel.import_image(png)
+    png.unlink()
+    layer._cache.clear()
+    doc.changed.emit()
+    assert not layer.item.isVisible()
+    assert "not found" in window.background_panel.file_label.text()
+
+
+def _click_pixel(qtbot, view, item, u, v):
+    scene_pt = item.mapToScene(QPointF(u, v))
+    pos = view.mapFromScene(scene_pt)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_calibrate_by_two_clicks(editor, tmp_path, qtbot):
+    window, view, doc, layer = editor
+    window.background_panel.import_image(_png(tmp_path / "g.png"))
+    level = doc.plan.levels[0]
+    item = layer.item
+    view.fitInView(item, Qt.AspectRatioMode.KeepAspectRatio)
+    anchor_before = item.mapToScene(QPointF(20, 50))
+    qtbot.mouseClick(window.background_panel.calibrate_button, Qt.MouseButton.LeftButton)
+    assert layer.calibrating
+    _click_pixel(qtbot, view, item, 20, 50)
+    _click_pixel(qtbot, view, item, 180, 50)
+    dialog = layer.dialog
+    assert dialog is not None and dialog.isVisible()
+    clicked_px = math.dist(*layer._points)
+    assert clicked_px == pytest.approx(160, abs=1.5)  # clicks land on whole screen pixels
+    qtbot.keyClicks(dialog.edit, "nonsense")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible() and dialog.error.text()  # refused, dialog stays
+    dialog.edit.clear()
+    qtbot.keyClicks(dialog.edit, "8 m")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    bg = level.background
+    assert bg.scale_m_per_px == pytest.approx(8.0 / clicked_px)
+    # The first clicked point stays where it was on the plan.
+    p1 = layer._points[0]
+    after = item.mapToScene(QPointF(*p1))
+    before = bgmod.pixel_to_plan(*p1, 100, 0.02, (0, 0), 0)
+    assert (after.x(), after.y()) == pytest.approx(before, abs=1e-6)
+    assert anchor_before.x() == pytest.approx(0.4)
+    # One undo step restores the old scale.
+    doc.undo.undo()
+    assert level.background.scale_m_per_px == pytest.approx(0.02)
+
+
+def test_calibration_escape_and_imperial(editor, tmp_path, qtbot):
+    window, view, doc, layer = editor
+    window.background_panel.import_image(_png(tmp_path / "g.png"))
+    assert layer.start_calibration()
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)
+    assert not layer.calibrating
+    window.unit_style = "ft_in"
+    layer.start_calibration()
+    _click_pixel(qtbot, view, layer.item, 0, 50)
+    _click_pixel(qtbot, view, layer.item, 100, 50)
+    d = layer.dialog
+    qtbot.keyClicks(d.edit, "10")  # a bare number is in feet in the imperial display
+    d.buttons.button(d.buttons.StandardButton.Ok).click()
+    px = math.dist(*layer._points)
+    assert doc.plan.levels[0].background.scale_m_per_px == pytest.approx(3.048 / px)
+
+
+def test_opacity_slider_merges_into_one_step(editor, tmp_path, qtbot):
+    window, view, doc, layer = editor
+    window.background_panel.import_image(_png(tmp_path / "g.png"))
+    slider = window.background_panel.opacity
+    assert slider.isEnabled() and slider.value() == 50
+    steps = doc.undo.count()
+    slider.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(slider, Qt.Key.Key_PageDown)  # 10 % a step
+    bg = doc.plan.levels[0].background
+    assert bg.opacity == pytest.approx(0.2)
+    assert layer.item.opacity() == pytest.approx(0.2)
+    assert doc.undo.count() == steps + 1
+    doc.undo.undo()
+    assert bg.opacity == pytest.approx(0.5) and slider.value() == 50
