@@ -135,7 +135,7 @@ def draw_legend(
             f"people approaching)"
         )
         _, lines = fit(((sub, 1.0),), usable, 24, 8)
-        yy = ph - MARGIN - 22
+        yy = ph - MARGIN - 30
         for text, s in lines:
             c.setFont(FONT, s)
             c.drawString(MARGIN, yy, text)

@@ -1,0 +1,348 @@
+"""Where signs should go: at every way into a camera's covered public area, on the approach side.
+
+For each camera, the covered public area ``Cp`` is its coverage within the level's public zones
+(private zones removed). A person enters ``Cp`` by crossing its boundary where that boundary is
+not a wall, an obstacle or a window: those crossable stretches are the entrances. A stretch that
+lies in a doorway is a door entrance (one sign centred in front of the door); any other stretch is
+an edge entrance (one sign per ``EDGE_SPACING_M`` of its length). The sign stands ``SETBACK_M``
+outside the coverage, at eye level, facing the person approaching. Small uncovered pockets
+enclosed by the coverage (the blind spot under a camera) are not approaches: a person can only
+reach them through the coverage.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from siteplanner.analysis import Analysis
+from siteplanner.model import Level, Plan, Sign
+from siteplanner.signage.viewing import derived_viewing_distance, standard_size
+
+SETBACK_M = 0.75  # how far before the coverage boundary an edge sign stands
+DOOR_SETBACK_M = 0.45  # beyond the door's depth (half on each side of the wall line)
+MOUNT_HEIGHT_M = 1.6  # eye level (1.5–1.8 m)
+MIN_ENTRANCE_M = 0.4  # narrower gaps are slivers between walls and the coverage
+EDGE_SPACING_M = 8.0  # one sign per this much of a long open edge
+POCKET_M2 = 6.0  # enclosed uncovered pockets smaller than this are not approaches
+BLOCK_MARGIN_M = 0.1  # coverage edges this close to a wall run along the wall: not crossable
+MERGE_M = 1.5  # suggestions closer than this (facing alike) become one sign
+EXISTING_M = 2.0  # an existing sign this close that announces a camera already does the job
+MIN_AREA_M2 = 0.01
+ZONE_GAP_M = 0.2  # public zones closer than twice this are one public place
+ROOM_M = 0.5  # an approach needs this much free floor (a person) before the boundary
+
+
+@dataclass
+class SignSuggestion:
+    id: str
+    level_id: str
+    position: tuple[float, float]
+    facing_deg: float
+    covers: list[str]
+    kind: str  # "door" or "edge"
+    opening: str | None
+    entrance: tuple[tuple[float, float], tuple[float, float]]  # the stretch crossed
+    width_m: float
+    height_m: float
+    viewing_distance_m: float
+    mount_height_m: float = MOUNT_HEIGHT_M
+    note: str = ""
+    zones: list[str] = field(default_factory=list)  # public zones entered
+
+    def to_sign(self, sign_id: str = "") -> Sign:
+        return Sign(
+            id=sign_id,
+            position=self.position,
+            facing_deg=round(self.facing_deg, 1),
+            width_m=self.width_m,
+            height_m=self.height_m,
+            mount_height_m=self.mount_height_m,
+            covers=list(self.covers),
+        )
+
+
+def _parts(geom: BaseGeometry) -> list[BaseGeometry]:
+    if geom.is_empty:
+        return []
+    if hasattr(geom, "geoms"):
+        out: list[BaseGeometry] = []
+        for g in geom.geoms:
+            out += _parts(g)
+        return out
+    return [geom]
+
+
+def _angle(dx: float, dy: float) -> float:
+    return math.degrees(math.atan2(dy, dx)) % 360.0
+
+
+def _angle_diff(a: float, b: float) -> float:
+    d = abs(a - b) % 360.0
+    return min(d, 360.0 - d)
+
+
+@dataclass
+class _Raw:
+    position: tuple[float, float]
+    facing: float
+    camera: str
+    kind: str
+    opening: str | None
+    entrance: tuple[tuple[float, float], tuple[float, float]]
+    note: str
+    zones: list[str]
+
+
+class _LevelContext:
+    def __init__(self, plan: Plan, level: Level, analysis: Analysis) -> None:
+        self.level = level
+        lr = analysis.levels.get(level.id)
+        self.solids = lr.geometry.solids if lr is not None else shapely.Polygon()
+        zr = [analysis.zones[z.id] for z in level.zones if z.id in analysis.zones]
+        self.public = [
+            (r.zone_id, r.polygon)
+            for r, z in zip(zr, level.zones, strict=False)
+            if z.place == "public" and z.kind != "private"
+        ]
+        self.private = shapely.union_all(
+            [analysis.zones[z.id].polygon for z in level.zones if z.kind == "private"]
+        )
+        # Closing (grow, then shrink) joins public zones drawn a few centimetres apart, so that
+        # the seam between two public zones is not taken for a way in.
+        joined = shapely.union_all([p for _, p in self.public])
+        joined = shapely.buffer(
+            shapely.buffer(joined, ZONE_GAP_M, join_style="mitre"), -ZONE_GAP_M, join_style="mitre"
+        )
+        self.region = shapely.difference(joined, self.private)
+        obstacles = [shapely.Polygon(o.polygon) for o in level.obstacles]
+        windows = [
+            shapely.buffer(shapely.LineString(o.points), o.depth_m / 2, cap_style="flat")
+            for o in level.openings
+            if o.kind == "window"
+        ]
+        self.blocked = shapely.union_all([self.solids, *obstacles, *windows])
+        self.blocked_margin = shapely.buffer(self.blocked, BLOCK_MARGIN_M)
+        self.doors = [
+            (
+                o,
+                shapely.buffer(
+                    shapely.LineString(o.points), o.depth_m / 2 + 0.15, cap_style="flat"
+                ),
+            )
+            for o in level.openings
+            if o.kind == "door"
+        ]
+        shapely.prepare(self.blocked)
+        shapely.prepare(self.private)
+        self.cap = plan.settings.sign_viewing_distance_m
+
+    def walkable(self, p: shapely.Point) -> bool:
+        return not self.blocked.contains(p)
+
+    def reachable(self, q: tuple[float, float], p: shapely.Point) -> bool:
+        """``p`` is free floor reached from ``q`` without crossing a wall or an obstacle."""
+        return self.walkable(p) and not self.blocked.intersects(shapely.LineString([q, p]))
+
+    def zones_at(self, geom: BaseGeometry) -> list[str]:
+        return [zid for zid, poly in self.public if poly.intersects(geom)]
+
+
+def _entrances(ctx: _LevelContext, camera_id: str, cov: BaseGeometry) -> list[_Raw]:
+    cp = shapely.intersection(cov, ctx.region)
+    if cp.area <= MIN_AREA_M2:
+        return []
+    # Keep only the areal parts: a collection has no boundary.
+    cp = shapely.union_all([g for g in _parts(shapely.make_valid(cp)) if g.area > 0])
+    shapely.prepare(cp)
+    x0, y0, x1, y1 = cp.bounds
+    window = shapely.box(x0 - 6, y0 - 6, x1 + 6, y1 + 6)
+    outside = shapely.difference(shapely.difference(window, ctx.blocked), cp)
+    pockets = [g for g in _parts(outside) if g.area < POCKET_M2]
+    crossable = shapely.difference(cp.boundary, ctx.blocked_margin)
+    if pockets:
+        crossable = shapely.difference(crossable, shapely.buffer(shapely.union_all(pockets), 0.05))
+    crossable = shapely.line_merge(crossable) if not crossable.is_empty else crossable
+    out: list[_Raw] = []
+    for piece in _parts(crossable):
+        if piece.geom_type != "LineString" or piece.length < MIN_ENTRANCE_M:
+            continue
+        raw = _door_entrance(ctx, camera_id, cp, piece)
+        if raw is not None:
+            out.append(raw)
+            continue
+        k = max(1, math.ceil(piece.length / EDGE_SPACING_M - 1e-9))
+        for i in range(k):
+            raw = _edge_entrance(ctx, camera_id, cp, piece, (i + 0.5) / k, k)
+            if raw is not None:
+                out.append(raw)
+    return out
+
+
+def _outward(cp: BaseGeometry, piece: BaseGeometry, t: float) -> tuple[float, float, float, float]:
+    """A point on the piece at fraction ``t`` and the unit normal pointing out of ``cp``."""
+    d = piece.length
+    a = piece.interpolate(max(0.0, t * d - 0.05))
+    b = piece.interpolate(min(d, t * d + 0.05))
+    q = piece.interpolate(t * d)
+    tx, ty = b.x - a.x, b.y - a.y
+    n = math.hypot(tx, ty) or 1.0
+    nx, ny = -ty / n, tx / n
+    if cp.contains(shapely.Point(q.x + nx * 0.05, q.y + ny * 0.05)):
+        nx, ny = -nx, -ny
+    return q.x, q.y, nx, ny
+
+
+def _door_entrance(ctx: _LevelContext, camera_id: str, cp, piece) -> _Raw | None:
+    mid = piece.interpolate(0.5, normalized=True)
+    for door, region in ctx.doors:
+        if not region.contains(mid):
+            continue
+        (ax, ay), (bx, by) = door.points
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        nx, ny = -(by - ay) / length, (bx - ax) / length
+        _, _, ox, oy = _outward(cp, piece, 0.5)
+        if nx * ox + ny * oy < 0:
+            nx, ny = -nx, -ny
+        mx, my = (ax + bx) / 2, (ay + by) / 2
+        off = door.depth_m / 2 + DOOR_SETBACK_M
+        pos = shapely.Point(mx + nx * off, my + ny * off)
+        note = ""
+        facing = _angle(nx, ny)
+        if ctx.private.contains(pos):
+            # The approach is a private space: post the sign on the covered side, facing the
+            # door, where people leaving that space read it.
+            pos = shapely.Point(mx - nx * off, my - ny * off)
+            note = "approach is a private space: posted on the covered side, facing the door"
+        return _Raw(
+            (round(pos.x, 3), round(pos.y, 3)),
+            facing,
+            camera_id,
+            "door",
+            door.id,
+            ((ax, ay), (bx, by)),
+            note,
+            ctx.zones_at(piece),
+        )
+    return None
+
+
+def _edge_entrance(ctx: _LevelContext, camera_id: str, cp, piece, t: float, k: int) -> _Raw | None:
+    qx, qy, nx, ny = _outward(cp, piece, t)
+    room = shapely.Point(qx + nx * ROOM_M, qy + ny * ROOM_M)
+    if cp.contains(room) or not ctx.reachable((qx, qy), room):
+        return None  # no floor to approach from (a strip along a wall): not a way in
+    seg_len = piece.length / k
+    a = piece.interpolate(max(0.0, (t * piece.length) - seg_len / 2))
+    b = piece.interpolate(min(piece.length, (t * piece.length) + seg_len / 2))
+    entrance = ((a.x, a.y), (b.x, b.y))
+    zones = ctx.zones_at(piece)
+    for setback in (SETBACK_M, 0.5, 1.0, 0.3):
+        pos = shapely.Point(qx + nx * setback, qy + ny * setback)
+        if not ctx.reachable((qx, qy), pos) or cp.contains(pos):
+            continue
+        if ctx.private.contains(pos):
+            inside = shapely.Point(qx - nx * 0.3, qy - ny * 0.3)
+            if not ctx.reachable((qx, qy), inside):
+                return None
+            return _Raw(
+                (round(inside.x, 3), round(inside.y, 3)),
+                _angle(nx, ny),
+                camera_id,
+                "edge",
+                None,
+                entrance,
+                "approach is a private space: posted on the covered side",
+                zones,
+            )
+        return _Raw(
+            (round(pos.x, 3), round(pos.y, 3)),
+            _angle(nx, ny),
+            camera_id,
+            "edge",
+            None,
+            entrance,
+            "",
+            zones,
+        )
+    return None
+
+
+def _merge(raws: list[_Raw]) -> list[tuple[_Raw, list[str], list[str]]]:
+    """Group raw entrances: the same door side, or edge signs close together facing alike."""
+    groups: list[tuple[_Raw, list[str], list[str]]] = []
+    for r in raws:
+        for g, cams, zones in groups:
+            same_door = r.kind == g.kind == "door" and r.opening == g.opening
+            near = (
+                math.dist(r.position, g.position) <= MERGE_M
+                and _angle_diff(r.facing, g.facing) <= 60.0
+            )
+            if (same_door and math.dist(r.position, g.position) < 0.05) or (
+                r.kind == g.kind and not same_door and near and r.kind == "edge"
+            ):
+                if r.camera not in cams:
+                    cams.append(r.camera)
+                zones += [z for z in r.zones if z not in zones]
+                break
+        else:
+            groups.append((r, [r.camera], list(r.zones)))
+    return groups
+
+
+def suggest_signs(
+    plan: Plan, analysis: Analysis, skip_announced: bool = True
+) -> list[SignSuggestion]:
+    """Suggested signs at every entrance into a camera's covered public area.
+
+    With ``skip_announced``, a camera is left off a suggestion when an existing sign within
+    ``EXISTING_M`` already announces it (and a suggestion left with no camera is dropped)."""
+    out: list[SignSuggestion] = []
+    for level in plan.levels:
+        ctx = _LevelContext(plan, level, analysis)
+        if ctx.region.is_empty:
+            continue
+        raws: list[_Raw] = []
+        for camera in level.cameras:
+            cr = analysis.cameras.get(camera.id)
+            if cr is None:
+                continue
+            raws += _entrances(ctx, camera.id, cr.coverage.coverage)
+        for raw, cams, zones in _merge(raws):
+            if skip_announced:
+                cams = [
+                    c
+                    for c in cams
+                    if not any(
+                        c in s.covers and math.dist(s.position, raw.position) <= EXISTING_M
+                        for s in level.signs
+                    )
+                ]
+                if not cams:
+                    continue
+            dist = derived_viewing_distance(raw.position, raw.facing, ctx.solids, ctx.cap)
+            w, h = standard_size(dist)
+            out.append(
+                SignSuggestion(
+                    id=f"suggest-{level.id}-{len(out) + 1}",
+                    level_id=level.id,
+                    position=raw.position,
+                    facing_deg=round(raw.facing, 1),
+                    covers=cams,
+                    kind=raw.kind,
+                    opening=raw.opening,
+                    entrance=raw.entrance,
+                    width_m=w,
+                    height_m=h,
+                    viewing_distance_m=round(dist, 2),
+                    note=raw.note,
+                    zones=zones,
+                )
+            )
+    return out
+
+
+__all__ = ["SignSuggestion", "suggest_signs"]
