@@ -231,6 +231,7 @@ class BackgroundLayer(QObject):
             return False
         self.calibrating = True
         self._points = []
+        self.view.installEventFilter(self)  # keys (Esc) reach the view, clicks its viewport
         self.view.viewport().installEventFilter(self)
         self.view.viewport().setCursor(Qt.CursorShape.CrossCursor)
         self.message.emit(tr("Calibrate: click the first of two points a known distance apart."))
@@ -238,6 +239,7 @@ class BackgroundLayer(QObject):
 
     def cancel_calibration(self) -> None:
         if self.calibrating:
+            self.view.removeEventFilter(self)
             self.view.viewport().removeEventFilter(self)
             self.view.viewport().unsetCursor()
         self.calibrating = False
@@ -259,9 +261,9 @@ class BackgroundLayer(QObject):
             if len(self._points) == 1:
                 self.message.emit(tr("Calibrate: click the second point."))
             else:
-                self.view.viewport().removeEventFilter(self)
-                self.view.viewport().unsetCursor()
-                self.calibrating = False
+                points = self._points
+                self.cancel_calibration()
+                self._points = points  # kept for the dialog
                 self._ask_distance()
             return True
         if et in (QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick):

@@ -177,7 +177,7 @@ def test_calibration_escape_and_imperial(editor, tmp_path, qtbot):
     window, view, doc, layer = editor
     window.background_panel.import_image(_png(tmp_path / "g.png"))
     assert layer.start_calibration()
-    qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert not layer.calibrating
     window.unit_style = "ft_in"
     layer.start_calibration()

@@ -1,0 +1,297 @@
+"""Camera ▸ Choose model…: pick a catalogue model (and a zoom) for the selected cameras.
+
+The choice is one undo step; it adds the model to the plan's ``camera_models`` when needed and
+clears the cameras' own optics so the model supplies them (see ``siteplanner.catalogue``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from siteplanner.catalogue import (
+    Catalogue,
+    CatalogueEntry,
+    CatalogueError,
+    apply_model,
+    camera_state,
+    load_catalogue,
+    restore_camera_state,
+)
+from siteplanner.model import Camera
+
+COLUMNS = ("Model", "Kind", "Resolution", "Lens", "H × V field of view", "Range", "Face rec.")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Catalogue", text)
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "dome": tr("Dome"),
+        "bullet": tr("Bullet"),
+        "turret": tr("Turret"),
+        "terminal": tr("Access terminal"),
+        "varifocal": tr("Varifocal"),
+    }.get(kind, kind)
+
+
+def lens_label(entry: CatalogueEntry) -> str:
+    lo, hi = entry.focal_range
+    return f"{lo:g} mm" if lo == hi else f"{lo:g}–{hi:g} mm"
+
+
+def fov_label(entry: CatalogueEntry) -> str:
+    if entry.is_varifocal and entry.hfov_min_deg is not None:
+        return f"{entry.hfov_max_deg:.0f}–{entry.hfov_min_deg:.0f}° H"
+    return f"{entry.hfov_deg:g}° × {entry.vfov_deg:g}°"
+
+
+class ApplyModelCommand(QUndoCommand):
+    """Give cameras a catalogue model; undo restores their keys and the plan's model list."""
+
+    def __init__(
+        self, doc: Any, cameras: Sequence[Camera], entry: CatalogueEntry, zoom: float | None
+    ) -> None:
+        super().__init__(tr("Camera model: {0}").format(entry.name))
+        self.doc = doc
+        self.cameras = list(cameras)
+        self.entry = entry
+        self.zoom = zoom
+        self.models_before = list(doc.plan.camera_models)
+        self.before = [camera_state(c) for c in self.cameras]
+        self.after: list[dict[str, Any]] | None = None
+        self.models_after: list[Any] = []
+
+    def redo(self) -> None:
+        plan = self.doc.plan
+        if self.after is None:
+            for cam in self.cameras:
+                apply_model(plan, cam, self.entry, self.zoom)
+            self.after = [camera_state(c) for c in self.cameras]
+            self.models_after = list(plan.camera_models)
+        else:
+            plan.camera_models = list(self.models_after)
+            for cam, state in zip(self.cameras, self.after, strict=True):
+                restore_camera_state(cam, state)
+        self.doc.changed.emit()
+
+    def undo(self) -> None:
+        for cam, state in zip(self.cameras, self.before, strict=True):
+            restore_camera_state(cam, state)
+        self.doc.plan.camera_models = list(self.models_before)
+        self.doc.changed.emit()
+
+
+class ModelDialog(QDialog):
+    """The catalogue as a table with a filter, and a focal length for varifocal models."""
+
+    def __init__(
+        self, catalogue: Catalogue, parent: QWidget | None = None, current: str | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("model_dialog")
+        self.setWindowTitle(tr("Choose camera model"))
+        self.resize(820, 460)
+        self.catalogue = catalogue
+        box = QVBoxLayout(self)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("model_filter")
+        self.filter.setPlaceholderText(tr("Filter: dome, 8 MP, varifocal…"))
+        self.filter.setClearButtonEnabled(True)
+        box.addWidget(self.filter)
+        self.table = QTableWidget(len(catalogue), len(COLUMNS))
+        self.table.setObjectName("model_table")
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        for row, e in enumerate(catalogue):
+            mp = e.resolution[0] * e.resolution[1] / 1e6
+            cells = (
+                e.name,
+                kind_label(e.kind),
+                f"{e.resolution[0]}×{e.resolution[1]} ({mp:.0f} MP)",
+                lens_label(e),
+                fov_label(e),
+                f"{e.range_m:g} m",
+                tr("yes") if e.face_recognition else "",
+            )
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, e.id)
+                self.table.setItem(row, col, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        box.addWidget(self.table, 1)
+        zoom_row = QHBoxLayout()
+        zoom_row.addWidget(QLabel(tr("Focal length")))
+        self.zoom = QDoubleSpinBox()
+        self.zoom.setObjectName("model_zoom")
+        self.zoom.setSuffix(" mm")
+        self.zoom.setDecimals(1)
+        self.zoom.setSingleStep(0.5)
+        zoom_row.addWidget(self.zoom)
+        self.optics = QLabel()
+        self.optics.setObjectName("model_optics")
+        zoom_row.addWidget(self.optics, 1)
+        box.addLayout(zoom_row)
+        note = QLabel(
+            tr(
+                "The model fills the camera's field of view, resolution, range and face "
+                "recognition; values typed in the camera's properties still override it."
+            )
+        )
+        note.setWordWrap(True)
+        box.addWidget(note)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        box.addWidget(self.buttons)
+        self.filter.textChanged.connect(self._filter)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.table.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.zoom.valueChanged.connect(self._show_optics)
+        self.select(current or (catalogue.entries[0].id if len(catalogue) else None))
+
+    def select(self, model_id: str | None) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == model_id:
+                self.table.selectRow(row)
+                return
+        self._selected()
+
+    def entry(self) -> CatalogueEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.catalogue.get(self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+
+    def zoom_mm(self) -> float | None:
+        e = self.entry()
+        return self.zoom.value() if e is not None and e.is_varifocal else None
+
+    def _filter(self, text: str) -> None:
+        words = text.lower().split()
+        for row in range(self.table.rowCount()):
+            line = " ".join(
+                self.table.item(row, c).text().lower() for c in range(self.table.columnCount())
+            )
+            line += " " + str(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+            self.table.setRowHidden(row, not all(w in line for w in words))
+
+    def _selected(self) -> None:
+        e = self.entry()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(e is not None)
+        varifocal = e is not None and e.is_varifocal
+        self.zoom.setEnabled(varifocal)
+        self.zoom.blockSignals(True)
+        if e is not None:
+            lo, hi = e.focal_range
+            self.zoom.setRange(lo, hi)
+            self.zoom.setValue(lo)
+        self.zoom.blockSignals(False)
+        self._show_optics()
+
+    def _show_optics(self) -> None:
+        e = self.entry()
+        if e is None:
+            self.optics.setText("")
+            return
+        h, v = e.optics_at(self.zoom_mm())
+        self.optics.setText(tr("Field of view {0:.1f}° × {1:.1f}°").format(h, v))
+
+
+def selected_cameras(scene: Any) -> list[Camera]:
+    return [obj for coll, obj in scene.selected_objects() if coll == "cameras"]
+
+
+def choose_model(
+    window: QWidget,
+    doc: Any,
+    cameras: list[Camera],
+    catalogue: Catalogue,
+    run: Callable[[ModelDialog], int] | None = None,
+) -> bool:
+    """Show the dialog for ``cameras``; on OK push the undoable change. ``run`` shows the dialog
+    (``exec`` by default; tests drive it)."""
+    if not cameras:
+        return False
+    dialog = ModelDialog(catalogue, window, current=cameras[0].model)
+    result = (run or (lambda d: d.exec()))(dialog)
+    entry = dialog.entry()
+    if result != QDialog.DialogCode.Accepted or entry is None:
+        return False
+    doc.undo.push(ApplyModelCommand(doc, cameras, entry, dialog.zoom_mm()))
+    return True
+
+
+def install(window: QMainWindow, doc: Any, scene: Any, menu: QMenu | None = None) -> QAction:
+    """Add Camera ▸ Choose model… (enabled while cameras are selected)."""
+    act = QAction(tr("Choose camera &model…"), window)
+    act.setObjectName("action_choose_model")
+    act.setShortcut(QKeySequence("Ctrl+Shift+M"))
+    act.setStatusTip(tr("Fill the selected cameras' optics from the camera catalogue"))
+    state: dict[str, Catalogue | None] = {"catalogue": None}
+
+    def catalogue() -> Catalogue | None:
+        if state["catalogue"] is None:
+            try:
+                state["catalogue"] = load_catalogue()
+            except CatalogueError as e:
+                QMessageBox.warning(window, tr("Camera catalogue"), str(e))
+                return None
+        return state["catalogue"]
+
+    def triggered() -> None:
+        cat = catalogue()
+        if cat is not None:
+            choose_model(window, doc, selected_cameras(scene), cat)
+
+    def update() -> None:
+        try:
+            act.setEnabled(bool(selected_cameras(scene)))
+        except RuntimeError:  # the scene is being torn down
+            pass
+
+    act.triggered.connect(triggered)
+    scene.selectionChanged.connect(update)
+    update()
+    target = menu
+    if target is None:
+        target = window.menuBar().findChild(QMenu, "menu_camera")
+    if target is None:
+        target = window.menuBar().findChild(QMenu, "menu_edit")
+    if target is not None:
+        target.addSeparator()
+        target.addAction(act)
+    else:
+        window.menuBar().addMenu(tr("&Camera")).addAction(act)
+    window.addAction(act)
+    window.choose_model_action = act  # type: ignore[attr-defined]
+    return act
