@@ -113,7 +113,89 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", nargs="?", help="plan file (default: the built-in sample site)")
     p.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and exit")
     p.set_defaults(func=cmd_open)
+
+    p = sub.add_parser("signs", help="print the plan's warning signs to a PDF at true size")
+    p.add_argument("plan", nargs="?", help="plan file (default: the built-in sample site)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="PDF to write")
+    p.add_argument("--paper", default="A4", type=_paper, help="A4 (default), A3 or letter")
+    p.add_argument("--lang", default="zh,en", help="languages, e.g. zh,en (default), zh or en")
+    p.add_argument(
+        "--layout",
+        choices=("page", "sheet"),
+        default="page",
+        help="one sign per page (default) or several per sheet with cut marks",
+    )
+    p.add_argument(
+        "--per-sheet",
+        dest="layout",
+        action="store_const",
+        const="sheet",
+        help="same as --layout sheet",
+    )
+    p.add_argument("--no-legend", action="store_true", help="leave out the sign legend page")
+    p.add_argument(
+        "--suggested",
+        action="store_true",
+        help="also print the suggested signs for cameras no sign announces yet",
+    )
+    p.set_defaults(func=cmd_signs)
     return parser
+
+
+def _paper(value: str) -> str:
+    names = {"a4": "A4", "a3": "A3", "letter": "letter"}
+    if value.lower() not in names:
+        raise argparse.ArgumentTypeError(f"unknown paper {value!r} (choose A4, A3 or letter)")
+    return names[value.lower()]
+
+
+def cmd_signs(args: argparse.Namespace) -> int:
+    from siteplanner.compliance import available_packs
+    from siteplanner.signage.content import LanguageError, parse_langs
+    from siteplanner.signage.pdf import SignPdfError, collect_signs, write_signs_pdf
+
+    try:
+        langs = parse_langs(args.lang)
+    except LanguageError as exc:
+        raise CliError(f"--lang: {exc}") from None
+    label = _plan_label(args.plan)
+    plan = _load(args.plan)
+    if plan.rules not in available_packs():
+        raise CliError(
+            f"{label}: rules: unknown rule pack {plan.rules!r} "
+            f"(available: {', '.join(available_packs())})"
+        )
+    pairs = collect_signs(plan)
+    if args.suggested:
+        from siteplanner.analysis import Analyser
+        from siteplanner.signage.placement import suggest_signs
+
+        analysis = Analyser(parallel=True).analyse(plan, plan.rules)
+        pairs += [(s.level_id, s.to_sign(s.id)) for s in suggest_signs(plan, analysis)]
+    if not pairs:
+        raise CliError(f"{label}: the plan has no signs (add some, or use --suggested)")
+    out = Path(args.output)
+    if not out.parent.is_dir():
+        raise CliError(f"{out}: folder {str(out.parent)!r} does not exist")
+    try:
+        result = write_signs_pdf(
+            plan,
+            out,
+            paper=args.paper,
+            langs=langs,
+            layout=args.layout,
+            signs=pairs,
+            legend=not args.no_legend,
+        )
+    except SignPdfError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    print(
+        f"{out}: {len(pairs)} signs on {result.pages} pages "
+        f"({args.paper}, {args.layout}, {','.join(langs)})"
+    )
+    return EXIT_OK
 
 
 def cmd_open(args: argparse.Namespace) -> int:
