@@ -1,0 +1,166 @@
+"""The canvas: a QGraphicsView whose transform flips plan y (up) to screen y (down) once."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPen, QTransform, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView
+
+from siteplanner.app import style
+from siteplanner.app.scene import PlanScene
+
+if TYPE_CHECKING:
+    from siteplanner.app.tools import Tool
+
+MIN_SCALE, MAX_SCALE = 0.5, 2000.0  # pixels per metre
+
+
+class PlanView(QGraphicsView):
+    cursor_moved = Signal(QPointF)  # plan metres
+
+    def __init__(self, scene: PlanScene) -> None:
+        super().__init__(scene)
+        self.plan_scene = scene
+        self.tool: Tool | None = None
+        self.grid_visible = True
+        self._pan_from: QPointF | None = None
+        self._space = False
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setTransform(QTransform.fromScale(20, -20))
+
+    # -- coordinates -------------------------------------------------------------------------
+    @property
+    def pixels_per_metre(self) -> float:
+        return abs(self.transform().m11())
+
+    def plan_point(self, pos: QPointF) -> QPointF:
+        return self.mapToScene(pos.toPoint())
+
+    def fit(self, rect: QRectF | None = None) -> None:
+        rect = rect if rect is not None else self.plan_scene.content_rect()
+        if rect.isEmpty():
+            return
+        m = max(rect.width(), rect.height()) * 0.04
+        rect = rect.adjusted(-m, -m, m, m)
+        vw, vh = max(self.viewport().width(), 10), max(self.viewport().height(), 10)
+        s = min(vw / rect.width(), vh / rect.height())
+        s = min(max(s, MIN_SCALE), MAX_SCALE)
+        self.setTransform(QTransform.fromScale(s, -s))
+        self.centerOn(rect.center())
+
+    def zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        s = self.pixels_per_metre
+        factor = min(max(s * factor, MIN_SCALE), MAX_SCALE) / s
+        if anchor is None:
+            self.scale(factor, factor)
+            return
+        before = self.mapToScene(anchor.toPoint())
+        self.scale(factor, factor)
+        after = self.mapToScene(anchor.toPoint())
+        d = after - before
+        self.translate_view(d)
+
+    def translate_view(self, d_plan: QPointF) -> None:
+        """Shift the view so that plan point p moves by -d (keeps the point under the cursor)."""
+        centre = self.mapToScene(self.viewport().rect().center())
+        self.centerOn(centre - d_plan)
+
+    def pan_pixels(self, dx: float, dy: float) -> None:
+        s = self.pixels_per_metre
+        centre = self.mapToScene(self.viewport().rect().center())
+        self.centerOn(QPointF(centre.x() - dx / s, centre.y() + dy / s))
+
+    # -- drawing -----------------------------------------------------------------------------
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        painter.fillRect(rect, style.BACKGROUND)
+        if not self.grid_visible:
+            return
+        s = self.pixels_per_metre
+        step = 1.0
+        while step * s < 12:
+            step *= 5 if str(step)[0] == "1" else 2
+        major = step * 5
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for spacing, colour in ((step, style.GRID_MINOR), (major, style.GRID_MAJOR)):
+            pen = QPen(colour, 1.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            x = math.floor(rect.left() / spacing) * spacing
+            lines = []
+            while x <= rect.right():
+                lines.append((QPointF(x, rect.top()), QPointF(x, rect.bottom())))
+                x += spacing
+            y = math.floor(rect.top() / spacing) * spacing
+            while y <= rect.bottom():
+                lines.append((QPointF(rect.left(), y), QPointF(rect.right(), y)))
+                y += spacing
+            for a, b in lines:
+                painter.drawLine(a, b)
+
+    # -- events ------------------------------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        delta = event.angleDelta().y()
+        if delta == 0:
+            return
+        self.zoom(math.pow(1.0015, delta), event.position())
+        self.cursor_moved.emit(self.plan_point(event.position()))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            return
+        if self.tool is None or not self.tool.press(event):
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_from is not None:
+            d = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.pan_pixels(d.x(), d.y())
+            return
+        self.cursor_moved.emit(self.plan_point(event.position()))
+        if self.tool is None or not self.tool.move(event):
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            return
+        if self.tool is None or not self.tool.release(event):
+            super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.tool is None or not self.tool.double_click(event):
+            super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if self.tool is not None and self.tool.key(event):
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)

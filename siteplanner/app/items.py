@@ -1,0 +1,490 @@
+"""Scene items drawn from the model. Item coordinates are plan metres (y up); items that must
+keep a constant size on screen (cameras, signs, handles, labels) ignore the view transform."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsSimpleTextItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from siteplanner.app import style
+from siteplanner.app.qtgeom import path_from_geometry, polygon_path
+from siteplanner.app.worker import CoveragePaths
+
+Flag = QGraphicsItem.GraphicsItemFlag
+SELECTABLE = Flag.ItemIsSelectable
+FIXED_SIZE = Flag.ItemIgnoresTransformations
+
+Z_ZONE, Z_BLIND, Z_COVERAGE, Z_INTRUSION, Z_OBSTACLE, Z_WALL, Z_OPENING = 1, 2, 3, 4, 6, 8, 9
+Z_SIGN, Z_CAMERA, Z_HANDLE, Z_PREVIEW = 20, 30, 40, 50
+
+
+def cosmetic(
+    color: QColor, width: float = 1.0, style_: Qt.PenStyle = Qt.PenStyle.SolidLine
+) -> QPen:
+    pen = QPen(color, width, style_)
+    pen.setCosmetic(True)
+    return pen
+
+
+def _label(parent: QGraphicsItem, text: str, bold: bool = False) -> QGraphicsSimpleTextItem:
+    label = QGraphicsSimpleTextItem(text, parent)
+    font = QFont()
+    font.setPointSizeF(8.0)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setBrush(style.LABEL)
+    label.setFlag(FIXED_SIZE, True)
+    return label
+
+
+def _strip_selected(option: QStyleOptionGraphicsItem) -> bool:
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    option.state = option.state & ~QStyle.StateFlag.State_Selected
+    return selected
+
+
+class ModelItem:
+    """Mixin: an item that shows one plan object (``obj``) of a level collection (``coll``)."""
+
+    coll = ""
+    obj: Any
+    key: Any
+
+    @staticmethod
+    def key_of(obj: Any) -> Any:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+
+class PathModelItem(QGraphicsPathItem, ModelItem):
+    def __init__(self, obj: Any) -> None:
+        super().__init__()
+        self.obj = obj
+        self.key = None
+        self.setFlag(SELECTABLE, True)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        selected = _strip_selected(option)
+        super().paint(painter, option, widget)
+        if selected:
+            painter.setPen(cosmetic(style.SELECTION, 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self.path())
+
+
+class WallItem(PathModelItem):
+    coll = "walls"
+
+    def __init__(self, obj: Any) -> None:
+        super().__init__(obj)
+        self.setZValue(Z_WALL)
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setBrush(style.WALL)
+        self._hit = QPainterPath()
+
+    @staticmethod
+    def key_of(obj: Any, openings_key: Any = None) -> Any:
+        return (tuple(obj.points), obj.thickness_m, openings_key)
+
+    def set_solid(self, solid: Any, key: Any) -> None:
+        """``solid``: this wall's solid from the engine (openings cut)."""
+        self.key = key
+        self.prepareGeometryChange()
+        centre = polygon_path(self.obj.points, closed=False)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(max(self.obj.thickness_m, 0.3))
+        self._hit = stroker.createStroke(centre)
+        self.setPath(path_from_geometry(solid))
+
+    def shape(self) -> QPainterPath:
+        return self._hit
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return super().boundingRect().united(self._hit.boundingRect())
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        selected = _strip_selected(option)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.WALL_SELECTED if selected else style.WALL)
+        painter.drawPath(self.path())
+        if selected:
+            painter.setPen(cosmetic(QColor("white"), 1.0, Qt.PenStyle.DashLine))
+            painter.drawPath(polygon_path(self.obj.points, closed=False))
+
+
+class OpeningItem(PathModelItem):
+    coll = "openings"
+
+    def __init__(self, obj: Any) -> None:
+        super().__init__(obj)
+        self.setZValue(Z_OPENING)
+        self._hit = QPainterPath()
+
+    @staticmethod
+    def key_of(obj: Any) -> Any:
+        return (tuple(obj.points), obj.kind, obj.depth_m, obj.transparent)
+
+    def refresh(self) -> None:
+        self.key = self.key_of(self.obj)
+        self.prepareGeometryChange()
+        (x0, y0), (x1, y1) = self.obj.points
+        path = QPainterPath()
+        if self.obj.kind == "door":
+            # The leaf drawn open at 90° from the first end, with its swing arc.
+            w = math.hypot(x1 - x0, y1 - y0)
+            ang = math.degrees(math.atan2(y1 - y0, x1 - x0))
+            nx, ny = -(y1 - y0), (x1 - x0)
+            path.moveTo(x0, y0)
+            path.lineTo(x0 + nx, y0 + ny)
+            path.arcMoveTo(QRectF(x0 - w, y0 - w, 2 * w, 2 * w), ang)
+            path.arcTo(QRectF(x0 - w, y0 - w, 2 * w, 2 * w), ang, 90)
+            self.setPen(cosmetic(style.DOOR, 1.2))
+        else:
+            path.moveTo(x0, y0)
+            path.lineTo(x1, y1)
+            self.setPen(
+                cosmetic(style.WINDOW, 3.0) if self.obj.transparent else cosmetic(style.WALL, 3.0)
+            )
+        self.setBrush(Qt.BrushStyle.NoBrush)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(max(self.obj.depth_m, 0.3))
+        self._hit = stroker.createStroke(polygon_path(self.obj.points, closed=False))
+        self.setPath(path)
+
+    def shape(self) -> QPainterPath:
+        return self._hit
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return super().boundingRect().united(self._hit.boundingRect())
+
+
+class ObstacleItem(PathModelItem):
+    coll = "obstacles"
+
+    def __init__(self, obj: Any) -> None:
+        super().__init__(obj)
+        self.setZValue(Z_OBSTACLE)
+        self.setPen(cosmetic(style.OBSTACLE_LINE, 1.0))
+        self.setBrush(style.OBSTACLE_FILL)
+        self.label: QGraphicsSimpleTextItem | None = None
+
+    @staticmethod
+    def key_of(obj: Any) -> Any:
+        return (tuple(obj.polygon), obj.height_m, obj.name)
+
+    def refresh(self) -> None:
+        self.key = self.key_of(self.obj)
+        self.setPath(polygon_path(self.obj.polygon))
+        if self.obj.name:
+            if self.label is None:
+                self.label = _label(self, "")
+            self.label.setText(f"{self.obj.name} {self.obj.height_m:g} m")
+            self.label.setPos(self.path().boundingRect().center())
+        elif self.label is not None:
+            self.label.setText("")
+
+
+class ZoneItem(PathModelItem):
+    coll = "zones"
+
+    def __init__(self, obj: Any) -> None:
+        super().__init__(obj)
+        self.setZValue(Z_ZONE)
+        self.label = _label(self, "", bold=True)
+
+    @staticmethod
+    def key_of(obj: Any) -> Any:
+        return (tuple(obj.polygon), obj.kind, obj.name, obj.required_dori, obj.private_type)
+
+    def refresh(self) -> None:
+        self.key = self.key_of(self.obj)
+        kind = self.obj.kind
+        self.setPath(polygon_path(self.obj.polygon))
+        self.setPen(cosmetic(style.ZONE_LINE[kind], 1.2, Qt.PenStyle.DashLine))
+        self.setBrush(style.ZONE_FILL[kind])
+        text = self.obj.name or kind
+        if kind == "collection" and self.obj.required_dori:
+            text += f"\n{self.obj.required_dori}"
+        elif kind == "private":
+            text += f"\n{self.obj.private_type or 'private'}"
+        self.label.setText(text)
+        self.label.setBrush(style.ZONE_LINE[kind].darker(140))
+        r = self.path().boundingRect()
+        # Top-left corner (y up: the rect's bottom), a few pixels into the zone.
+        self.label.setPos(QPointF(r.left(), r.bottom()))
+        self.label.setTransform(QTransform.fromTranslate(4, 4))
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        super().paint(painter, option, widget)
+        if self.obj.kind == "exclude":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(style.ZONE_LINE["exclude"], Qt.BrushStyle.BDiagPattern))
+            painter.drawPath(self.path())
+
+
+class PointModelItem(QGraphicsItem, ModelItem):
+    """A plan object at a point, drawn at a constant pixel size."""
+
+    RADIUS = 8.0
+
+    def __init__(self, obj: Any) -> None:
+        super().__init__()
+        self.obj = obj
+        self.key = None
+        self.setFlag(SELECTABLE, True)
+        self.setFlag(FIXED_SIZE, True)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        r = self.RADIUS + 4
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        p = QPainterPath()
+        p.addEllipse(QPointF(0, 0), self.RADIUS + 2, self.RADIUS + 2)
+        return p
+
+
+class CameraItem(PointModelItem):
+    coll = "cameras"
+    HANDLE_PX = 34.0
+
+    def __init__(self, obj: Any) -> None:
+        super().__init__(obj)
+        self.setZValue(Z_CAMERA)
+        self.label = _label(self, "", bold=True)
+        self.label.setPos(10, 6)
+        self.handle = PanHandle(self)
+        self.handle.setVisible(False)
+        self.warn = False
+        self.face = False
+
+    @staticmethod
+    def key_of(obj: Any) -> Any:
+        return (tuple(obj.position), obj.pan_deg, obj.name, obj.face_recognition, obj.model)
+
+    def refresh(self) -> None:
+        self.key = self.key_of(self.obj)
+        self.setPos(QPointF(*self.obj.position))
+        self.label.setText(self.obj.name or self.obj.id)
+        a = math.radians(self.obj.pan_deg)
+        # Fixed-size items draw in pixels with y down: the pan direction flips its y.
+        self.handle.setPos(self.HANDLE_PX * math.cos(a), -self.HANDLE_PX * math.sin(a))
+        self.update()
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.handle.setVisible(bool(value))
+        return super().itemChange(change, value)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        r = self.HANDLE_PX + 2
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        a = math.radians(self.obj.pan_deg)
+        dx, dy = math.cos(a), -math.sin(a)
+        colour = (
+            style.CAMERA_WARN if self.warn else (style.CAMERA_FACE if self.face else style.CAMERA)
+        )
+        if selected:
+            painter.setPen(QPen(style.SELECTION, 1.5, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(0, 0), QPointF(dx * self.HANDLE_PX, dy * self.HANDLE_PX))
+            painter.setPen(QPen(style.SELECTION, 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), self.RADIUS + 3, self.RADIUS + 3)
+        # Lens wedge pointing along the pan direction.
+        px, py = -dy, dx
+        tip = QPointF(dx * 15, dy * 15)
+        wedge = QPolygonF(
+            [
+                QPointF(dx * 4 + px * 5, dy * 4 + py * 5),
+                tip,
+                QPointF(dx * 4 - px * 5, dy * 4 - py * 5),
+            ]
+        )
+        painter.setPen(QPen(QColor("white"), 1.0))
+        painter.setBrush(colour)
+        painter.drawPolygon(wedge)
+        painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
+        painter.setBrush(QColor("white"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(QPointF(0, 0), 2.5, 2.5)
+
+
+class PanHandle(QGraphicsItem):
+    """Drag to turn the camera (its pan)."""
+
+    def __init__(self, camera_item: CameraItem) -> None:
+        super().__init__(camera_item)
+        self.camera_item = camera_item
+        self.setZValue(Z_HANDLE)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(-7, -7, 14, 14)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(style.SELECTION, 1.5))
+        painter.setBrush(QColor("white"))
+        painter.drawEllipse(QPointF(0, 0), 5, 5)
+
+
+class SignItem(PointModelItem):
+    coll = "signs"
+    RADIUS = 7.0
+
+    def __init__(self, obj: Any) -> None:
+        super().__init__(obj)
+        self.setZValue(Z_SIGN)
+
+    @staticmethod
+    def key_of(obj: Any) -> Any:
+        return (tuple(obj.position), obj.facing_deg, obj.width_m, obj.height_m)
+
+    def refresh(self) -> None:
+        self.key = self.key_of(self.obj)
+        self.setPos(QPointF(*self.obj.position))
+        self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        a = math.radians(self.obj.facing_deg)
+        dx, dy = math.cos(a), -math.sin(a)
+        painter.setPen(QPen(style.LABEL, 1.5))
+        painter.drawLine(QPointF(0, 0), QPointF(dx * 13, dy * 13))
+        painter.setPen(QPen(style.SELECTION if selected else style.LABEL, 2.0 if selected else 1.0))
+        painter.setBrush(style.SIGN)
+        painter.drawRect(QRectF(-6, -6, 12, 12))
+        painter.setPen(QPen(style.LABEL, 1.6))
+        painter.drawLine(QPointF(0, -3.5), QPointF(0, 1))
+        painter.drawPoint(QPointF(0, 3.5))
+
+
+class VertexHandle(QGraphicsItem):
+    """A vertex of the selected wall, zone or obstacle; drag to move it."""
+
+    def __init__(self, obj: Any, field: str, index: int) -> None:
+        super().__init__()
+        self.obj, self.field, self.index = obj, field, index
+        self.setFlag(FIXED_SIZE, True)
+        self.setZValue(Z_HANDLE)
+        self.setCursor(Qt.CursorShape.SizeAllCursor)
+        self.setPos(QPointF(*getattr(obj, field)[index]))
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(-5, -5, 10, 10)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(QPen(style.SELECTION, 1.5))
+        painter.setBrush(QColor("white"))
+        painter.drawRect(QRectF(-4, -4, 8, 8))
+
+
+class CoverageItem(QGraphicsItem):
+    """One camera's coverage with its DORI bands (paths made by the analysis worker)."""
+
+    def __init__(self, paths: CoveragePaths, show_dori: bool) -> None:
+        super().__init__()
+        self.setZValue(Z_COVERAGE)
+        self.show_dori = show_dori
+        self.paths = paths
+        self._rect = paths.coverage.boundingRect()
+        # Panning only translates: reuse the rendered pixmap instead of refilling the paths.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_paths(self, paths: CoveragePaths) -> None:
+        self.prepareGeometryChange()
+        self.paths = paths
+        self._rect = paths.coverage.boundingRect()
+        self.update()
+
+    def set_show_dori(self, show: bool) -> None:
+        self.show_dori = show
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        if self.show_dori:
+            for level, colour in style.DORI_FILL.items():
+                band = self.paths.dori.get(level)
+                if band is not None and not band.isEmpty():
+                    painter.setBrush(colour)
+                    painter.drawPath(band)
+        else:
+            painter.setBrush(style.COVERAGE_FILL)
+            painter.drawPath(self.paths.coverage)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(cosmetic(style.COVERAGE_LINE, 1.0))
+        painter.drawPath(self.paths.coverage)
+
+
+def intrusion_item(path: QPainterPath) -> QGraphicsPathItem:
+    item = QGraphicsPathItem(path)
+    item.setZValue(Z_INTRUSION)
+    item.setPen(cosmetic(style.INTRUSION_LINE, 1.5))
+    item.setBrush(style.INTRUSION_FILL)
+    return item
+
+
+def blind_item(path: QPainterPath) -> QGraphicsPathItem:
+    item = QGraphicsPathItem(path)
+    item.setZValue(Z_BLIND)
+    item.setPen(cosmetic(style.BLIND_HATCH, 1.0, Qt.PenStyle.DotLine))
+    item.setBrush(QBrush(style.BLIND_HATCH, Qt.BrushStyle.BDiagPattern))
+    return item
+
+
+ITEM_TYPES: dict[str, type] = {
+    "zones": ZoneItem,
+    "obstacles": ObstacleItem,
+    "walls": WallItem,
+    "openings": OpeningItem,
+    "signs": SignItem,
+    "cameras": CameraItem,
+}

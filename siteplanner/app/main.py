@@ -1,0 +1,92 @@
+"""Start the editor: ``siteplanner``, ``siteplanner open PLAN [--screenshot OUT.png]``."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from siteplanner.fileformat import PlanFileError, load_plan
+from siteplanner.resources import sample_plan_path
+
+SCREENSHOT_SIZE = (1400, 900)
+ANALYSIS_TIMEOUT_S = 300.0
+
+
+def _application():  # noqa: ANN202
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("SitePlanner")
+    app.setOrganizationName("SitePlanner")
+    return app
+
+
+def wait_for_analysis(window, timeout_s: float = ANALYSIS_TIMEOUT_S) -> bool:  # noqa: ANN001
+    """Process events until the newest analysis has been drawn."""
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout_s
+    runner = window.runner
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if not runner.busy and window.render_data is not None:
+            return True
+        time.sleep(0.005)
+    return False
+
+
+def screenshot(plan_path: str | None, out: str) -> int:
+    label = plan_path or str(sample_plan_path())
+    try:
+        plan = load_plan(label)
+    except PlanFileError as exc:
+        print(f"siteplanner: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"siteplanner: {label}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = _application()
+    from siteplanner.app.main_window import MainWindow
+
+    win = MainWindow(plan, label)
+    win.resize(*SCREENSHOT_SIZE)
+    win.show()
+    app.processEvents()
+    win.view.fit()
+    ok = wait_for_analysis(win)
+    win.view.fit()
+    app.processEvents()
+    image = win.grab()
+    try:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
+    if not image.save(out):
+        print(f"siteplanner: {out}: cannot write the picture", file=sys.stderr)
+        return 2
+    if not ok:
+        print("siteplanner: the analysis did not finish; picture saved without it", file=sys.stderr)
+    win.doc.undo.setClean()
+    win.close()
+    return 0
+
+
+def run_editor(plan_path: str | None, screenshot: str | None = None) -> int:
+    """Open the editor on ``plan_path`` (default: the sample); with ``screenshot``, save a
+    picture of the window once the analysis is drawn and exit."""
+    if screenshot:
+        return globals()["screenshot"](plan_path, screenshot)
+    app = _application()
+    from siteplanner.app.main_window import MainWindow
+
+    win = MainWindow()
+    win.resize(1400, 900)
+    win.show()
+    win.open_path(plan_path or sample_plan_path())
+    return int(app.exec())

@@ -1,0 +1,304 @@
+"""Dock panels: levels, properties of the selection, findings, camera schedule."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from siteplanner.analysis import Analysis, Finding
+from siteplanner.app import style
+from siteplanner.app.commands import SetFieldsCommand
+from siteplanner.model import DORI_LEVELS
+
+if TYPE_CHECKING:
+    from siteplanner.app.main_window import MainWindow
+
+NONE = "—"
+
+# (field, label, kind, choices) per collection; kinds: text, num, optnum, bool, optbool, choice,
+# res (resolution "W×H"), list (comma separated ids).
+FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
+    "walls": [("thickness_m", "Thickness (m)", "num", None)],
+    "openings": [
+        ("kind", "Kind", "choice", ["door", "window"]),
+        ("depth_m", "Depth (m)", "num", None),
+        ("transparent", "See-through", "bool", None),
+    ],
+    "obstacles": [("name", "Name", "text", None), ("height_m", "Height (m)", "num", None)],
+    "zones": [
+        ("name", "Name", "text", None),
+        ("kind", "Kind", "choice", ["collection", "private", "exclude"]),
+        ("place", "Place", "choice", [None, "public", "internal"]),
+        ("required_dori", "Required DORI", "choice", [None, *DORI_LEVELS]),
+        ("private_type", "Private type", "opttext", None),
+    ],
+    "cameras": [
+        ("name", "Name", "text", None),
+        ("model", "Model", "model", None),
+        ("height_m", "Height (m)", "optnum", None),
+        ("pan_deg", "Pan (°)", "num", None),
+        ("tilt_deg", "Tilt (°)", "num", None),
+        ("hfov_deg", "Horizontal FOV (°)", "optnum", None),
+        ("vfov_deg", "Vertical FOV (°)", "optnum", None),
+        ("resolution", "Resolution", "res", None),
+        ("range_m", "Range (m)", "optnum", None),
+        ("face_recognition", "Face recognition", "choice", [None, True, False]),
+        ("purpose", "Purpose", "opttext", None),
+    ],
+    "signs": [
+        ("facing_deg", "Facing (°)", "num", None),
+        ("width_m", "Width (m)", "num", None),
+        ("height_m", "Height (m)", "num", None),
+        ("mount_height_m", "Mount height (m)", "num", None),
+        ("covers", "Covers cameras", "list", None),
+    ],
+}
+PLAN_FIELDS = [("name", "Plan name", "text", None), ("rules", "Rule pack", "text", None)]
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, tuple) and len(value) == 2:
+        return f"{value[0]}×{value[1]}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _parse(kind: str, text: str) -> Any:
+    text = text.strip()
+    if kind in ("optnum", "opttext", "res") and text == "":
+        return None
+    if kind in ("num", "optnum"):
+        return float(text.replace(",", "."))
+    if kind == "res":
+        w, h = text.lower().replace("×", "x").split("x")
+        return (int(w), int(h))
+    if kind == "list":
+        return [t.strip() for t in text.split(",") if t.strip()]
+    return text
+
+
+class LevelsPanel(QListWidget):
+    level_chosen = Signal(str)
+
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__()
+        self.win = win
+        self.itemClicked.connect(self._chosen)
+
+    def refresh(self) -> None:
+        self.blockSignals(True)
+        self.clear()
+        for lv in self.win.doc.plan.levels:
+            item = QListWidgetItem(f"{lv.name or lv.id}   ({lv.elevation_m:g} m)")
+            item.setData(Qt.ItemDataRole.UserRole, lv.id)
+            self.addItem(item)
+            if lv.id == self.win.scene.level_id:
+                item.setSelected(True)
+                self.setCurrentItem(item)
+        self.blockSignals(False)
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        self.level_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+
+class PropertiesPanel(QWidget):
+    """Fields of the single selected object (or the plan); each edit is one undo command."""
+
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__()
+        self.win = win
+        self.outer = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold; padding: 2px;")
+        self.outer.addWidget(self.title)
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.outer.addWidget(self.form_host)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.outer.addWidget(self.error)
+        self.outer.addStretch(1)
+        self.editors: dict[str, QWidget] = {}
+        self.target: Any = None
+
+    def refresh(self) -> None:
+        sel = self.win.scene.selected_objects()
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.editors = {}
+        if len(sel) > 1:
+            self.title.setText(f"{len(sel)} objects selected")
+            self.target = None
+            return
+        if sel:
+            coll, obj = sel[0]
+            self.title.setText(f"{coll[:-1].capitalize()} {obj.id}")
+            fields = FIELDS[coll]
+        else:
+            obj = self.win.doc.plan
+            self.title.setText("Plan")
+            fields = PLAN_FIELDS
+        self.target = obj
+        for name, label, kind, choices in fields:
+            self.form.addRow(label, self._editor(obj, name, kind, choices))
+
+    def _editor(self, obj: Any, name: str, kind: str, choices: Any) -> QWidget:
+        value = getattr(obj, name)
+        if kind == "bool":
+            w = QCheckBox()
+            w.setChecked(bool(value))
+            w.toggled.connect(lambda v, n=name: self.commit(n, bool(v)))
+        elif kind in ("choice", "model"):
+            w = QComboBox()
+            if kind == "model":
+                choices = [None, *[m.id for m in self.win.doc.plan.camera_models]]
+            for c in choices:
+                w.addItem(NONE if c is None else str(c), c)
+            idx = max(0, w.findData(value)) if value is not None else 0
+            w.setCurrentIndex(idx)
+            w.activated.connect(lambda i, n=name, ww=w: self.commit(n, ww.itemData(i)))
+        else:
+            w = QLineEdit(_fmt(value))
+            if kind in ("optnum", "res") and value is None:
+                w.setPlaceholderText("from model")
+            w.editingFinished.connect(
+                lambda n=name, k=kind, ww=w: self._text_edited(n, k, ww)  # type: ignore[misc]
+            )
+        w.setObjectName(f"prop_{name}")
+        self.editors[name] = w
+        return w
+
+    def _text_edited(self, name: str, kind: str, w: QLineEdit) -> None:
+        if self.target is None or _fmt(getattr(self.target, name)) == w.text().strip():
+            return
+        try:
+            value = _parse(kind, w.text())
+        except ValueError:
+            self.error.setText(f"{name}: not a valid value: {w.text()!r}")
+            return
+        self.commit(name, value)
+
+    def commit(self, name: str, value: Any) -> None:
+        obj = self.target
+        if obj is None or getattr(obj, name) == value:
+            return
+        try:
+            cmd = SetFieldsCommand(self.win.doc, f"Edit {name}", [(obj, name, value)])
+        except (ValidationError, ValueError) as exc:
+            msg = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+            self.error.setText(f"{name}: {msg}")
+            return
+        self.error.setText("")
+        self.win.doc.undo.push(cmd)
+
+
+class FindingsPanel(QTreeWidget):
+    finding_clicked = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setColumnCount(4)
+        self.setHeaderLabels(["Severity", "Rule", "Object", "Message"])
+        self.setRootIsDecorated(False)
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.itemClicked.connect(lambda item, _c: self.finding_clicked.emit(item.data(0, 256)))
+        self.findings: list[Finding] = []
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self.findings = list(findings)
+        self.clear()
+        order = {"error": 0, "warning": 1, "info": 2}
+        for f in sorted(findings, key=lambda f: order.get(f.severity, 3)):
+            obj = ", ".join(x for x in (f.camera, f.zone, f.sign, f.opening) if x)
+            item = QTreeWidgetItem([f.severity, f.rule, obj, f.message])
+            item.setForeground(0, QBrush(style.SEVERITY.get(f.severity, style.LABEL)))
+            item.setToolTip(3, f"{f.message}\n{f.reference}")
+            item.setData(0, 256, f)
+            self.addTopLevelItem(item)
+        for c in range(3):
+            self.resizeColumnToContents(c)
+
+
+class SchedulePanel(QTableWidget):
+    HEAD = [
+        "Camera",
+        "Name",
+        "Model",
+        "Height m",
+        "Pan °",
+        "Tilt °",
+        "HFOV °",
+        "Resolution",
+        "Range m",
+        "Coverage m²",
+        *(f"{k.capitalize()} m²" for k in DORI_LEVELS),
+    ]
+
+    camera_clicked = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__(0, len(self.HEAD))
+        self.setHorizontalHeaderLabels(self.HEAD)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verticalHeader().setVisible(False)
+        self.setAlternatingRowColors(True)
+        self.cellClicked.connect(lambda r, _c: self.camera_clicked.emit(self.item(r, 0).text()))
+
+    def set_analysis(self, analysis: Analysis, level_id: str | None = None) -> None:
+        rows = [r for r in analysis.cameras.values() if level_id is None or r.level_id == level_id]
+        self.setRowCount(len(rows))
+        models = {c.id: c.model for lv in analysis.plan.levels for c in lv.cameras}
+        for i, r in enumerate(rows):
+            o = r.optics
+            dori = r.dori_m2()
+            vals = [
+                r.camera_id,
+                r.name,
+                models.get(r.camera_id) or "",
+                f"{o.height_m:g}",
+                f"{o.pan_deg:g}",
+                f"{o.tilt_deg:g}",
+                f"{o.hfov_deg:g}",
+                f"{o.resolution[0]}×{o.resolution[1]}",
+                f"{o.range_m:g}",
+                f"{r.coverage_m2:.1f}",
+                *(f"{dori[k]:.1f}" for k in DORI_LEVELS),
+            ]
+            for j, v in enumerate(vals):
+                item = QTableWidgetItem(v)
+                if j >= 3:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.setItem(i, j, item)
+        self.resizeColumnsToContents()
