@@ -533,36 +533,60 @@ def write_signs_pdf(
     return result
 
 
-def _sheets(c, items: list[_Item], paper, new_page, result: SignPdfResult, forms) -> None:
-    """Shelf packing: rows of signs, tallest first, each sign with cut marks around it."""
-    pw, ph = paper
-    # Sheets in portrait unless every sign is wider than tall.
-    if all(it.w > it.h for it in items):
-        pw, ph = ph, pw
-    order = sorted(items, key=lambda it: (-it.h, -it.w))
-    usable_w = pw - 2 * MARGIN
-    x = y = 0.0
-    row_h = 0.0
-    n = 0
-    top = ph - MARGIN
-    for it in order:
-        w, h = it.w, it.h
-        if n == 0 or (x > 0 and x + w > usable_w + 1e-6):
-            # Next row.
-            y += row_h + (GUTTER if row_h else 0.0)
-            x = 0.0
-            row_h = 0.0
-        if n == 0 or top - y - h < MARGIN - 1e-6:
-            n = new_page((pw, ph))
-            _caption(c, f"Signs at true size · cut at the marks · sheet {n}", MARGIN, MARGIN * 0.5)
-            x = y = row_h = 0.0
-        sx = MARGIN + x
-        sy = top - y - h
-        draw_sign(c, it.content, sx, sy, w, h, forms)
-        _cut_marks(c, sx, sy, w, h)
-        result.placed.append(PlacedSign(it.sign.id, it.level_id, n, sx, sy, w, h))
+def pack_sheets(
+    sizes: Sequence[tuple[float, float]], page: tuple[float, float]
+) -> list[tuple[int, float, float]] | None:
+    """Shelf packing of (w, h) boxes in the given order onto pages of size ``page``:
+    (sheet index, x, y of the lower-left corner) per box, or None when a box cannot fit."""
+    pw, ph = page
+    usable_w, top = pw - 2 * MARGIN, ph - MARGIN
+    out: list[tuple[int, float, float]] = []
+    sheet, x, y, row_h = -1, 0.0, 0.0, 0.0
+    for w, h in sizes:
+        if not _fits(w, h, pw, ph, 6 * mm):
+            return None
+        if sheet >= 0 and x > 0 and x + w > usable_w + 1e-6:
+            y += row_h + GUTTER  # next row
+            x, row_h = 0.0, 0.0
+        if sheet < 0 or top - y - h < MARGIN + 6 * mm - 1e-6:
+            sheet, x, y, row_h = sheet + 1, 0.0, 0.0, 0.0
+        out.append((sheet, MARGIN + x, top - y - h))
         x += w + GUTTER
         row_h = max(row_h, h)
+    return out
+
+
+def _sheets(c, items: list[_Item], paper, new_page, result: SignPdfResult, forms) -> None:
+    """Several signs per sheet, tallest first, each with cut marks; the sheet orientation that
+    needs fewer sheets wins (signs that fit only one orientation get sheets of their own)."""
+    portrait = (min(paper), max(paper))
+    landscape = (portrait[1], portrait[0])
+    groups = [
+        [it for it in items if _fits(it.w, it.h, *portrait, 6 * mm)],
+        [it for it in items if not _fits(it.w, it.h, *portrait, 6 * mm)],
+    ]
+    for group in groups:
+        if not group:
+            continue
+        group.sort(key=lambda it: (-it.h, -it.w))
+        sizes = [(it.w, it.h) for it in group]
+        options = []
+        for page in (portrait, landscape):
+            packed = pack_sheets(sizes, page)
+            if packed is not None:
+                options.append((packed[-1][0], page, packed))
+        _, page, packed = min(options, key=lambda o: o[0])
+        current, n = -1, 0
+        for it, (sheet, sx, sy) in zip(group, packed, strict=True):
+            if sheet != current:
+                current = sheet
+                n = new_page(page)
+                _caption(
+                    c, f"Signs at true size · cut at the marks · sheet {n}", MARGIN, MARGIN * 0.6
+                )
+            draw_sign(c, it.content, sx, sy, it.w, it.h, forms)
+            _cut_marks(c, sx, sy, it.w, it.h)
+            result.placed.append(PlacedSign(it.sign.id, it.level_id, n, sx, sy, it.w, it.h))
 
 
 def _tiled(c, it: _Item, paper, new_page, result: SignPdfResult, forms: _Forms) -> None:
