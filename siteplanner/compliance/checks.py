@@ -11,7 +11,7 @@ import shapely
 from siteplanner.analysis import Analysis, CameraResult, Finding
 from siteplanner.compliance.packs import RulePack, load_pack
 from siteplanner.geometry.coverage import clip, subtract, union_coverage, zone_polygon
-from siteplanner.geometry.walls import polylines
+from siteplanner.geometry.walls import opening_cuts
 from siteplanner.model import Level, Plan
 
 # Areas below this are overlay slivers along shared edges, not something a camera sees.
@@ -86,15 +86,7 @@ def _level_checks(plan: Plan, level: Level, analysis: Analysis, pack: RulePack, 
     public = [z for z in zones if (level.zone(z.zone_id).place == "public") and z.kind != "private"]
     collection_union = union_coverage([z.polygon for z in collection])
     cutters = [o for o in level.openings if o.cuts]
-    cuts = (
-        shapely.buffer(
-            polylines([o.points for o in cutters]),
-            [o.depth_m / 2 for o in cutters],
-            cap_style="flat",
-        )
-        if cutters
-        else []
-    )
+    cut_tree = shapely.STRtree(opening_cuts(level))
     signed = {cid for s in level.signs for cid in s.covers}
     for other in plan.levels:
         if other is not level:
@@ -142,10 +134,12 @@ def _level_checks(plan: Plan, level: Level, analysis: Analysis, pack: RulePack, 
                 )
             seen = clip(cov, zr.polygon)
             if seen.area > MIN_AREA_M2:
+                # The openings the camera sees through into this zone.
+                seen_cuts = cut_tree.query(seen.buffer(0.5), predicate="intersects")
                 via = [
-                    o.id
-                    for o, cut in zip(cutters, cuts, strict=True)
-                    if cut.intersects(cov) and cut.distance(zr.polygon) < 0.5
+                    cutters[i].id
+                    for i in sorted(seen_cuts.tolist())
+                    if cut_tree.geometries[i].intersects(cov)
                 ]
                 through = f" through {', '.join(via)}" if via else ""
                 kind_word = (
@@ -270,15 +264,24 @@ def _level_checks(plan: Plan, level: Level, analysis: Analysis, pack: RulePack, 
                 percent=100 * frac,
             )
 
+    # Viewing distance: the sign's own, else the open floor in front of it (at least 3 m, at
+    # most the plan default), see siteplanner.signage.viewing and docs/signage.md.
+    from siteplanner.signage.viewing import sign_viewing_distance
+
+    lr = analysis.levels.get(level.id)
+    solids = lr.geometry.solids if lr is not None else None
     for sign in level.signs:
-        distance = sign.viewing_distance_m or plan.settings.sign_viewing_distance_m
+        distance, source = sign_viewing_distance(
+            sign, plan.settings.sign_viewing_distance_m, solids
+        )
         needed = distance / ISO_DISTANCE_FACTOR
         if sign.height_m + 1e-9 < needed:
+            how = {"given": "its viewing distance", "derived": "the open floor in front of it"}
             add(
                 "SIGN_TOO_SMALL",
                 f"Sign {sign.id} on {lname} is {sign.height_m * 100:.0f} cm high; read from "
-                f"{distance:.1f} m it must be at least {needed * 100:.0f} cm "
-                f"(ISO 3864-1, distance / 60).",
+                f"{distance:.1f} m ({how.get(source, 'the plan default')}) it must be at least "
+                f"{needed * 100:.0f} cm (ISO 3864-1, distance / 60).",
                 level=level.id,
                 sign=sign.id,
             )
