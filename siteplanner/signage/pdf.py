@@ -561,9 +561,13 @@ def _sheets(c, items: list[_Item], paper, new_page, result: SignPdfResult, forms
     needs fewer sheets wins (signs that fit only one orientation get sheets of their own)."""
     portrait = (min(paper), max(paper))
     landscape = (portrait[1], portrait[0])
+    fits_p = [_fits(it.w, it.h, *portrait, 6 * mm) for it in items]
+    fits_l = [_fits(it.w, it.h, *landscape, 6 * mm) for it in items]
+    # Signs that fit only one orientation are packed apart from those that fit both.
     groups = [
-        [it for it in items if _fits(it.w, it.h, *portrait, 6 * mm)],
-        [it for it in items if not _fits(it.w, it.h, *portrait, 6 * mm)],
+        [it for it, p, q in zip(items, fits_p, fits_l, strict=True) if p and not q],
+        [it for it, p, q in zip(items, fits_p, fits_l, strict=True) if q and not p],
+        [it for it, p, q in zip(items, fits_p, fits_l, strict=True) if p and q],
     ]
     for group in groups:
         if not group:
