@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
 
         self.set_tool("select")
         self._plan_replaced()
+        from siteplanner.app.extras import install_all  # catalogue, units, language, backgrounds
+
+        install_all(self)
         for fn in list(_EXTENSIONS):
             fn(self)
 

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 from siteplanner.app.commands import SetFieldsCommand
 from siteplanner.units import (
     STYLES,
+    format_area,
+    format_length,
     format_point,
     plan_units_for_style,
     style_for_plan_units,
@@ -44,14 +46,18 @@ def preferred_style(settings: QSettings | None = None) -> str:
 class UnitsController(QObject):
     style_changed = Signal(str)
 
-    def __init__(self, window: QMainWindow, doc: Any, view: Any) -> None:
+    def __init__(
+        self, window: QMainWindow, doc: Any, view: Any, label: QLabel | None = None
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.doc = doc
         self.style = "metric"
-        self.label = QLabel()
-        self.label.setObjectName("cursor_position")
-        self.label.setMinimumWidth(220)
+        self.own_label = label is None
+        self.label = label if label is not None else QLabel()
+        if self.own_label:
+            self.label.setObjectName("cursor_position")
+            self.label.setMinimumWidth(220)
         self.actions: dict[str, QAction] = {}
         self.group = QActionGroup(self)
         self.group.setExclusive(True)
@@ -95,20 +101,33 @@ class UnitsController(QObject):
                 SetFieldsCommand(self.doc, tr("Display units"), [(settings, "units", units)])
             )
 
+    def format_length(self, metres: float) -> str:
+        return format_length(metres, self.style)
+
+    def format_area(self, square_metres: float) -> str:
+        return format_area(square_metres, self.style)
+
     def show_cursor(self, p: QPointF) -> None:
         self._last = QPointF(p)
         self.label.setText(format_point(p.x(), p.y(), self.style))
 
 
-def install(window: QMainWindow, doc: Any, view: Any, menu: QMenu | None = None) -> UnitsController:
-    """Add View ▸ Units and the cursor position to the status bar."""
-    ctl = UnitsController(window, doc, view)
+def install(
+    window: QMainWindow,
+    doc: Any,
+    view: Any,
+    menu: QMenu | None = None,
+    label: QLabel | None = None,
+) -> UnitsController:
+    """Add View ▸ Units and the cursor position (in ``label``, else a new status-bar label)."""
+    ctl = UnitsController(window, doc, view, label)
     parent = menu or window.menuBar().findChild(QMenu, "menu_view")
     title = tr("&Units")
     sub = parent.addMenu(title) if parent is not None else window.menuBar().addMenu(title)
     sub.setObjectName("menu_units")
     for act in ctl.actions.values():
         sub.addAction(act)
-    window.statusBar().addPermanentWidget(ctl.label)
+    if ctl.own_label:
+        window.statusBar().addPermanentWidget(ctl.label)
     window.units = ctl  # type: ignore[attr-defined]
     return ctl

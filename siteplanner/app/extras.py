@@ -1,0 +1,39 @@
+"""Hooks the catalogue, units, language and background-plan features into the main window."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from siteplanner.app import background, catalogue_ui, i18n, units_ui
+
+
+def install_all(window: Any) -> None:
+    """Called once at the end of ``MainWindow.__init__``."""
+    view_menu = window.menu("View")
+    view_menu.addSeparator()
+    ctl = units_ui.install(
+        window, window.doc, window.view, menu=view_menu, label=window.cursor_label
+    )
+    # The units controller now writes the cursor position and formats lengths for the tools.
+    try:
+        window.view.cursor_moved.disconnect(window._cursor_moved)
+    except (RuntimeError, TypeError):
+        pass
+    window.fmt_len = ctl.format_length
+    window.fmt_area = ctl.format_area
+    i18n.install(window, menu=view_menu)
+
+    background.install(
+        window, window.view, window.doc, window.scene.level, window.scene.level_changed
+    )
+    dock = window.background_dock
+    levels_dock = getattr(window, "levels_dock", None)
+    if levels_dock is not None:
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        window.tabifyDockWidget(levels_dock, dock)
+        levels_dock.raise_()
+    view_menu.addAction(dock.toggleViewAction())
+
+    catalogue_ui.install(window, window.doc, window.scene, menu=window.menu("Camera", "&Camera"))
