@@ -8,8 +8,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import multiprocessing as mp
 import os
 import pickle
@@ -198,19 +196,12 @@ class Analysis:
         }
 
 
-def _digest(obj: object) -> str:
-    text = json.dumps(obj, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
-
-
-def level_key(level: Level) -> str:
-    """Fingerprint of what occludes sight on a level (walls, openings, obstacles)."""
-    return _digest(
-        [
-            [(w.points, w.thickness_m) for w in level.walls],
-            [(o.points, o.depth_m, o.cuts) for o in level.openings],
-            [(o.polygon, o.height_m) for o in level.obstacles],
-        ]
+def level_shape(level: Level) -> tuple[object, ...]:
+    """What occludes sight on a level (walls, openings, obstacles), as a comparable value."""
+    return (
+        tuple((tuple(w.points), w.thickness_m) for w in level.walls),
+        tuple((tuple(o.points), o.depth_m, o.cuts) for o in level.openings),
+        tuple((tuple(o.polygon), o.height_m) for o in level.obstacles),
     )
 
 
@@ -226,14 +217,31 @@ class Analyser:
     """Runs the analysis with caches for level geometry and per-camera coverage."""
 
     def __init__(self, max_cameras: int = 20000, parallel: bool = False) -> None:
-        self._levels: dict[str, tuple[str, LevelGeometry]] = {}
+        self._levels: dict[str, tuple[int, LevelGeometry]] = {}
+        # Level shapes map to small tokens so that camera cache keys stay cheap to hash.
+        self._tokens: dict[tuple[object, ...], int] = {}
+        self._current: dict[str, int] = {}
+        self._next_token = 0
         self._cameras: dict[tuple[object, ...], CameraCoverage] = {}
         self._max_cameras = max_cameras
         # Forking is safe in the command line, not in the editor (Qt threads): off by default.
         self.parallel = parallel
 
-    def level_geometry(self, level: Level, key: str | None = None) -> LevelGeometry:
-        key = key or level_key(level)
+    def level_key(self, level: Level) -> int:
+        """A token that changes exactly when the level's walls, openings or obstacles do."""
+        shape = level_shape(level)
+        token = self._tokens.get(shape)
+        if token is None:
+            if len(self._tokens) > 256:
+                self._tokens.clear()
+            # Tokens only grow, so a cleared table never hands an old token to a new shape.
+            self._next_token += 1
+            token = self._tokens[shape] = self._next_token
+        self._current[level.id] = token
+        return token
+
+    def level_geometry(self, level: Level, key: int | None = None) -> LevelGeometry:
+        key = key if key is not None else self.level_key(level)
         cached = self._levels.get(level.id)
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -241,7 +249,7 @@ class Analyser:
         self._levels[level.id] = (key, geo)
         return geo
 
-    def _camera_key(self, plan: Plan, optics: Optics, key: str) -> tuple[object, ...]:
+    def _camera_key(self, plan: Plan, optics: Optics, key: int) -> tuple[object, ...]:
         dori = tuple(dori_thresholds(plan).values())
         return (key, optics, plan.settings.target_height_m, dori)
 
@@ -251,10 +259,15 @@ class Analyser:
         level: Level,
         camera: Camera,
         geo: LevelGeometry | None = None,
-        key: str | None = None,
+        key: int | None = None,
     ) -> CameraResult:
+        """One camera's coverage. Without ``key``, the level's walls are taken as they were at
+        the last analysis (what the editor wants while a camera is dragged)."""
         optics = resolve_optics(plan, camera)
-        key = key or level_key(level)
+        if key is None:
+            key = self._current.get(level.id)
+            if key is None:
+                key = self.level_key(level)
         ckey = self._camera_key(plan, optics, key)
         cov = self._cameras.get(ckey)
         if cov is None:
@@ -265,7 +278,7 @@ class Analyser:
             self._cameras[ckey] = cov
         return CameraResult(camera.id, level.id, camera.name, optics, cov)
 
-    def _missing(self, plan: Plan, keys: dict[str, str]) -> dict[str, int]:
+    def _missing(self, plan: Plan, keys: dict[str, int]) -> dict[str, int]:
         """Cameras per level that are not in the cache yet."""
         out: dict[str, int] = {}
         for level in plan.levels:
@@ -284,75 +297,135 @@ class Analyser:
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> Analysis:
-        from siteplanner.compliance.checks import evaluate
-
         pack_id = rules or plan.rules
-        result = Analysis(plan, pack_id, plan.settings.target_height_m)
-        keys = {level.id: level_key(level) for level in plan.levels}
-        forked: set[str] = set()
-        if self.parallel:
-            forked = _fill_in_worker(self, plan, keys)
+        keys = {level.id: self.level_key(level) for level in plan.levels}
+        worker = _start_worker(self, plan, keys, pack_id) if self.parallel else None
+        theirs = set(worker.level_ids) if worker else set()
+        per_level: dict[str, LevelOutcome] = {}
         total = sum(len(lv.cameras) for lv in plan.levels) or 1
         done = 0
         for level in plan.levels:
-            key = keys[level.id]
-            # Levels computed by the worker build their geometry only if someone asks for it.
-            geo: LevelGeometry | Callable[[], LevelGeometry]
-            if level.id in forked:
-                geo = _lazy_geometry(self, level, key)
-            else:
-                geo = self.level_geometry(level, key)
-            cams = []
-            for camera in level.cameras:
-                if cancelled is not None and cancelled():
-                    raise AnalysisCancelled
-                res = self.camera(plan, level, camera, None if callable(geo) else geo, key)
-                result.cameras[camera.id] = res
-                cams.append(res)
-                done += 1
-                if progress is not None:
-                    progress(done, total)
-            lres = LevelResult(level.id, geo, cams)
-            result.levels[level.id] = lres
-            for zone in level.zones:
-                poly, repaired = zone_polygon(zone.polygon)
-                covered, bands = lres.covered(poly)
-                result.zones[zone.id] = ZoneResult(
-                    zone.id, level.id, zone.name, zone.kind, poly, repaired, covered, bands
-                )
-        result.findings = evaluate(plan, result, pack_id)
+            if level.id in theirs:
+                continue
+            outcome = self.analyse_level(plan, level, keys[level.id], pack_id, cancelled)
+            per_level[level.id] = outcome
+            done += len(level.cameras)
+            if progress is not None:
+                progress(done, total)
+        if worker is not None:
+            for level_id, (coverages, zones, findings) in worker.collect().items():
+                level = plan.level(level_id)
+                for ckey, cov in coverages:
+                    self._cameras[ckey] = cov
+                cams = [self.camera(plan, level, c, None, keys[level_id]) for c in level.cameras]
+                lres = LevelResult(level_id, _lazy_geometry(self, level, keys[level_id]), cams)
+                per_level[level_id] = LevelOutcome(lres, zones, findings)
+            for level in plan.levels:  # whatever the worker could not do is done here
+                if level.id not in per_level:
+                    per_level[level.id] = self.analyse_level(
+                        plan, level, keys[level.id], pack_id, cancelled
+                    )
+        result = Analysis(plan, pack_id, plan.settings.target_height_m)
+        findings: list[Finding] = []
+        for level in plan.levels:
+            outcome = per_level[level.id]
+            result.levels[level.id] = outcome.level
+            result.cameras.update({c.camera_id: c for c in outcome.level.cameras})
+            result.zones.update(outcome.zones)
+            findings.extend(outcome.findings)
+        if progress is not None:
+            progress(total, total)
+        from siteplanner.compliance.checks import sort_findings
+
+        result.findings = sort_findings(findings)
         return result
 
+    def analyse_level(
+        self,
+        plan: Plan,
+        level: Level,
+        key: int,
+        pack_id: str,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> LevelOutcome:
+        from siteplanner.compliance.checks import evaluate_level
 
-def _lazy_geometry(analyser: Analyser, level: Level, key: str) -> Callable[[], LevelGeometry]:
+        geo = self.level_geometry(level, key)
+        cams = []
+        for camera in level.cameras:
+            if cancelled is not None and cancelled():
+                raise AnalysisCancelled
+            cams.append(self.camera(plan, level, camera, geo, key))
+        lres = LevelResult(level.id, geo, cams)
+        zones: dict[str, ZoneResult] = {}
+        for zone in level.zones:
+            poly, repaired = zone_polygon(zone.polygon)
+            covered, bands = lres.covered(poly)
+            zones[zone.id] = ZoneResult(
+                zone.id, level.id, zone.name, zone.kind, poly, repaired, covered, bands
+            )
+        partial = Analysis(plan, pack_id, plan.settings.target_height_m)
+        partial.cameras = {c.camera_id: c for c in cams}
+        partial.zones = zones
+        return LevelOutcome(lres, zones, evaluate_level(plan, level, partial, pack_id))
+
+
+@dataclass
+class LevelOutcome:
+    level: LevelResult
+    zones: dict[str, ZoneResult]
+    findings: list[Finding]
+
+
+def _lazy_geometry(analyser: Analyser, level: Level, key: int) -> Callable[[], LevelGeometry]:
     return lambda: analyser.level_geometry(level, key)
 
 
-_WORK: tuple[Analyser, Plan, list[str], dict[str, str]] | None = None
+_WORK: tuple[Analyser, Plan, list[str], dict[str, int], str] | None = None
 
 
 def _worker_main(conn: Any) -> None:
     assert _WORK is not None
-    analyser, plan, level_ids, keys = _WORK
-    out = []
+    analyser, plan, level_ids, keys, pack_id = _WORK
+    out: dict[str, tuple[list[tuple[object, CameraCoverage]], dict, list]] = {}
     try:
         for level_id in level_ids:
             level = plan.level(level_id)
-            geo = analyser.level_geometry(level, keys[level_id])
-            for camera in level.cameras:
-                optics = resolve_optics(plan, camera)
-                res = analyser.camera(plan, level, camera, geo, keys[level_id])
-                out.append((analyser._camera_key(plan, optics, keys[level_id]), res.coverage))
+            outcome = analyser.analyse_level(plan, level, keys[level_id], pack_id)
+            coverages = [
+                (analyser._camera_key(plan, c.optics, keys[level_id]), c.coverage)
+                for c in outcome.level.cameras
+            ]
+            out[level_id] = (coverages, outcome.zones, outcome.findings)
         conn.send_bytes(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
-    except BaseException:  # the parent recomputes whatever the worker could not
-        conn.send_bytes(pickle.dumps([]))
+    except BaseException:  # the parent does whatever the worker could not
+        conn.send_bytes(pickle.dumps({}))
     finally:
         conn.close()
 
 
-def _fill_in_worker(analyser: Analyser, plan: Plan, keys: dict[str, str]) -> set[str]:
-    """Compute about half of the missing cameras in a forked process while this one does the
-    rest. Returns the levels whose cameras came from the worker."""
+@dataclass
+class _Worker:
+    level_ids: list[str]
+    proc: Any
+    conn: Any
+
+    def collect(self) -> dict[str, tuple[list, dict, list]]:
+        try:
+            data = pickle.loads(self.conn.recv_bytes())
+        except (EOFError, OSError, pickle.UnpicklingError):
+            data = {}
+        finally:
+            self.conn.close()
+            self.proc.join()
+        return data
+
+
+def _start_worker(
+    analyser: Analyser, plan: Plan, keys: dict[str, int], pack_id: str
+) -> _Worker | None:
+    """Fork a process that analyses about half of the levels needing work while this one does
+    the rest (a large campus on two cores). None when it would not pay."""
     global _WORK
     missing = analyser._missing(plan, keys)
     if (
@@ -360,36 +433,23 @@ def _fill_in_worker(analyser: Analyser, plan: Plan, keys: dict[str, str]) -> set
         or (os.cpu_count() or 1) < 2
         or "fork" not in mp.get_all_start_methods()
     ):
-        return set()
-    # Give the worker every other level by descending camera count: a balanced split.
+        return None
+    # Every other level by descending camera count: a balanced split.
     ordered = sorted(missing, key=lambda lid: -missing[lid])
-    theirs, ours = ordered[0::2], ordered[1::2]
+    theirs = ordered[0::2]
     ctx = mp.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
-    _WORK = (analyser, plan, theirs, keys)
+    _WORK = (analyser, plan, theirs, keys, pack_id)
     try:
         proc = ctx.Process(target=_worker_main, args=(send,), daemon=True)
         proc.start()
     except OSError:
-        return set()
+        recv.close()
+        return None
     finally:
         _WORK = None
-    send.close()
-    for level_id in ours:
-        level = plan.level(level_id)
-        geo = analyser.level_geometry(level, keys[level_id])
-        for camera in level.cameras:
-            analyser.camera(plan, level, camera, geo, keys[level_id])
-    try:
-        data = pickle.loads(recv.recv_bytes())
-    except (EOFError, OSError, pickle.UnpicklingError):
-        data = []
-    finally:
-        recv.close()
-        proc.join()
-    for ckey, cov in data:
-        analyser._cameras[ckey] = cov
-    return set(theirs) if data else set()
+        send.close()
+    return _Worker(theirs, proc, recv)
 
 
 class AnalysisCancelled(Exception):

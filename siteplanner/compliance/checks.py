@@ -10,7 +10,7 @@ import shapely
 
 from siteplanner.analysis import Analysis, CameraResult, Finding
 from siteplanner.compliance.packs import RulePack, load_pack
-from siteplanner.geometry.coverage import clip, subtract, union_coverage, zone_polygon
+from siteplanner.geometry.coverage import clip, subtract, union_coverage
 from siteplanner.geometry.walls import opening_cuts
 from siteplanner.model import Level, Plan
 
@@ -43,6 +43,28 @@ def _label(name: str, ident: str) -> str:
 
 
 def evaluate(plan: Plan, analysis: Analysis, pack_id: str) -> list[Finding]:
+    out: list[Finding] = []
+    for level in plan.levels:
+        out.extend(evaluate_level(plan, level, analysis, pack_id))
+    return sort_findings(out)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(
+        findings,
+        key=lambda f: (
+            SEVERITY_ORDER.get(f.severity, 9),
+            f.level or "",
+            f.rule,
+            f.camera or "",
+            f.zone or "",
+            f.sign or "",
+        ),
+    )
+
+
+def evaluate_level(plan: Plan, level: Level, analysis: Analysis, pack_id: str) -> list[Finding]:
+    """Findings of one level; needs the analysis of that level's cameras and zones only."""
     pack = load_pack(pack_id)
     out: list[Finding] = []
 
@@ -52,18 +74,7 @@ def evaluate(plan: Plan, analysis: Analysis, pack_id: str) -> list[Finding]:
                 Finding(rule, pack.severity(rule), message, reference=pack.reference(rule), **kw)
             )
 
-    for level in plan.levels:
-        _level_checks(plan, level, analysis, pack, add)
-    out.sort(
-        key=lambda f: (
-            SEVERITY_ORDER.get(f.severity, 9),
-            f.level or "",
-            f.rule,
-            f.camera or "",
-            f.zone or "",
-            f.sign or "",
-        )
-    )
+    _level_checks(plan, level, analysis, pack, add)
     return out
 
 
@@ -291,4 +302,4 @@ def _level_checks(plan: Plan, level: Level, analysis: Analysis, pack: RulePack, 
 ISO_DISTANCE_FACTOR = 60.0
 
 
-__all__ = ["evaluate", "is_internal", "zone_polygon"]
+__all__ = ["evaluate", "evaluate_level", "is_internal", "sort_findings"]

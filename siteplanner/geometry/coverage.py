@@ -16,7 +16,12 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from siteplanner.geometry.optics import EMPTY, depth_form, depth_limit_m, footprint
-from siteplanner.geometry.visibility import far_shadows, obstacle_scale_range, obstacle_shadows
+from siteplanner.geometry.visibility import (
+    far_shadows,
+    obstacle_scale_range,
+    obstacle_shadows,
+    quad_shadows,
+)
 from siteplanner.geometry.walls import boundary_edges, wall_parts
 from siteplanner.model import DORI_LEVELS, Level, Optics
 
@@ -34,10 +39,22 @@ class LevelGeometry:
     """What every camera of a level needs: wall solids, their edges and obstacles, indexed."""
 
     def __init__(self, parts: np.ndarray, obstacles: ObstacleSet) -> None:
+        parts = shapely.get_parts(parts)  # a door cut can split one wall into two solids
         self.parts = parts
         self.part_tree = shapely.STRtree(parts)
-        # Edges of all parts, with each part's slice [start, stop) into the edge array.
-        self.edges, counts = boundary_edges(parts, per_part=True)
+        # Convex quadrilaterals (straight wall pieces) cast their shadow as one convex polygon;
+        # other parts cast it edge by edge.
+        n_coords = shapely.get_num_coordinates(parts)
+        simple = (n_coords == 5) & (shapely.get_num_interior_rings(parts) == 0)
+        simple &= np.isclose(shapely.area(parts), shapely.area(shapely.convex_hull(parts)))
+        self.is_quad = simple
+        self.quads = np.zeros((len(parts), 4, 2))
+        if simple.any():
+            rings = shapely.get_exterior_ring(parts[simple])
+            self.quads[simple] = shapely.get_coordinates(rings).reshape(-1, 5, 2)[:, :4]
+        # Edges of the other parts, with each part's slice [start, stop) into the edge array.
+        counts = np.zeros(len(parts), dtype=np.intp)
+        self.edges, counts[~simple] = boundary_edges(parts[~simple], per_part=True)
         self.edge_stop = np.cumsum(counts)
         self.edge_start = self.edge_stop - counts
         self.obstacles = obstacles
@@ -149,26 +166,29 @@ def _wall_visibility(
     parts = geo.part_tree.query(hull, predicate="intersects")
     if len(parts) == 0:
         return fp
-    idx = geo.part_edges(parts)
-    owner = np.repeat(parts, geo.edge_stop[parts] - geo.edge_start[parts])
-    dist = _segment_distance(geo.edges[idx], cx, cy)
+    cam = shapely.Point(cx, cy)
+    dist = shapely.distance(cam, geo.parts[parts])
     visible = fp
     limit = _FIRST_RING_M
-    while len(idx):
+    while len(parts):
         near = dist <= limit
         if near.any():
-            shadows = far_shadows(geo.edges[idx[near]], cx, cy, reach)
-            if len(shadows):
-                visible = _difference(visible, _union(list(shadows)))
-            idx, dist, owner = idx[~near], dist[~near], owner[~near]
-            if visible.is_empty or len(idx) == 0:
+            chosen = parts[near]
+            quads = geo.is_quad[chosen]
+            shadows = list(quad_shadows(geo.quads[chosen[quads]], cx, cy, reach))
+            others = chosen[~quads]
+            if len(others):
+                shadows.extend(far_shadows(geo.edges[geo.part_edges(others)], cx, cy, reach))
+            if shadows:
+                visible = _difference(visible, _union(shadows))
+            parts, dist = parts[~near], dist[~near]
+            if visible.is_empty or len(parts) == 0:
                 break
             # Sight lines to what is still visible run inside the hull of it and the camera.
-            reach_region = shapely.convex_hull(shapely.union(visible, shapely.Point(cx, cy)))
+            reach_region = shapely.convex_hull(shapely.union(visible, cam))
             shapely.prepare(reach_region)
-            uniq, inverse = np.unique(owner, return_inverse=True)
-            touching = shapely.intersects(reach_region, geo.parts[uniq])[inverse]
-            idx, dist, owner = idx[touching], dist[touching], owner[touching]
+            touching = shapely.intersects(reach_region, geo.parts[parts])
+            parts, dist = parts[touching], dist[touching]
         limit *= 2
     return visible
 

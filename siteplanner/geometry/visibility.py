@@ -47,6 +47,30 @@ def far_shadows(edges: np.ndarray, cx: float, cy: float, reach: float) -> np.nda
     return shapely.polygons(ring)
 
 
+def quad_shadows(quads: np.ndarray, cx: float, cy: float, reach: float) -> np.ndarray:
+    """Shadows of convex quadrilaterals (n, 4, 2) seen from (cx, cy) outside them.
+
+    A convex solid's shadow, cut off past ``reach``, is the convex hull of its corners and of
+    points far out on the rays that graze it (its silhouette), with two more rays between them
+    so that the far boundary stays beyond ``reach``.
+    """
+    if len(quads) == 0:
+        return np.empty(0, dtype=object)
+    rel = quads - (cx, cy)
+    mid = rel.mean(axis=1)
+    base = np.arctan2(mid[:, 1], mid[:, 0])
+    ang = np.arctan2(rel[..., 1], rel[..., 0]) - base[:, None]
+    ang = (ang + np.pi) % (2 * np.pi) - np.pi  # relative to the middle: no wrap-around
+    lo, hi = ang.min(axis=1), ang.max(axis=1)
+    span = np.minimum(hi - lo, np.pi)
+    dist = np.hypot(rel[..., 0], rel[..., 1]).max(axis=1)
+    radius = np.maximum(reach, dist * 1.01 + 0.01) / np.cos(span / 6)
+    steps = (base + lo)[:, None] + span[:, None] * np.array([0, 1, 2, 3]) / 3
+    far = np.stack([np.cos(steps), np.sin(steps)], axis=2) * radius[:, None, None]
+    pts = np.concatenate([rel, far], axis=1) + (cx, cy)
+    return shapely.convex_hull(shapely.multipoints(pts))
+
+
 def obstacle_scale_range(
     camera_h: float, target_h: float, obstacle_h: float
 ) -> tuple[float, float] | None:

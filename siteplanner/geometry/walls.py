@@ -53,23 +53,61 @@ def wall_parts(level: Level) -> np.ndarray:
         parts[~straight] = shapely.buffer(
             polylines(bent), half[~straight], cap_style="flat", join_style="mitre"
         )
+    cutters = [o for o in level.openings if o.cuts]
+    if not cutters:
+        return parts[~shapely.is_empty(parts)]
     cuts = opening_cuts(level)
-    if len(cuts):
-        tree = shapely.STRtree(cuts)
-        wall_idx, cut_idx = tree.query(parts, predicate="intersects")
-        if len(wall_idx):
-            # Group the cuts per wall, then subtract each wall's cuts in one vectorised call.
-            order = np.argsort(wall_idx, kind="stable")
-            wall_idx, cut_idx = wall_idx[order], cut_idx[order]
-            uniq, start = np.unique(wall_idx, return_index=True)
-            groups = np.split(cut_idx, start[1:])
-            merged = np.array(
-                [shapely.union_all(cuts[g]) if len(g) > 1 else cuts[g[0]] for g in groups],
-                dtype=object,
-            )
-            parts[uniq] = shapely.difference(parts[uniq], merged)
-    keep = ~shapely.is_empty(parts)
-    return parts[keep]
+    wall_idx, cut_idx = shapely.STRtree(cuts).query(parts, predicate="intersects")
+    if len(wall_idx) == 0:
+        return parts[~shapely.is_empty(parts)]
+    order = np.argsort(wall_idx, kind="stable")
+    wall_idx, cut_idx = wall_idx[order], cut_idx[order]
+    uniq, start, count = np.unique(wall_idx, return_index=True, return_counts=True)
+    pieces: list[np.ndarray] = []
+    # The usual case, a door along a straight wall and at least as deep as the wall is thick,
+    # splits the wall's rectangle along its axis: done in bulk with the same result as GEOS.
+    single = count == 1
+    w_single, c_single = uniq[single], cut_idx[start[single]]
+    along = straight[w_single]
+    w_fast, c_fast = w_single[along], c_single[along]
+    ok = np.zeros(len(w_fast), dtype=bool)
+    if len(w_fast):
+        seg = np.array([level.walls[i].points for i in w_fast], dtype=float)
+        door = np.array([cutters[i].points for i in c_fast], dtype=float)
+        depth = np.array([cutters[i].depth_m / 2 for i in c_fast])
+        a, d = seg[:, 0], seg[:, 1] - seg[:, 0]
+        length = np.hypot(d[:, 0], d[:, 1])
+        unit = d / length[:, None]
+        rel = door - a[:, None, :]
+        t = (rel * unit[:, None, :]).sum(axis=2)
+        off = rel[..., 0] * unit[:, None, 1] - rel[..., 1] * unit[:, None, 0]
+        ok = (np.abs(off).max(axis=1) < 1e-9) & (depth >= half[w_fast])
+        t0 = np.clip(t.min(axis=1), 0, length)
+        t1 = np.clip(t.max(axis=1), 0, length)
+        for lo, hi in ((np.zeros_like(t0), t0), (t1, length)):
+            keep = ok & (hi - lo > 1e-12)
+            if keep.any():
+                sub = np.stack(
+                    [a[keep] + unit[keep] * lo[keep, None], a[keep] + unit[keep] * hi[keep, None]],
+                    axis=1,
+                )
+                pieces.append(segment_rectangles(sub, half[w_fast[keep]]))
+    handled = set(w_fast[ok].tolist())
+    slow = [k for k, w in enumerate(uniq) if int(w) not in handled]
+    if slow:
+        groups = np.split(cut_idx, start[1:])
+        merged = np.array(
+            [
+                shapely.union_all(cuts[groups[k]]) if count[k] > 1 else cuts[groups[k][0]]
+                for k in slow
+            ],
+            dtype=object,
+        )
+        pieces.append(shapely.difference(parts[uniq[slow]], merged))
+    untouched = np.ones(len(parts), dtype=bool)
+    untouched[uniq] = False
+    out = np.concatenate([parts[untouched], *pieces]) if pieces else parts[untouched]
+    return out[~shapely.is_empty(out)]
 
 
 def segment_rectangles(seg: np.ndarray, half: np.ndarray) -> np.ndarray:
