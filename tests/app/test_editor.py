@@ -1,0 +1,372 @@
+"""The editor driven with the mouse and keyboard: the model and the items drawn must agree."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtTest import QTest
+
+from siteplanner.app.items import CameraItem, CoverageItem, OpeningItem, WallItem, ZoneItem
+from siteplanner.fileformat import load_plan, save_plan
+from siteplanner.model import Plan
+from tests.app.conftest import click, drag, key, vp, wait_analysis
+
+ROOM = [(0.0, 0.0), (8.0, 0.0), (8.0, 6.0), (0.0, 6.0), (0.0, 0.0)]
+
+
+def room_plan(cameras=(), zones=()) -> Plan:
+    return Plan.model_validate(
+        {
+            "name": "Room",
+            "levels": [
+                {
+                    "id": "L1",
+                    "walls": [{"id": "w1", "points": [list(p) for p in ROOM]}],
+                    "cameras": list(cameras),
+                    "zones": list(zones),
+                }
+            ],
+        }
+    )
+
+
+CAM = {
+    "id": "c1",
+    "name": "CAM-A",
+    "position": [2.0, 3.0],
+    "height_m": 3.0,
+    "pan_deg": 0.0,
+    "tilt_deg": 20.0,
+    "hfov_deg": 90.0,
+    "vfov_deg": 50.0,
+    "resolution": [1920, 1080],
+    "range_m": 10.0,
+}
+
+
+def walls_in_scene(win):
+    return [i for i in win.scene.items() if isinstance(i, WallItem)]
+
+
+def test_draw_room_with_wall_tool_then_undo_redo(make_window, qtbot):
+    win = make_window()
+    win.view.fit(QRectF(-2, -2, 12, 10))
+    key(win, Qt.Key.Key_W)
+    assert win.tool.name == "wall"
+    for x, y in ROOM[:-1]:
+        click(win, x, y)
+    click(win, 0.0, 0.0)  # back to the start closes the room
+    key(win, Qt.Key.Key_Return)
+    level = win.doc.plan.levels[0]
+    assert len(level.walls) == 1
+    assert [tuple(p) for p in level.walls[0].points] == ROOM
+    assert level.walls[0].thickness_m == pytest.approx(0.2)
+    items = walls_in_scene(win)
+    assert len(items) == 1
+    r = items[0].path().boundingRect()
+    assert (r.left(), r.bottom(), r.right(), r.top()) == pytest.approx((-0.1, 6.1, 8.1, -0.1))
+    assert win.isWindowModified()
+
+    key(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert level.walls == []
+    assert walls_in_scene(win) == []
+    key(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(level.walls) == 1
+    assert len(walls_in_scene(win)) == 1
+
+
+def test_wall_tool_escape_cancels_and_shift_constrains(make_window):
+    win = make_window()
+    win.set_tool("wall")
+    click(win, 0, 0)
+    click(win, 3, 0)
+    key(win, Qt.Key.Key_Escape)
+    QTest.keyClick(win.view, Qt.Key.Key_Return)
+    assert win.doc.plan.levels[0].walls == []
+    # With Shift the second point snaps to the 45° ray through the cursor.
+    click(win, 0, 0)
+    click(win, 3.0, 2.7, Qt.KeyboardModifier.ShiftModifier)
+    key(win, Qt.Key.Key_Return)
+    (x0, y0), (x1, y1) = win.doc.plan.levels[0].walls[0].points
+    assert (x0, y0) == (0, 0)
+    assert x1 == pytest.approx(y1, abs=1e-6)
+    assert x1 > 2.5
+
+
+def test_place_camera_rotate_handle_undo_redo(make_window, qtbot):
+    win = make_window(room_plan())
+    wait_analysis(qtbot, win)
+    key(win, Qt.Key.Key_C)
+    click(win, 4.0, 3.0)
+    cams = win.doc.plan.levels[0].cameras
+    assert len(cams) == 1
+    cam = cams[0]
+    assert cam.position == pytest.approx((4.0, 3.0))
+    assert cam.pan_deg == 0
+    item = win.scene.item_for(cam)
+    assert isinstance(item, CameraItem) and item.isSelected()
+    assert item.pos().x() == pytest.approx(4.0) and item.pos().y() == pytest.approx(3.0)
+    wait_analysis(qtbot, win)
+    cov = win.scene.coverage_items[cam.id]
+    assert cov.boundingRect().center().x() > 4.0  # pan 0: looks east
+
+    key(win, Qt.Key.Key_V)
+    handle = item.handle
+    assert handle.isVisible()
+    # Fixed-size items: find the handle on screen, then in plan coordinates.
+    dev = handle.deviceTransform(win.view.viewportTransform()).map(QPointF(0, 0))
+    start = win.view.mapToScene(dev.toPoint())
+    steps_before = win.doc.undo.count()
+    drag(win, (start.x(), start.y()), (4.0, 5.5))
+    assert cam.pan_deg == pytest.approx(90.0, abs=1.0)
+    assert win.doc.undo.count() == steps_before + 1  # the whole drag is one step
+    assert handle.pos().y() < 0 and abs(handle.pos().x()) < 2  # drawn pointing up on screen
+    wait_analysis(qtbot, win)
+    cov = win.scene.coverage_items[cam.id]
+    assert cov.boundingRect().center().y() > 3.5  # now looks north
+
+    win.actions_by_name["undo"].trigger()
+    assert cam.pan_deg == 0
+    assert handle.pos().x() > 0 and abs(handle.pos().y()) < 1e-6
+    win.actions_by_name["redo"].trigger()
+    assert cam.pan_deg == pytest.approx(90.0, abs=1.0)
+
+
+def test_drag_camera_previews_coverage_and_merges_undo(make_window, qtbot):
+    win = make_window(room_plan(cameras=[CAM]))
+    wait_analysis(qtbot, win)
+    cam = win.doc.plan.levels[0].cameras[0]
+    before = win.scene.coverage_items["c1"].boundingRect()
+    n = win.doc.undo.count()
+    drag(win, (2.0, 3.0), (3.0, 2.0), release=False)
+    # While the button is held the camera's own coverage has followed the mouse.
+    assert cam.position == pytest.approx((3.0, 2.0), abs=0.11)
+    during = win.scene.coverage_items["c1"].boundingRect()
+    assert during.left() > before.left() + 0.5
+    QTest.mouseRelease(
+        win.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        vp(win, 3.0, 2.0),
+    )
+    assert win.doc.undo.count() == n + 1
+    win.doc.undo.undo()
+    assert cam.position == pytest.approx((2.0, 3.0))
+    assert win.scene.item_for(cam).pos().x() == pytest.approx(2.0)
+
+
+def test_save_and_reopen(make_window, tmp_path, qtbot):
+    win = make_window(room_plan(cameras=[CAM]))
+    win.set_tool("camera")
+    click(win, 6.0, 4.0)
+    target = tmp_path / "site.siteplan"
+    win.dialogs.save_as_answer = str(target)
+    win.actions_by_name["save"].trigger()
+    assert target.exists()
+    assert not win.isWindowModified()
+    assert str(target) in win.windowTitle()
+    reopened = load_plan(target)
+    assert [c.position for c in reopened.levels[0].cameras] == [(2.0, 3.0), (6.0, 4.0)]
+
+    other = make_window()
+    assert other.open_path(target)
+    assert [c.id for c in other.doc.plan.levels[0].cameras] == ["c1", "c2"]
+    assert len([i for i in other.scene.items() if isinstance(i, CameraItem)]) == 2
+    assert str(target.resolve()) in other.recent_files()
+
+
+def test_save_on_sample_goes_to_save_as(make_window, tmp_path):
+    from siteplanner.resources import sample_plan_path
+
+    sample = sample_plan_path()
+    original = sample.read_bytes()
+    win = make_window(load_plan(sample), sample)
+    win.set_tool("camera")
+    click(win, 5.0, 5.0)
+    win.dialogs.save_as_answer = None  # the user cancels the Save As dialog
+    win.actions_by_name["save"].trigger()
+    assert win.dialogs.save_as_asked == 1
+    assert sample.read_bytes() == original
+    assert win.isWindowModified()
+
+
+def test_delete_copy_paste(make_window):
+    win = make_window(room_plan(cameras=[CAM]))
+    level = win.doc.plan.levels[0]
+    click(win, 2.0, 3.0)
+    assert [o.id for _, o in win.scene.selected_objects()] == ["c1"]
+    QTest.keyClick(win.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(win.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert len(level.cameras) == 2
+    pasted = level.cameras[1]
+    assert pasted.id != "c1"
+    assert pasted.position == pytest.approx((3.0, 2.0))
+    assert [o.id for _, o in win.scene.selected_objects()] == [pasted.id]
+    QTest.keyClick(win.view, Qt.Key.Key_Delete)
+    assert [c.id for c in level.cameras] == ["c1"]
+    assert len([i for i in win.scene.items() if isinstance(i, CameraItem)]) == 1
+    win.doc.undo.undo()
+    assert [c.id for c in level.cameras] == ["c1", pasted.id]
+
+
+def test_rubber_band_and_ctrl_click_multiselect(make_window):
+    cams = [CAM, {**CAM, "id": "c2", "name": "B", "position": [5.0, 3.0]}]
+    win = make_window(room_plan(cameras=cams))
+    drag(win, (1.0, 4.5), (6.0, 1.5))
+    assert sorted(o.id for _, o in win.scene.selected_objects()) == ["c1", "c2"]
+    win.scene.clearSelection()
+    click(win, 2.0, 3.0)
+    click(win, 5.0, 3.0, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(o.id for _, o in win.scene.selected_objects()) == ["c1", "c2"]
+    # Moving a multi-selection moves both as one undo step.
+    drag(win, (5.0, 3.0), (5.0, 4.0))
+    assert [c.position[1] for c in win.doc.plan.levels[0].cameras] == pytest.approx([4.0, 4.0])
+
+
+def test_vertex_handle_edits_wall(make_window):
+    win = make_window(room_plan())
+    click(win, 4.0, 0.0)  # on the south wall
+    wall = win.doc.plan.levels[0].walls[0]
+    assert [o for _, o in win.scene.selected_objects()] == [wall]
+    assert len(win.scene.handles) == 5
+    drag(win, (8.0, 6.0), (9.0, 7.0))
+    assert tuple(wall.points[2]) == pytest.approx((9.0, 7.0))
+    item = win.scene.item_for(wall)
+    assert item.path().boundingRect().right() == pytest.approx(9.1, abs=0.15)
+
+
+def test_door_tool_places_opening_on_wall(make_window, qtbot):
+    win = make_window(room_plan())
+    win.set_tool("opening")
+    click(win, 4.0, 0.05)
+    ops = win.doc.plan.levels[0].openings
+    assert len(ops) == 1
+    (x0, y0), (x1, y1) = ops[0].points
+    assert (y0, y1) == pytest.approx((0.0, 0.0))
+    assert abs(x1 - x0) == pytest.approx(0.9)
+    assert any(isinstance(i, OpeningItem) for i in win.scene.items())
+    # The wall solid now has the gap cut by the engine.
+    wall_item = win.scene.item_for(win.doc.plan.levels[0].walls[0])
+    assert not wall_item.path().contains(wall_item.mapFromScene(4.0, 0.0))
+
+
+def test_zone_rectangle_and_overlays(make_window, qtbot):
+    win = make_window(room_plan(cameras=[CAM]))
+    win.set_tool("zone")
+    win.zone_kind.setCurrentText("private")
+    win.zone_shape.setCurrentText("rectangle")
+    click(win, 4.0, 1.0)
+    click(win, 7.0, 5.0)
+    zones = win.doc.plan.levels[0].zones
+    assert len(zones) == 1 and zones[0].kind == "private"
+    assert len(zones[0].polygon) == 4
+    assert any(isinstance(i, ZoneItem) for i in win.scene.items())
+    wait_analysis(qtbot, win)
+    # The camera looks east into the private zone: a finding and a red intrusion overlay.
+    rules = {f.rule for f in win.render_data.analysis.findings}
+    assert "PRIVATE_SPACE_COVERED" in rules
+    assert win.scene.overlays and win.scene.overlays[0].isVisible()
+    win.actions_by_name["show_dori"].setChecked(False)
+    assert all(not c.show_dori for c in win.scene.coverage_items.values())
+    win.actions_by_name["show_intrusions"].setChecked(False)
+    assert not any(o.isVisible() for o in win.scene.overlays if o.data(0) != "blind")
+
+
+def test_properties_edit_is_one_undo_step(make_window):
+    win = make_window(room_plan(cameras=[CAM]))
+    click(win, 2.0, 3.0)
+    edit = win.properties_panel.editors["height_m"]
+    edit.setText("4.5")
+    edit.editingFinished.emit()
+    cam = win.doc.plan.levels[0].cameras[0]
+    assert cam.height_m == 4.5
+    bad = win.properties_panel.editors["hfov_deg"]
+    bad.setText("200")
+    bad.editingFinished.emit()
+    assert cam.hfov_deg == 90.0
+    assert "hfov_deg" in win.properties_panel.error.text()
+    win.doc.undo.undo()
+    assert cam.height_m == 3.0
+
+
+def test_finding_click_selects_and_frames_camera(make_window, qtbot):
+    from siteplanner.resources import sample_plan_path
+
+    win = make_window(load_plan(sample_plan_path()), sample_plan_path())
+    wait_analysis(qtbot, win)
+    panel = win.findings_panel
+    row = next(
+        panel.topLevelItem(i)
+        for i in range(panel.topLevelItemCount())
+        if panel.topLevelItem(i).text(1) == "CAMERA_INSIDE_WALL"
+    )
+    panel.scrollToItem(row)
+    rect = panel.visualItemRect(row)
+    QTest.mouseClick(
+        panel.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+    )
+    assert [o.id for _, o in win.scene.selected_objects()] == ["c-wall"]
+    cam = win.doc.plan.find_camera("c-wall")[1]
+    centre = win.view.mapToScene(win.view.viewport().rect().center())
+    assert math.dist((centre.x(), centre.y()), cam.position) < 15
+
+
+def test_corrupt_file_leaves_current_plan_open(make_window, tmp_path):
+    win = make_window(room_plan(cameras=[CAM]))
+    bad = tmp_path / "bad.siteplan"
+    plan = room_plan(cameras=[CAM])
+    save_plan(plan, bad)
+    bad.write_text(bad.read_text().replace('"height_m": 3.0', '"height_m": -3'))
+    before = win.doc.plan
+    assert not win.open_path(bad)
+    assert win.doc.plan is before
+    assert len(win.dialogs.errors) == 1
+    assert "levels[0].cameras[0].height_m" in win.dialogs.errors[0][1]
+    assert "bad.siteplan" in win.dialogs.errors[0][1]
+    (tmp_path / "junk.siteplan").write_text("{not json")
+    assert not win.open_path(tmp_path / "junk.siteplan")
+    assert win.doc.plan is before
+
+
+def test_autosave_and_recovery(make_window, tmp_path):
+    from siteplanner.app import autosave
+
+    path = tmp_path / "room.siteplan"
+    save_plan(room_plan(cameras=[CAM]), path)
+    win = make_window()
+    assert win.open_path(path)
+    assert win.autosave_now() is None  # nothing unsaved: nothing written
+    win.set_tool("camera")
+    click(win, 6.0, 4.0)
+    rec = win.autosave_now()
+    assert rec is not None and rec.exists()
+    assert autosave.pending_recovery(path) == rec
+
+    other = make_window()
+    other.dialogs.recover_answer = True
+    assert other.open_path(path)
+    assert other.dialogs.recover_asked == [rec]
+    assert len(other.doc.plan.levels[0].cameras) == 2
+    assert other.isWindowModified()
+
+    third = make_window()
+    third.dialogs.recover_answer = False
+    assert third.open_path(path)
+    assert len(third.doc.plan.levels[0].cameras) == 1
+    assert not rec.exists()  # a declined recovery is not offered again
+
+
+def test_level_switch_and_menus(make_window):
+    plan = room_plan(cameras=[CAM])
+    plan.levels.append(
+        plan.levels[0].model_copy(update={"id": "L2", "name": "First", "cameras": []})
+    )
+    win = make_window(plan)
+    assert win.levels_panel.count() == 2
+    win.set_level("L2")
+    assert not any(isinstance(i, CameraItem) for i in win.scene.items())
+    assert {"File", "Edit", "View", "Tools", "Help"} <= set(win.menus)
+    assert win.view_menu is win.menus["View"]
+    assert not any(isinstance(i, CoverageItem) for i in win.scene.items())
