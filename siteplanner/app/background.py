@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QImageReader, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from siteplanner.app.commands import SetFieldsCommand
+from siteplanner.app.i18n import tr
 from siteplanner.model import Background, Level
 from siteplanner.units import UnitError, format_length, parse_length
 
@@ -133,10 +134,6 @@ def resolved_path(path: str, plan_path: str | Path | None) -> Path:
 # --- Qt ------------------------------------------------------------------------------------------
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Background", text)
-
-
 class BackgroundLayer(QObject):
     """Draws the current level's background image under the plan, and runs calibration clicks.
 
@@ -146,6 +143,7 @@ class BackgroundLayer(QObject):
 
     message = Signal(str)  # prompts for the status bar
     calibration_done = Signal()
+    imported = Signal()
 
     def __init__(
         self,
@@ -443,6 +441,7 @@ class BackgroundPanel(QWidget):
             opacity=old.opacity if old else 0.5,
         )
         push_fields(self.layer.doc, tr("Import background"), [(level, "background", bg)])
+        self.layer.imported.emit()
         return True
 
     def remove(self) -> None:
@@ -492,6 +491,15 @@ def install(
     status = window.statusBar() if hasattr(window, "statusBar") else None
     if status is not None:
         layer.message.connect(lambda text: status.showMessage(text, 8000))
+    fit = getattr(view, "fit", None)
+    content = getattr(view.scene(), "content_rect", None)
+    if fit is not None and content is not None:
+        # Show the whole image after an import, with the drawing already on the level.
+        def show_image() -> None:
+            if layer.item is not None and layer.item.isVisible():
+                fit(layer.item.sceneBoundingRect().united(content()))
+
+        layer.imported.connect(show_image)
     window.background_layer = layer  # type: ignore[attr-defined]
     window.background_panel = panel  # type: ignore[attr-defined]
     window.background_dock = dock  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from siteplanner.app.i18n import tr
 from siteplanner.catalogue import (
     Catalogue,
     CatalogueEntry,
@@ -39,12 +40,6 @@ from siteplanner.catalogue import (
     restore_camera_state,
 )
 from siteplanner.model import Camera
-
-COLUMNS = ("Model", "Kind", "Resolution", "Lens", "H × V field of view", "Range", "Face rec.")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Catalogue", text)
 
 
 def kind_label(kind: str) -> str:
@@ -121,9 +116,18 @@ class ModelDialog(QDialog):
         self.filter.setPlaceholderText(tr("Filter: dome, 8 MP, varifocal…"))
         self.filter.setClearButtonEnabled(True)
         box.addWidget(self.filter)
-        self.table = QTableWidget(len(catalogue), len(COLUMNS))
+        columns = [
+            tr("Model"),
+            tr("Kind"),
+            tr("Resolution"),
+            tr("Lens"),
+            tr("H × V field of view"),
+            tr("Range"),
+            tr("Face rec."),
+        ]
+        self.table = QTableWidget(len(catalogue), len(columns))
         self.table.setObjectName("model_table")
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels(columns)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -284,9 +288,9 @@ def install(window: QMainWindow, doc: Any, scene: Any, menu: QMenu | None = None
     update()
     target = menu
     if target is None:
-        target = window.menuBar().findChild(QMenu, "menu_camera")
+        target = window.findChild(QMenu, "menu_camera")
     if target is None:
-        target = window.menuBar().findChild(QMenu, "menu_edit")
+        target = window.findChild(QMenu, "menu_edit")
     if target is not None:
         target.addSeparator()
         target.addAction(act)

@@ -26,8 +26,10 @@ SYSTEM = ""  # stored value meaning "follow the system locale"
 _installed: list[QTranslator] = []
 
 
-def tr(text: str, context: str = "Language") -> str:
-    return QCoreApplication.translate(context, text)
+def tr(text: str) -> str:
+    """Translate ``text``. Bare ``tr("...")`` calls are what ``pyside6-lupdate`` collects, under
+    the empty context, anywhere in a module; so the whole interface uses this one helper."""
+    return QCoreApplication.translate("", text)
 
 
 def system_language(locale: QLocale | None = None) -> str:
@@ -126,7 +128,7 @@ def install_translators(code: str | None = None) -> str:
 
 
 def _find_menu(window: QMainWindow, object_name: str) -> QMenu | None:
-    return window.menuBar().findChild(QMenu, object_name)
+    return window.findChild(QMenu, object_name)
 
 
 def install(window: QMainWindow, menu: QMenu | None = None) -> QMenu:

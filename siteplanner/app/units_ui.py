@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, QSettings, Signal
+from PySide6.QtCore import QObject, QPointF, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
 from siteplanner.app.commands import SetFieldsCommand
+from siteplanner.app.i18n import tr
 from siteplanner.units import (
     STYLES,
     format_area,
@@ -24,10 +25,6 @@ from siteplanner.units import (
 )
 
 SETTINGS_KEY = "ui/units"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Units", text)
 
 
 def style_labels() -> dict[str, str]:
@@ -121,7 +118,7 @@ def install(
 ) -> UnitsController:
     """Add View ▸ Units and the cursor position (in ``label``, else a new status-bar label)."""
     ctl = UnitsController(window, doc, view, label)
-    parent = menu or window.menuBar().findChild(QMenu, "menu_view")
+    parent = menu or window.findChild(QMenu, "menu_view")
     title = tr("&Units")
     sub = parent.addMenu(title) if parent is not None else window.menuBar().addMenu(title)
     sub.setObjectName("menu_units")

@@ -1,0 +1,125 @@
+"""Catalogue, units and background plans in the real main window, driven by menus and mouse."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
+
+from siteplanner.app.background import Z_BACKGROUND
+from siteplanner.app.catalogue_ui import ModelDialog
+from siteplanner.fileformat import load_plan, save_plan
+from siteplanner.model import resolve_optics
+from siteplanner.resources import sample_plan_path
+from tests.app.conftest import click, wait_analysis
+
+
+def _menu(win, object_name):
+    menu = win.findChild(QMenu, object_name)
+    assert menu is not None, object_name
+    return menu
+
+
+def test_choose_model_from_camera_menu(make_window, qtbot):
+    win = make_window(load_plan(sample_plan_path()), None)
+    wait_analysis(qtbot, win)
+    act = win.choose_model_action
+    assert act in win.menus["Camera"].actions()
+    cam = win.doc.plan.levels[0].camera("c-lobby")
+    click(win, *cam.position)
+    assert [o.id for _, o in win.scene.selected_objects()] == ["c-lobby"]
+    assert act.isEnabled()
+    answered = {}
+
+    def person() -> None:
+        dialog = QApplication.activeModalWidget()
+        answered["dialog"] = isinstance(dialog, ModelDialog)
+        if not isinstance(dialog, ModelDialog):
+            return
+        qtbot.keyClicks(dialog.filter, "long-range bullet")
+        dialog.select("bullet-lr-4mp-12")
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(50, person)
+    act.trigger()
+    assert answered["dialog"]
+    assert cam.model == "bullet-lr-4mp-12"
+    assert resolve_optics(win.doc.plan, cam).hfov_deg == 27
+    assert win.isWindowModified()
+    # The analysis and the schedule follow the new model.
+    wait_analysis(qtbot, win)
+    assert win.render_data.analysis.cameras["c-lobby"].optics.range_m == 80
+    win.doc.undo.undo()
+    assert cam.model == "dome-4mp"
+
+
+def test_units_menu_changes_status_and_measure(make_window, qtbot):
+    win = make_window(load_plan(sample_plan_path()), None)
+    units = _menu(win, "menu_units")
+    assert units.parent() is win.menus["View"]
+    assert win.fmt_len(3.048) == "3.05 m"
+    next(a for a in units.actions() if a.objectName() == "action_units_ft").trigger()
+    assert win.doc.plan.settings.units == "imperial"
+    assert win.fmt_len(3.048) == "10.00 ft"
+    assert win.fmt_area(0.09290304 * 100) == "100.0 ft²"
+    qtbot.mouseMove(win.view.viewport(), win.view.viewport().rect().center())
+    qtbot.mouseMove(win.view.viewport(), win.view.viewport().rect().center() + pos_delta())
+    assert win.cursor_label.text().endswith(" ft")
+    assert QSettings().value("ui/units") == "ft"
+    win.doc.undo.undo()
+    assert win.fmt_len(3.048) == "3.05 m"
+
+
+def pos_delta():
+    from PySide6.QtCore import QPoint
+
+    return QPoint(3, 2)
+
+
+@pytest.fixture
+def two_level_plan(tmp_path):
+    plan = load_plan(sample_plan_path())
+    data = plan.model_dump()
+    data["levels"].append({"id": "L2", "name": "First floor", "elevation_m": 3.5})
+    plan = type(plan).model_validate(data)
+    path = tmp_path / "site" / "two.siteplan"
+    path.parent.mkdir()
+    save_plan(plan, path)
+    image = QImage(400, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    for x in range(400):
+        image.setPixelColor(x, 100, QColor("#000000"))
+    png = tmp_path / "site" / "ground.png"
+    assert image.save(str(png))
+    return path, png
+
+
+def test_background_per_level_in_the_window(make_window, qtbot, two_level_plan):
+    path, png = two_level_plan
+    win = make_window(load_plan(path), path)
+    panel = win.background_panel
+    assert not panel.calibrate_button.isEnabled()
+    assert panel.import_image(png)
+    ground = win.doc.plan.levels[0]
+    assert ground.background.path == "ground.png"
+    item = win.background_layer.item
+    assert item.scene() is win.scene and item.isVisible()
+    walls = [i for i in win.scene.items() if i.zValue() > 0]
+    assert walls and all(item.zValue() < i.zValue() for i in walls)
+    assert item.zValue() == Z_BACKGROUND
+    # The image does not catch clicks: a click on it still selects the camera beneath.
+    cam = ground.camera("c-lobby")
+    click(win, *cam.position)
+    assert [o.id for _, o in win.scene.selected_objects()] == ["c-lobby"]
+    # Another level has no background; coming back shows it again.
+    win.set_level("L2")
+    assert not win.background_layer.item.isVisible()
+    assert not panel.opacity.isEnabled()
+    win.set_level("L1")
+    assert win.background_layer.item.isVisible() and panel.opacity.isEnabled()
+    # Saved with the plan, relative to it.
+    win.doc.undo.setClean()
+    save_plan(win.doc.plan, path)
+    assert load_plan(path).levels[0].background.path == "ground.png"
