@@ -47,11 +47,15 @@ def _fov(value: float) -> float:
 # Numbers are validated in pydantic's core (strict: no booleans or numeric strings, no inf/NaN);
 # a plan holds tens of thousands of them.
 Num = Annotated[float, Strict(), Field(allow_inf_nan=False)]
-PositiveNum = Annotated[float, Strict(), Field(gt=0, allow_inf_nan=False)]
-NonNegNum = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
+# Bounds far beyond any site keep hostile values (1e300) out of the geometry.
+MAX_COORD_M = 1e7
+MAX_LENGTH_M = 1e5
+Coord = Annotated[float, Strict(), Field(ge=-MAX_COORD_M, le=MAX_COORD_M, allow_inf_nan=False)]
+PositiveNum = Annotated[float, Strict(), Field(gt=0, le=MAX_LENGTH_M, allow_inf_nan=False)]
+NonNegNum = Annotated[float, Strict(), Field(ge=0, le=MAX_LENGTH_M, allow_inf_nan=False)]
 Fov = Annotated[float, Strict(), Field(allow_inf_nan=False), AfterValidator(_fov)]
-PositiveInt = Annotated[int, BeforeValidator(_integer), Field(gt=0)]
-Point = tuple[Num, Num]
+PositiveInt = Annotated[int, BeforeValidator(_integer), Field(gt=0, le=1_000_000)]
+Point = tuple[Coord, Coord]
 Resolution = tuple[PositiveInt, PositiveInt]
 
 
