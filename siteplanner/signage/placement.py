@@ -136,6 +136,7 @@ class _LevelContext:
             for o in level.openings
             if o.kind == "door"
         ]
+        self.door_union = shapely.union_all([r for _, r in self.doors]) if self.doors else None
         shapely.prepare(self.blocked)
         shapely.prepare(self.private)
         self.cap = plan.settings.sign_viewing_distance_m
@@ -167,12 +168,21 @@ def _entrances(ctx: _LevelContext, camera_id: str, cov: BaseGeometry) -> list[_R
         crossable = shapely.difference(crossable, shapely.buffer(shapely.union_all(pockets), 0.05))
     crossable = shapely.line_merge(crossable) if not crossable.is_empty else crossable
     out: list[_Raw] = []
+    if crossable.is_empty:
+        return out
+    # Stretches in a doorway are door entrances; the rest of the boundary is open edges.
+    for door, region in ctx.doors:
+        part = shapely.intersection(crossable, region)
+        lines = [g for g in _parts(part) if g.geom_type == "LineString"]
+        if sum(g.length for g in lines) >= MIN_ENTRANCE_M:
+            raw = _door_entrance(ctx, camera_id, cp, door, max(lines, key=lambda g: g.length))
+            if raw is not None:
+                out.append(raw)
+    if ctx.door_union is not None:
+        crossable = shapely.difference(crossable, ctx.door_union)
+        crossable = shapely.line_merge(crossable) if not crossable.is_empty else crossable
     for piece in _parts(crossable):
         if piece.geom_type != "LineString" or piece.length < MIN_ENTRANCE_M:
-            continue
-        raw = _door_entrance(ctx, camera_id, cp, piece)
-        if raw is not None:
-            out.append(raw)
             continue
         k = max(1, math.ceil(piece.length / EDGE_SPACING_M - 1e-9))
         for i in range(k):
@@ -196,38 +206,33 @@ def _outward(cp: BaseGeometry, piece: BaseGeometry, t: float) -> tuple[float, fl
     return q.x, q.y, nx, ny
 
 
-def _door_entrance(ctx: _LevelContext, camera_id: str, cp, piece) -> _Raw | None:
-    mid = piece.interpolate(0.5, normalized=True)
-    for door, region in ctx.doors:
-        if not region.contains(mid):
-            continue
-        (ax, ay), (bx, by) = door.points
-        length = math.hypot(bx - ax, by - ay) or 1.0
-        nx, ny = -(by - ay) / length, (bx - ax) / length
-        _, _, ox, oy = _outward(cp, piece, 0.5)
-        if nx * ox + ny * oy < 0:
-            nx, ny = -nx, -ny
-        mx, my = (ax + bx) / 2, (ay + by) / 2
-        off = door.depth_m / 2 + DOOR_SETBACK_M
-        pos = shapely.Point(mx + nx * off, my + ny * off)
-        note = ""
-        facing = _angle(nx, ny)
-        if ctx.private.contains(pos):
-            # The approach is a private space: post the sign on the covered side, facing the
-            # door, where people leaving that space read it.
-            pos = shapely.Point(mx - nx * off, my - ny * off)
-            note = "approach is a private space: posted on the covered side, facing the door"
-        return _Raw(
-            (round(pos.x, 3), round(pos.y, 3)),
-            facing,
-            camera_id,
-            "door",
-            door.id,
-            ((ax, ay), (bx, by)),
-            note,
-            ctx.zones_at(piece),
-        )
-    return None
+def _door_entrance(ctx: _LevelContext, camera_id: str, cp, door, piece) -> _Raw | None:
+    (ax, ay), (bx, by) = door.points
+    length = math.hypot(bx - ax, by - ay) or 1.0
+    nx, ny = -(by - ay) / length, (bx - ax) / length
+    _, _, ox, oy = _outward(cp, piece, 0.5)
+    if nx * ox + ny * oy < 0:
+        nx, ny = -nx, -ny
+    mx, my = (ax + bx) / 2, (ay + by) / 2
+    off = door.depth_m / 2 + DOOR_SETBACK_M
+    pos = shapely.Point(mx + nx * off, my + ny * off)
+    note = ""
+    facing = _angle(nx, ny)
+    if ctx.private.contains(pos):
+        # The approach is a private space: post the sign on the covered side, facing the
+        # door, where people leaving that space read it.
+        pos = shapely.Point(mx - nx * off, my - ny * off)
+        note = "approach is a private space: posted on the covered side, facing the door"
+    return _Raw(
+        (round(pos.x, 3), round(pos.y, 3)),
+        facing,
+        camera_id,
+        "door",
+        door.id,
+        ((ax, ay), (bx, by)),
+        note,
+        ctx.zones_at(piece),
+    )
 
 
 def _edge_entrance(ctx: _LevelContext, camera_id: str, cp, piece, t: float, k: int) -> _Raw | None:
