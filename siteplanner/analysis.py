@@ -160,6 +160,18 @@ class Analysis:
     levels: dict[str, LevelResult] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
+    def camera(self, level_id: str, camera_id: str) -> CameraResult | None:
+        res = self.cameras.get(camera_id)
+        if res is not None and res.level_id == level_id:
+            return res
+        return self.cameras.get(f"{level_id}/{camera_id}")
+
+    def zone(self, level_id: str, zone_id: str) -> ZoneResult | None:
+        res = self.zones.get(zone_id)
+        if res is not None and res.level_id == level_id:
+            return res
+        return self.zones.get(f"{level_id}/{zone_id}")
+
     @property
     def has_errors(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
@@ -330,8 +342,17 @@ class Analyser:
         for level in plan.levels:
             outcome = per_level[level.id]
             result.levels[level.id] = outcome.level
-            result.cameras.update({c.camera_id: c for c in outcome.level.cameras})
-            result.zones.update(outcome.zones)
+            # Ids are unique within a level; one repeated on another level is keyed level/id.
+            for cam in outcome.level.cameras:
+                key = (
+                    cam.camera_id
+                    if cam.camera_id not in result.cameras
+                    else (f"{level.id}/{cam.camera_id}")
+                )
+                result.cameras[key] = cam
+            for zone_id, zone in outcome.zones.items():
+                key = zone_id if zone_id not in result.zones else f"{level.id}/{zone_id}"
+                result.zones[key] = zone
             findings.extend(outcome.findings)
         if progress is not None:
             progress(total, total)

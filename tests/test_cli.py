@@ -174,3 +174,18 @@ def test_check_without_file_runs_on_the_sample(capsys):
     assert len(report["cameras"]) == len(
         json.loads(sample_plan_path().read_text())["levels"][0]["cameras"]
     )
+
+
+def test_ids_may_repeat_on_different_levels(tmp_path, capsys):
+    one = clean_plan(range_m=5)["levels"][0]
+    two = json.loads(json.dumps(one))
+    two["id"] = "L2"
+    two["cameras"][0]["range_m"] = 10
+    data = {"format": "siteplanner", "version": 1, "levels": [one, two]}
+    path = write(tmp_path, data)
+    assert main(["check", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    got = {(c["level"], c["id"]): c["coverage_m2"] for c in report["cameras"]}
+    assert got[("L1", "c1")] == pytest.approx(3.14159265 / 4 * 25, rel=1e-3)
+    assert got[("L2", "c1")] == pytest.approx(3.14159265 / 4 * 100, rel=1e-3)
+    assert [(z["level"], z["id"]) for z in report["zones"]] == [("L1", "z1"), ("L2", "z1")]

@@ -262,29 +262,35 @@ class Plan(Item):
 
     @model_validator(mode="after")
     def _ids(self) -> Plan:
-        # Give every object a plan-wide unique id so that findings, signs and reports can name it.
+        # Ids are unique within a level (findings and reports name the level too); missing ones
+        # are made up unique across the plan.
         seen: dict[str, set[str]] = {k: set() for k in _ID_PREFIX}
-        level_ids: set[str] = set()
+        level_ids: set[str] = {lv.id for lv in self.levels if lv.id}
         for li, level in enumerate(self.levels):
             if not level.id:
-                level.id = f"L{li + 1}"
-            if level.id in level_ids:
+                n = li + 1
+                while f"L{n}" in level_ids:
+                    n += 1
+                level.id = f"L{n}"
+                level_ids.add(level.id)
+            elif level.id in {lv.id for lv in self.levels[:li]}:
                 raise PydanticCustomError(
                     "duplicate_id",
                     "levels[{i}].id: duplicate id {id}",
                     {"i": li, "id": repr(level.id)},
                 )
-            level_ids.add(level.id)
             for key, prefix in _ID_PREFIX.items():
                 items = getattr(level, key)
+                here: set[str] = set()
                 for i, item in enumerate(items):
-                    if item.id and item.id in seen[key]:
+                    if item.id and item.id in here:
                         raise PydanticCustomError(
                             "duplicate_id",
                             "levels[{li}].{key}[{i}].id: duplicate id {id}",
                             {"li": li, "key": key, "i": i, "id": repr(item.id)},
                         )
                     if item.id:
+                        here.add(item.id)
                         seen[key].add(item.id)
                 for item in items:
                     if not item.id:

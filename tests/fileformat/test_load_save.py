@@ -224,8 +224,10 @@ def test_failed_save_leaves_the_old_file(tmp_path, monkeypatch):
     [
         ({"cameras": [cam(position=[1e300, 0])]}, "levels[0].cameras[0].position[0]"),
         ({"cameras": [cam(range_m=1e300)]}, "levels[0].cameras[0].range_m"),
-        ({"walls": [{"points": [[0, 0], [1, 0]], "thickness_m": 1e200}]},
-         "levels[0].walls[0].thickness_m"),
+        (
+            {"walls": [{"points": [[0, 0], [1, 0]], "thickness_m": 1e200}]},
+            "levels[0].walls[0].thickness_m",
+        ),
     ],
 )
 def test_hostile_magnitudes_are_refused_before_any_geometry(level, field):
