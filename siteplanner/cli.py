@@ -98,7 +98,7 @@ def format_findings(analysis, label: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="siteplanner",
-        description="Plan security cameras, prove what each sees, print the signs the rules ask for.",
+        description="Plan security cameras, prove what each sees, print the signs they need.",
     )
     parser.add_argument("--version", action="version", version=f"siteplanner {__version__}")
     sub = parser.add_subparsers(dest="command")
