@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGraphicsPixmapItem,
@@ -158,7 +159,7 @@ class BackgroundLayer(QObject):
         self.item: QGraphicsPixmapItem | None = None
         self._cache: dict[str, QPixmap] = {}
         self.error: str | None = None
-        self.calibrating = False
+        self.mode: str | None = None  # "calibrate" or "align" while taking clicks
         self._points: list[Point] = []
         self.dialog: CalibrationDialog | None = None
 
@@ -223,41 +224,66 @@ class BackgroundLayer(QObject):
 
     # calibration
 
+    @property
+    def calibrating(self) -> bool:
+        return self.mode is not None
+
     def start_calibration(self) -> bool:
+        """Two clicks on the image, then the real distance between them sets the scale."""
+        return self._start(
+            "calibrate", tr("Calibrate: click the first of two points a known distance apart.")
+        )
+
+    def start_align(self) -> bool:
+        """A click on the image, then a click where that point belongs on the plan."""
+        return self._start("align", tr("Align: click a point on the image."))
+
+    def _start(self, mode: str, prompt: str) -> bool:
         if self.item is None or not self.item.isVisible():
             self.message.emit(tr("Import a background image for this level first."))
             return False
-        self.calibrating = True
+        self.cancel_calibration()
+        self.mode = mode
         self._points = []
         self.view.installEventFilter(self)  # keys (Esc) reach the view, clicks its viewport
         self.view.viewport().installEventFilter(self)
         self.view.viewport().setCursor(Qt.CursorShape.CrossCursor)
-        self.message.emit(tr("Calibrate: click the first of two points a known distance apart."))
+        self.message.emit(prompt)
         return True
 
     def cancel_calibration(self) -> None:
-        if self.calibrating:
+        if self.mode is not None:
             self.view.removeEventFilter(self)
             self.view.viewport().removeEventFilter(self)
             self.view.viewport().unsetCursor()
-        self.calibrating = False
+        self.mode = None
         self._points = []
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if not self.calibrating:
+        if self.mode is None:
             return False
         et = event.type()
         if et == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:  # type: ignore[attr-defined]
             self.cancel_calibration()
-            self.message.emit(tr("Calibration cancelled."))
+            self.message.emit(tr("Cancelled."))
             return True
         if et == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
             scene_pt = self.view.mapToScene(event.position().toPoint())  # type: ignore[attr-defined]
             assert self.item is not None
+            if self.mode == "align" and len(self._points) == 1:
+                level, px = self.current_level(), self._points[0]
+                self.cancel_calibration()
+                if level is not None:
+                    self.apply_alignment(level, px, (scene_pt.x(), scene_pt.y()))
+                return True
             px = self.item.mapFromScene(scene_pt)
             self._points.append((px.x(), px.y()))
             if len(self._points) == 1:
-                self.message.emit(tr("Calibrate: click the second point."))
+                self.message.emit(
+                    tr("Calibrate: click the second point.")
+                    if self.mode == "calibrate"
+                    else tr("Align: click where that point belongs on the plan.")
+                )
             else:
                 points = self._points
                 self.cancel_calibration()
@@ -267,6 +293,16 @@ class BackgroundLayer(QObject):
         if et in (QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick):
             return True  # the clicks belong to the calibration, not to the drawing tools
         return False
+
+    def apply_alignment(self, level: Level, px: Point, target: Point) -> None:
+        """Move the image so that pixel ``px`` lies on plan point ``target``."""
+        bg = level.background
+        if bg is None or self.item is None:
+            return
+        h = self.item.pixmap().height()
+        x, y = pixel_to_plan(*px, h, bg.scale_m_per_px, tuple(bg.origin), bg.rotation_deg)
+        origin = (bg.origin[0] + target[0] - x, bg.origin[1] + target[1] - y)
+        push_fields(self.doc, tr("Align background"), [(bg, "origin", origin)])
 
     def _ask_distance(self) -> None:
         level = self.current_level()
@@ -282,7 +318,7 @@ class BackgroundLayer(QObject):
         def done(result: int) -> None:
             self.dialog = None
             if result != QDialog.DialogCode.Accepted or dialog.distance_m is None:
-                self.message.emit(tr("Calibration cancelled."))
+                self.message.emit(tr("Cancelled."))
                 return
             self.apply_calibration(level, p1, p2, dialog.distance_m)
 
@@ -374,11 +410,27 @@ class BackgroundPanel(QWidget):
         self.import_button.setObjectName("background_import")
         self.calibrate_button = QPushButton(tr("Calibrate…"))
         self.calibrate_button.setObjectName("background_calibrate")
+        self.align_button = QPushButton(tr("Align…"))
+        self.align_button.setObjectName("background_align")
+        self.align_button.setToolTip(
+            tr("Click a point on the image, then where it belongs on the plan")
+        )
         self.remove_button = QPushButton(tr("Remove"))
         self.remove_button.setObjectName("background_remove")
-        for b in (self.import_button, self.calibrate_button, self.remove_button):
+        for b in (self.import_button, self.calibrate_button, self.align_button):
             row.addWidget(b)
         box.addLayout(row)
+        rrow = QHBoxLayout()
+        rrow.addWidget(QLabel(tr("Rotation")))
+        self.rotation = QDoubleSpinBox()
+        self.rotation.setObjectName("background_rotation")
+        self.rotation.setRange(-360.0, 360.0)
+        self.rotation.setDecimals(1)
+        self.rotation.setSuffix(" °")
+        self.rotation.setKeyboardTracking(False)
+        rrow.addWidget(self.rotation, 1)
+        rrow.addWidget(self.remove_button)
+        box.addLayout(rrow)
         orow = QHBoxLayout()
         orow.addWidget(QLabel(tr("Opacity")))
         self.opacity = QSlider(Qt.Orientation.Horizontal)
@@ -389,6 +441,8 @@ class BackgroundPanel(QWidget):
         box.addStretch(1)
         self.import_button.clicked.connect(self.choose_image)
         self.calibrate_button.clicked.connect(layer.start_calibration)
+        self.align_button.clicked.connect(layer.start_align)
+        self.rotation.valueChanged.connect(self._rotation_changed)
         self.remove_button.clicked.connect(self.remove)
         self.opacity.valueChanged.connect(self._opacity_changed)
         self.sync()
@@ -397,12 +451,20 @@ class BackgroundPanel(QWidget):
         level = self.layer.current_level()
         bg = level.background if level is not None else None
         has = bg is not None
-        self.calibrate_button.setEnabled(has)
-        self.remove_button.setEnabled(has)
-        self.opacity.setEnabled(has)
+        for w in (
+            self.calibrate_button,
+            self.align_button,
+            self.remove_button,
+            self.opacity,
+            self.rotation,
+        ):
+            w.setEnabled(has)
         self.opacity.blockSignals(True)
         self.opacity.setValue(round((bg.opacity if bg else 0.5) * 100))
         self.opacity.blockSignals(False)
+        self.rotation.blockSignals(True)
+        self.rotation.setValue(bg.rotation_deg if bg else 0.0)
+        self.rotation.blockSignals(False)
         if bg is None:
             self.file_label.setText(tr("No background image for this level."))
         else:
@@ -448,6 +510,18 @@ class BackgroundPanel(QWidget):
         level = self.layer.current_level()
         if level is not None and level.background is not None:
             push_fields(self.layer.doc, tr("Remove background"), [(level, "background", None)])
+
+    def _rotation_changed(self, value: float) -> None:
+        level = self.layer.current_level()
+        if level is None or level.background is None or level.background.rotation_deg == value:
+            return
+        bg = level.background
+        push_fields(
+            self.layer.doc,
+            tr("Rotate background"),
+            [(bg, "rotation_deg", value)],
+            merge_key=("background-rotation", id(bg)),
+        )
 
     def _opacity_changed(self, value: int) -> None:
         level = self.layer.current_level()

@@ -103,13 +103,20 @@ class ModelDialog(QDialog):
     """The catalogue as a table with a filter, and a focal length for varifocal models."""
 
     def __init__(
-        self, catalogue: Catalogue, parent: QWidget | None = None, current: str | None = None
+        self,
+        catalogue: Catalogue,
+        parent: QWidget | None = None,
+        current: str | None = None,
+        current_zoom: float | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("model_dialog")
         self.setWindowTitle(tr("Choose camera model"))
         self.resize(820, 460)
         self.catalogue = catalogue
+        # A camera that already has a varifocal model opens at its own focal length.
+        self.current = current
+        self.current_zoom = current_zoom
         box = QVBoxLayout(self)
         self.filter = QLineEdit()
         self.filter.setObjectName("model_filter")
@@ -218,7 +225,8 @@ class ModelDialog(QDialog):
         if e is not None:
             lo, hi = e.focal_range
             self.zoom.setRange(lo, hi)
-            self.zoom.setValue(lo)
+            keep = e.id == self.current and self.current_zoom is not None
+            self.zoom.setValue(self.current_zoom if keep else lo)
         self.zoom.blockSignals(False)
         self._show_optics()
 
@@ -229,6 +237,14 @@ class ModelDialog(QDialog):
             return
         h, v = e.optics_at(self.zoom_mm())
         self.optics.setText(tr("Field of view {0:.1f}° × {1:.1f}°").format(h, v))
+
+
+def catalogue_id(catalogue: Catalogue, model_id: str | None) -> str | None:
+    """The catalogue entry behind a plan model id (``dome-4mp-2`` comes from ``dome-4mp``)."""
+    if model_id is None or catalogue.get(model_id) is not None:
+        return model_id
+    base, _, n = model_id.rpartition("-")
+    return base if n.isdigit() and catalogue.get(base) is not None else model_id
 
 
 def selected_cameras(scene: Any) -> list[Camera]:
@@ -246,7 +262,13 @@ def choose_model(
     (``exec`` by default; tests drive it)."""
     if not cameras:
         return False
-    dialog = ModelDialog(catalogue, window, current=cameras[0].model)
+    first = cameras[0]
+    dialog = ModelDialog(
+        catalogue,
+        window,
+        current=catalogue_id(catalogue, first.model),
+        current_zoom=(first.model_extra or {}).get("lens_mm"),
+    )
     result = (run or (lambda d: d.exec()))(dialog)
     entry = dialog.entry()
     if result != QDialog.DialogCode.Accepted or entry is None:

@@ -205,3 +205,30 @@ def test_opacity_slider_merges_into_one_step(editor, tmp_path, qtbot):
     assert doc.undo.count() == steps + 1
     doc.undo.undo()
     assert bg.opacity == pytest.approx(0.5) and slider.value() == 50
+
+
+def test_align_by_two_clicks_and_rotate(editor, tmp_path, qtbot):
+    window, view, doc, layer = editor
+    panel = window.background_panel
+    panel.import_image(_png(tmp_path / "g.png"))
+    item = layer.item
+    bg = doc.plan.levels[0].background
+    qtbot.mouseClick(panel.align_button, Qt.MouseButton.LeftButton)
+    assert layer.mode == "align"
+    _click_pixel(qtbot, view, item, 20, 50)
+    picked = layer._points[0]
+    target = view.mapFromScene(QPointF(6.0, 3.0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=target)
+    where = view.mapToScene(target)
+    moved = item.mapToScene(QPointF(*picked))
+    assert (moved.x(), moved.y()) == pytest.approx((where.x(), where.y()), abs=1e-9)
+    assert not layer.calibrating
+    doc.undo.undo()
+    assert tuple(bg.origin) == (0.0, 0.0)
+    # Rotation typed in the panel turns the image about its bottom-left corner.
+    panel.rotation.selectAll()
+    qtbot.keyClicks(panel.rotation, "90")
+    qtbot.keyClick(panel.rotation, Qt.Key.Key_Return)
+    assert bg.rotation_deg == 90.0
+    corner = item.mapToScene(QPointF(200, 100))  # bottom-right pixel corner
+    assert (corner.x(), corner.y()) == pytest.approx((0.0, 4.0), abs=1e-9)

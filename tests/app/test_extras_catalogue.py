@@ -87,6 +87,23 @@ def test_choose_varifocal_with_zoom_then_undo(setup, qtbot):
     doc.undo.redo()
     assert cam.model == "vf-dome-4mp-2.8-12"
     assert resolve_optics(doc.plan, cam).hfov_deg == pytest.approx(fov_deg(5.12, 6.0), abs=1e-3)
+    # Opening the dialog again starts from the camera's model and focal length.
+    reopened = {}
+
+    def look(dialog):
+        reopened.update(id=dialog.entry().id, zoom=dialog.zoom.value())
+        return dialog.DialogCode.Rejected
+
+    catalogue_ui.choose_model(window, doc, [cam], cat, look)
+    assert reopened == {"id": "vf-dome-4mp-2.8-12", "zoom": 6.0}
+
+
+def test_catalogue_id_of_a_suffixed_plan_model():
+    cat = load_catalogue()
+    assert catalogue_ui.catalogue_id(cat, "dome-4mp-2") == "dome-4mp"
+    assert catalogue_ui.catalogue_id(cat, "dome-4mp") == "dome-4mp"
+    assert catalogue_ui.catalogue_id(cat, "custom-7") == "custom-7"
+    assert catalogue_ui.catalogue_id(cat, None) is None
 
 
 def test_fixed_model_for_several_cameras_and_override(setup):
