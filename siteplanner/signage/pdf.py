@@ -65,7 +65,7 @@ class PlacedSign:
 
 @dataclass
 class SignPdfResult:
-    path: Path
+    path: Path | None
     pages: int
     paper: str
     layout: str
@@ -457,6 +457,34 @@ def write_signs_pdf(
     """Write the signs of ``plan`` (or the given (level id, sign) pairs) to ``out``."""
     if paper not in PAPERS:
         raise SignPdfError(f"unknown paper {paper!r} (available: {', '.join(PAPERS)})")
+    register_fonts()
+    out = Path(out)
+    c = Canvas(str(out), pagesize=PAPERS[paper], pageCompression=1, initialFontName=FONT)
+    c.setTitle(title or f"Signs — {plan.name or 'SitePlanner plan'}")
+    c.setCreator("SitePlanner")
+    c.setAuthor(plan.organization.name or "")
+    result = draw_signs(c, plan, PAPERS[paper], langs, layout, signs, legend, pack)
+    c.showPage()
+    c.save()
+    result.path = out
+    result.paper = paper
+    return result
+
+
+def draw_signs(
+    c,
+    plan: Plan,
+    paper: tuple[float, float],
+    langs: Sequence[str] = DEFAULT_LANGS,
+    layout: str = "page",
+    signs: Sequence[tuple[str, Sign]] | None = None,
+    legend: bool = True,
+    pack: RulePack | None = None,
+) -> SignPdfResult:
+    """Lay out and draw the signs on ``c``: a ReportLab canvas or anything with the same drawing
+    calls (the editor's print preview draws through a QPainter adapter). ``paper`` is the sheet
+    size in points; pages start with ``c.setPageSize`` and end with ``c.showPage`` (except the
+    last, which the caller closes)."""
     if layout not in LAYOUTS:
         raise SignPdfError(f"unknown layout {layout!r} (available: {', '.join(LAYOUTS)})")
     register_fonts()
@@ -472,14 +500,9 @@ def write_signs_pdf(
         )
         for lid, s in pairs
     ]
-    pw, ph = PAPERS[paper]
-    out = Path(out)
-    c = Canvas(str(out), pagesize=(pw, ph), pageCompression=1, initialFontName=FONT)
-    c.setTitle(title or f"Signs — {plan.name or 'SitePlanner plan'}")
-    c.setCreator("SitePlanner")
-    c.setAuthor(plan.organization.name or "")
+    pw, ph = paper
     forms = _Forms(c)
-    result = SignPdfResult(out, 0, paper, layout)
+    result = SignPdfResult(None, 0, f"{pw:.0f}x{ph:.0f}pt", layout)
     page = 0
 
     def new_page(size: tuple[float, float]) -> int:
@@ -527,8 +550,6 @@ def write_signs_pdf(
     if page == 0:
         new_page((pw, ph))
         _caption(c, "This plan has no signs.", MARGIN, ph - 2 * MARGIN, 12)
-    c.showPage()
-    c.save()
     result.pages = page
     return result
 
@@ -652,6 +673,7 @@ __all__ = [
     "SignPdfError",
     "SignPdfResult",
     "draw_sign",
+    "draw_signs",
     "register_fonts",
     "write_signs_pdf",
 ]
