@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from siteplanner.app import background, catalogue_ui, i18n, units_ui
+from siteplanner.app.i18n import tr
 
 
 def install_all(window: Any) -> None:
@@ -36,4 +37,6 @@ def install_all(window: Any) -> None:
         levels_dock.raise_()
     view_menu.addAction(dock.toggleViewAction())
 
-    catalogue_ui.install(window, window.doc, window.scene, menu=window.menu("Camera", "&Camera"))
+    catalogue_ui.install(
+        window, window.doc, window.scene, menu=window.menu("Camera", tr("&Camera"))
+    )

@@ -119,12 +119,23 @@ def install_translators(code: str | None = None) -> str:
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{lang}", qt_dir):
         _installed.append(qt)
+    if lang.startswith("zh"):
+        _add_cjk_font()
     ours = load_translator(lang)
     if ours is not None:
         _installed.append(ours)
     for t in _installed:
         app.installTranslator(t)
     return lang
+
+
+def _add_cjk_font() -> None:
+    """Ship the CJK font with the program so Chinese shows even where none is installed."""
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
+
+    font = resource("fonts", "wqy-microhei.ttc")
+    if isinstance(QCoreApplication.instance(), QGuiApplication) and font.exists():
+        QFontDatabase.addApplicationFont(str(font))
 
 
 def _find_menu(window: QMainWindow, object_name: str) -> QMenu | None:

@@ -22,6 +22,9 @@ def _application():  # noqa: ANN202
         app = QApplication(sys.argv[:1])
     app.setApplicationName("SitePlanner")
     app.setOrganizationName("SitePlanner")
+    from siteplanner.app.i18n import install_translators
+
+    install_translators()  # the language stored in the settings, else the system's
     return app
 
 

@@ -1,0 +1,275 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name />
+    <message>
+        <source>Background image not found: {0}</source>
+        <translation>找不到底图：{0}</translation>
+    </message>
+    <message>
+        <source>Cannot read background image {0}: {1}</source>
+        <translation>无法读取底图 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Calibrate: click the first of two points a known distance apart.</source>
+        <translation>校准：单击已知距离的两点中的第一点。</translation>
+    </message>
+    <message>
+        <source>Align: click a point on the image.</source>
+        <translation>对齐：单击图像上的一点。</translation>
+    </message>
+    <message>
+        <source>Import a background image for this level first.</source>
+        <translation>请先为本楼层导入底图。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Calibrate: click the second point.</source>
+        <translation>校准：单击第二点。</translation>
+    </message>
+    <message>
+        <source>Align: click where that point belongs on the plan.</source>
+        <translation>对齐：单击该点在平面图上应在的位置。</translation>
+    </message>
+    <message>
+        <source>Align background</source>
+        <translation>对齐底图</translation>
+    </message>
+    <message>
+        <source>Calibrate background</source>
+        <translation>校准底图</translation>
+    </message>
+    <message>
+        <source>Background scale set: {0} per pixel.</source>
+        <translation>底图比例已设置：每像素 {0}。</translation>
+    </message>
+    <message>
+        <source>Calibrate background scale</source>
+        <translation>校准底图比例</translation>
+    </message>
+    <message>
+        <source>Currently: {0}</source>
+        <translation>当前：{0}</translation>
+    </message>
+    <message>
+        <source>e.g. 5.4 m or 17' 8"</source>
+        <translation>例如 5.4 m 或 17' 8"</translation>
+    </message>
+    <message>
+        <source>Real distance between the points:</source>
+        <translation>两点之间的实际距离：</translation>
+    </message>
+    <message>
+        <source>Type a length, such as 5.4 or 5.4 m.</source>
+        <translation>请输入长度，例如 5.4 或 5.4 m。</translation>
+    </message>
+    <message>
+        <source>The distance must be greater than zero.</source>
+        <translation>距离必须大于零。</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Calibrate…</source>
+        <translation>校准…</translation>
+    </message>
+    <message>
+        <source>Align…</source>
+        <translation>对齐…</translation>
+    </message>
+    <message>
+        <source>Click a point on the image, then where it belongs on the plan</source>
+        <translation>单击图像上的一点，再单击它在平面图上的位置</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>No background image for this level.</source>
+        <translation>本楼层没有底图。</translation>
+    </message>
+    <message>
+        <source>{0}, {1} per pixel</source>
+        <translation>{0}，每像素 {1}</translation>
+    </message>
+    <message>
+        <source>Import background plan</source>
+        <translation>导入底图</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图像 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Cannot read image {0}: {1}</source>
+        <translation>无法读取图像 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Import background</source>
+        <translation>导入底图</translation>
+    </message>
+    <message>
+        <source>Remove background</source>
+        <translation>移除底图</translation>
+    </message>
+    <message>
+        <source>Rotate background</source>
+        <translation>旋转底图</translation>
+    </message>
+    <message>
+        <source>Background opacity</source>
+        <translation>底图不透明度</translation>
+    </message>
+    <message>
+        <source>Background plan</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <source>Dome</source>
+        <translation>半球</translation>
+    </message>
+    <message>
+        <source>Bullet</source>
+        <translation>枪机</translation>
+    </message>
+    <message>
+        <source>Turret</source>
+        <translation>筒型半球</translation>
+    </message>
+    <message>
+        <source>Access terminal</source>
+        <translation>门禁终端</translation>
+    </message>
+    <message>
+        <source>Varifocal</source>
+        <translation>变焦</translation>
+    </message>
+    <message>
+        <source>Camera model: {0}</source>
+        <translation>摄像机型号：{0}</translation>
+    </message>
+    <message>
+        <source>Choose camera model</source>
+        <translation>选择摄像机型号</translation>
+    </message>
+    <message>
+        <source>Filter: dome, 8 MP, varifocal…</source>
+        <translation>筛选：dome、8 MP、varifocal…</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>Lens</source>
+        <translation>镜头</translation>
+    </message>
+    <message>
+        <source>H × V field of view</source>
+        <translation>水平 × 垂直视场角</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Face rec.</source>
+        <translation>人脸识别</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Focal length</source>
+        <translation>焦距</translation>
+    </message>
+    <message>
+        <source>The model fills the camera's field of view, resolution, range and face recognition; values typed in the camera's properties still override it.</source>
+        <translation>型号会填入摄像机的视场角、分辨率、距离和人脸识别；在摄像机属性中输入的值仍优先于型号。</translation>
+    </message>
+    <message>
+        <source>Field of view {0:.1f}° × {1:.1f}°</source>
+        <translation>视场角 {0:.1f}° × {1:.1f}°</translation>
+    </message>
+    <message>
+        <source>Choose camera &amp;model…</source>
+        <translation>选择摄像机型号(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Fill the selected cameras' optics from the camera catalogue</source>
+        <translation>用摄像机目录填写所选摄像机的光学参数</translation>
+    </message>
+    <message>
+        <source>Camera catalogue</source>
+        <translation>摄像机目录</translation>
+    </message>
+    <message>
+        <source>&amp;Camera</source>
+        <translation>摄像机(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Takes effect after a restart</source>
+        <translation>重新启动后生效</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language will be used the next time SitePlanner starts.</source>
+        <translation>新语言将在下次启动 SitePlanner 时使用。</translation>
+    </message>
+    <message>
+        <source>Metric (m)</source>
+        <translation>公制 (m)</translation>
+    </message>
+    <message>
+        <source>Imperial (ft-in)</source>
+        <translation>英制 (英尺-英寸)</translation>
+    </message>
+    <message>
+        <source>Imperial (decimal ft)</source>
+        <translation>英制 (小数英尺)</translation>
+    </message>
+    <message>
+        <source>Display units</source>
+        <translation>显示单位</translation>
+    </message>
+    <message>
+        <source>&amp;Units</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,85 @@
+"""Interface languages: the choice from the locale and settings, the shipped Chinese, the menu."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QMenu
+
+from siteplanner.app import i18n
+from siteplanner.fileformat import load_plan
+from siteplanner.resources import sample_plan_path
+
+
+@pytest.fixture
+def chinese(qapp):
+    assert i18n.install_translators("zh_CN") == "zh_CN"
+    yield
+    i18n.install_translators("en")
+
+
+def test_language_from_locale_and_settings():
+    assert i18n.system_language(QLocale("zh_CN")) == "zh_CN"
+    assert i18n.system_language(QLocale("zh_TW")) == "zh_CN"  # the only Chinese shipped
+    assert i18n.system_language(QLocale("en_US")) == "en"
+    assert i18n.system_language(QLocale("de_DE")) == "en"
+    s = QSettings()
+    s.remove(i18n.SETTINGS_KEY)
+    assert i18n.chosen_language(s, QLocale("zh_CN")) == "zh_CN"
+    s.setValue(i18n.SETTINGS_KEY, "en")
+    assert i18n.chosen_language(s, QLocale("zh_CN")) == "en"
+    s.setValue(i18n.SETTINGS_KEY, "klingon")  # unknown values fall back to the locale
+    assert i18n.chosen_language(s, QLocale("zh_CN")) == "zh_CN"
+    s.remove(i18n.SETTINGS_KEY)
+
+
+def test_shipped_translation_is_complete_and_compiled():
+    ts = i18n.translations_dir() / "siteplanner_zh_CN.ts"
+    qm = ts.with_suffix(".qm")
+    assert qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime - 1
+    root = ET.parse(ts).getroot()
+    messages = list(root.iter("message"))
+    assert len(messages) > 50
+    unfinished = [m.findtext("source") for m in messages if m.find("translation").get("type")]
+    assert unfinished == []
+    # The .ts reader (used when no .qm is present) agrees with the compiled file.
+    reader = i18n.TsTranslator(ts)
+    compiled = i18n.load_translator("zh_CN")
+    for m in messages:
+        src = m.findtext("source")
+        assert reader.translate("", src) == compiled.translate("", src) == m.findtext("translation")
+
+
+def test_english_is_the_source(chinese):
+    i18n.install_translators("en")
+    assert QCoreApplication.translate("", "&Units") == "&Units"
+
+
+def test_window_in_chinese(chinese, make_window):
+    assert QCoreApplication.translate("", "&Units") == "单位(&U)"
+    win = make_window(load_plan(sample_plan_path()), None)
+    units = win.findChild(QMenu, "menu_units")
+    assert units.title() == "单位(&U)"
+    assert win.menus["Camera"].title() == "摄像机(&C)"
+    assert win.background_dock.windowTitle() == "底图"
+    assert win.units.actions["metric"].text() == "公制 (m)"
+
+
+def test_language_menu_stores_choice(make_window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(i18n.QMessageBox, "information", lambda *a: shown.append(a[2]))
+    QSettings().remove(i18n.SETTINGS_KEY)
+    win = make_window(load_plan(sample_plan_path()), None)
+    menu = win.findChild(QMenu, "menu_language")
+    assert menu is not None and menu.parent() is win.menus["View"]
+    texts = [a.text() for a in menu.actions() if a.isCheckable()]
+    assert texts == ["System default", "English", "简体中文"]
+    assert any("restart" in a.text() for a in menu.actions() if not a.isCheckable())
+    chinese = next(a for a in menu.actions() if a.data() == "zh_CN")
+    chinese.trigger()
+    assert QSettings().value(i18n.SETTINGS_KEY) == "zh_CN"
+    assert shown and "next time" in shown[0]
+    assert i18n.chosen_language() == "zh_CN"
+    QSettings().remove(i18n.SETTINGS_KEY)
