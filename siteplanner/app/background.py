@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from siteplanner.app.commands import SetFieldsCommand
 from siteplanner.app.i18n import tr
-from siteplanner.model import Background, Level
+from siteplanner.model import Background, Level, Plan
 from siteplanner.units import UnitError, format_length, parse_length
 
 Z_BACKGROUND = -100  # under every plan item
@@ -130,6 +130,24 @@ def resolved_path(path: str, plan_path: str | Path | None) -> Path:
     if p.is_absolute() or plan_path is None:
         return p
     return Path(plan_path).resolve().parent / p
+
+
+def rebase_backgrounds(
+    plan: Plan, old_plan_path: str | Path | None, new_plan_path: str | Path
+) -> list[tuple[Background, str]]:
+    """Rewrite background paths for a plan about to be saved at ``new_plan_path`` so they keep
+    naming the same images; returns (background, old path) pairs to undo it if the save fails."""
+    changed = []
+    for level in plan.levels:
+        bg = level.background
+        if bg is None:
+            continue
+        image = resolved_path(bg.path, old_plan_path)
+        new = stored_path(image, new_plan_path)
+        if new != bg.path:
+            changed.append((bg, bg.path))
+            bg.path = new
+    return changed
 
 
 # --- Qt ------------------------------------------------------------------------------------------
@@ -574,6 +592,20 @@ def install(
                 fit(layer.item.sceneBoundingRect().united(content()))
 
         layer.imported.connect(show_image)
+    save_to = getattr(window, "save_to", None)
+    if callable(save_to):
+        # Save As into another folder keeps the images: their relative paths are rebased first.
+        def save_rebased(path: str | Path) -> bool:
+            changed = rebase_backgrounds(document.plan, document.path, path)
+            ok = save_to(path)
+            if not ok:
+                for bg, old in changed:
+                    bg.path = old
+            elif changed:
+                update()
+            return ok
+
+        window.save_to = save_rebased  # type: ignore[attr-defined]
     window.background_layer = layer  # type: ignore[attr-defined]
     window.background_panel = panel  # type: ignore[attr-defined]
     window.background_dock = dock  # type: ignore[attr-defined]

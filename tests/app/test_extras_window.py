@@ -123,3 +123,27 @@ def test_background_per_level_in_the_window(make_window, qtbot, two_level_plan):
     win.doc.undo.setClean()
     save_plan(win.doc.plan, path)
     assert load_plan(path).levels[0].background.path == "ground.png"
+
+
+def test_save_as_elsewhere_keeps_the_background(make_window, tmp_path):
+    image = QImage(50, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("#808080"))
+    png = tmp_path / "scans" / "floor.png"
+    png.parent.mkdir()
+    assert image.save(str(png))
+    win = make_window(None, None)  # a new, unsaved plan
+    assert win.background_panel.import_image(png)
+    assert win.doc.plan.levels[0].background.path == str(png.resolve())
+    first = tmp_path / "a" / "site.siteplan"
+    first.parent.mkdir()
+    win.dialogs.save_as_answer = str(first)
+    assert win.file_save_as()
+    assert load_plan(first).levels[0].background.path == "../scans/floor.png"
+    second = tmp_path / "b" / "c" / "copy.siteplan"
+    second.parent.mkdir(parents=True)
+    win.dialogs.save_as_answer = str(second)
+    assert win.file_save_as()
+    saved = load_plan(second).levels[0].background.path
+    assert saved == "../../scans/floor.png"
+    assert (second.parent / saved).resolve() == png.resolve()
+    assert win.background_layer.item.isVisible()
