@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from siteplanner.app import autosave
+from siteplanner.app import autosave, signs_ui
 from siteplanner.app.canvas import PlanView
 from siteplanner.app.commands import AddObjectsCommand, RemoveObjectsCommand
 from siteplanner.app.dialogs import Dialogs
@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         from siteplanner.app.extras import install_all  # catalogue, units, language, backgrounds
 
         install_all(self)
+        signs_ui.install(self)  # File ▸ Print Signs / Export Signs PDF, sign suggestions
         for fn in list(_EXTENSIONS):
             fn(self)
 

@@ -13,6 +13,7 @@ reach them through the coverage.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import shapely
@@ -299,14 +300,21 @@ def _merge(raws: list[_Raw]) -> list[tuple[_Raw, list[str], list[str]]]:
 
 
 def suggest_signs(
-    plan: Plan, analysis: Analysis, skip_announced: bool = True
+    plan: Plan,
+    analysis: Analysis,
+    skip_announced: bool = True,
+    level_ids: Iterable[str] | None = None,
 ) -> list[SignSuggestion]:
     """Suggested signs at every entrance into a camera's covered public area.
 
     With ``skip_announced``, a camera is left off a suggestion when an existing sign within
-    ``EXISTING_M`` already announces it (and a suggestion left with no camera is dropped)."""
+    ``EXISTING_M`` already announces it (and a suggestion left with no camera is dropped).
+    ``level_ids`` limits the work to those levels."""
+    wanted = set(level_ids) if level_ids is not None else None
     out: list[SignSuggestion] = []
     for level in plan.levels:
+        if wanted is not None and level.id not in wanted:
+            continue
         ctx = _LevelContext(plan, level, analysis)
         if ctx.region.is_empty:
             continue

@@ -119,7 +119,7 @@ def test_fonts_embedded_and_page_size(tmp_path, poppler, paper):
 
 
 def _sign_box_mm(poppler, path, page: int) -> tuple[float, float]:
-    """Render at 25.4 dpi (1 px = 1 mm) and measure the sign's dark outline."""
+    """Render at 254 dpi (10 px = 1 mm) and measure the sign's dark outline."""
     prefix = str(path.with_suffix(""))
     poppler("pdftoppm", "-gray", "-r", "254", "-f", str(page), "-l", str(page), str(path), prefix)
     pgm = next(path.parent.glob(path.stem + "*.pgm"))
@@ -130,8 +130,8 @@ def _sign_box_mm(poppler, path, page: int) -> tuple[float, float]:
     img = np.frombuffer(data[header.end() :], dtype=np.uint8).reshape(h, w)
     dark = img < 128
     # Rows/columns crossing the sign hold far more dark pixels than the short cut marks.
-    rows = np.where(dark.sum(axis=1) > 200)[0]
-    cols = np.where(dark.sum(axis=0) > 200)[0]
+    cols = np.where(dark.sum(axis=0) > 600)[0]
+    rows = np.where(dark.sum(axis=1) > 0.6 * (cols[-1] - cols[0]))[0]
     return (cols[-1] - cols[0] + 1) / 10.0, (rows[-1] - rows[0] + 1) / 10.0
 
 

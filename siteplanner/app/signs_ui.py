@@ -1,0 +1,682 @@
+"""Signs in the editor: File ▸ Print Signs… / Export Signs PDF…, and sign suggestions on the canvas.
+
+Printing draws the very same sign layout as the PDF writer (``siteplanner.signage.pdf``) through a
+small adapter that speaks the ReportLab canvas calls on a QPainter, so a printed sign and an
+exported one are identical and at true size. Suggestions come from the engine
+(``siteplanner.signage.placement``); accepting one adds a Sign through the undo stack.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGraphicsItem,
+    QGraphicsObject,
+    QMenu,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from siteplanner.app.commands import AddObjectsCommand
+from siteplanner.resources import resource
+from siteplanner.signage.pdf import PAPERS, SignPdfError, draw_signs, write_signs_pdf
+from siteplanner.signage.placement import SignSuggestion, suggest_signs
+
+LANG_CHOICES = [("中文 + English", ("zh", "en")), ("中文", ("zh",)), ("English", ("en",))]
+LAYOUT_CHOICES = [("One sign per page", "page"), ("Several per sheet, with cut marks", "sheet")]
+# Above this many cameras on a level, suggestions are not computed on every analysis.
+MAX_SUGGEST_CAMERAS = 400
+_QT_PAPER = {
+    "A4": QPageSize.PageSizeId.A4,
+    "A3": QPageSize.PageSizeId.A3,
+    "letter": QPageSize.PageSizeId.Letter,
+}
+
+
+@dataclass
+class SignOptions:
+    paper: str = "A4"
+    langs: tuple[str, ...] = ("zh", "en")
+    layout: str = "page"
+    legend: bool = True
+
+
+# --- a ReportLab-canvas look-alike over QPainter ----------------------------------------------
+
+
+_FONT_FAMILY: str | None = None
+_FONT_PX = 100.0  # text is drawn with a 100 px font and scaled to the requested size
+
+
+def _font_family() -> str:
+    global _FONT_FAMILY
+    if _FONT_FAMILY is None:
+        fid = QFontDatabase.addApplicationFont(str(resource("fonts", "wqy-microhei.ttc")))
+        families = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+        _FONT_FAMILY = families[0] if families else "Sans Serif"
+    return _FONT_FAMILY
+
+
+class _Path:
+    def __init__(self) -> None:
+        self.qpath = QPainterPath()
+
+    def moveTo(self, x: float, y: float) -> None:  # noqa: N802 - ReportLab's names
+        self.qpath.moveTo(x, y)
+
+    def lineTo(self, x: float, y: float) -> None:  # noqa: N802
+        self.qpath.lineTo(x, y)
+
+    def close(self) -> None:
+        self.qpath.closeSubpath()
+
+    def rect(self, x: float, y: float, w: float, h: float) -> None:
+        self.qpath.addRect(QRectF(x, y, w, h))
+
+
+class _Text:
+    def __init__(self) -> None:
+        self.font = ("", 10.0)
+        self.origin = (0.0, 0.0)
+        self.mode = 0
+        self.runs: list[tuple[float, float, float, int, str]] = []
+
+    def setFont(self, name: str, size: float) -> None:  # noqa: N802
+        self.font = (name, size)
+
+    def setTextOrigin(self, x: float, y: float) -> None:  # noqa: N802
+        self.origin = (x, y)
+
+    def setTextRenderMode(self, mode: int) -> None:  # noqa: N802
+        self.mode = mode
+
+    def textOut(self, text: str) -> None:  # noqa: N802
+        self.runs.append((self.origin[0], self.origin[1], self.font[1], self.mode, text))
+
+
+def _recordable(fn):
+    """Inside a form definition, calls are recorded for replay instead of drawn."""
+
+    def wrapper(self, *args, **kwargs):
+        if self._recording is not None:
+            self._recording.append((fn, args, kwargs))
+            return None
+        return fn(self, *args, **kwargs)
+
+    wrapper.__name__ = fn.__name__
+    return wrapper
+
+
+class QtSignCanvas:
+    """The drawing calls of ``reportlab.pdfgen.canvas.Canvas`` that the sign layout uses, on a
+    QPainter. Units are PDF points with y up; every page is mapped onto the printer's page
+    (turned a quarter when the sign layout asks for the other orientation)."""
+
+    def __init__(self, printer: QPrinter, painter: QPainter) -> None:
+        self.printer = printer
+        self.painter = painter
+        self.fill = QColor(0, 0, 0)
+        self.stroke = QColor(0, 0, 0)
+        self.line_width = 1.0
+        self.cap = Qt.PenCapStyle.FlatCap
+        self.join = Qt.PenJoinStyle.MiterJoin
+        self.font_size = 10.0
+        self._stack: list[tuple] = []
+        # Forms are kept as recorded calls: a QPicture would be rescaled by device resolution.
+        self._forms: dict[str, list] = {}
+        self._recording: list | None = None
+        self.pages = 0
+        self._page_transform()
+
+    # pages
+    def _page_transform(self, size: tuple[float, float] | None = None) -> None:
+        p = self.painter
+        p.resetTransform()
+        rect = self.printer.pageLayout().fullRectPixels(self.printer.resolution())
+        scale = self.printer.resolution() / 72.0
+        # Full-page coordinates: the printer's painter starts at the printable area.
+        paint = self.printer.pageLayout().paintRectPixels(self.printer.resolution())
+        p.translate(-paint.left(), -paint.top())
+        w_pt, h_pt = rect.width() / scale, rect.height() / scale
+        if size is not None and (size[0] > size[1]) != (w_pt > h_pt):
+            # The layout wants the other orientation: turn the page a quarter.
+            p.translate(rect.width(), 0)
+            p.rotate(90)
+            w_pt, h_pt = h_pt, w_pt
+        p.translate(0, h_pt * scale)
+        p.scale(scale, -scale)
+
+    def setPageSize(self, size: tuple[float, float]) -> None:  # noqa: N802
+        self._page_transform(size)
+
+    def showPage(self) -> None:  # noqa: N802
+        self.printer.newPage()
+        self.pages += 1
+
+    # state
+    @_recordable
+    def saveState(self) -> None:  # noqa: N802
+        self.painter.save()
+        self._stack.append((self.fill, self.stroke, self.line_width, self.cap, self.join))
+
+    @_recordable
+    def restoreState(self) -> None:  # noqa: N802
+        self.painter.restore()
+        self.fill, self.stroke, self.line_width, self.cap, self.join = self._stack.pop()
+
+    @_recordable
+    def setFillColorRGB(self, r: float, g: float, b: float) -> None:  # noqa: N802
+        self.fill = QColor.fromRgbF(r, g, b)
+
+    @_recordable
+    def setStrokeColorRGB(self, r: float, g: float, b: float) -> None:  # noqa: N802
+        self.stroke = QColor.fromRgbF(r, g, b)
+
+    @_recordable
+    def setLineWidth(self, w: float) -> None:  # noqa: N802
+        self.line_width = w
+
+    @_recordable
+    def setLineCap(self, cap: int) -> None:  # noqa: N802
+        self.cap = [Qt.PenCapStyle.FlatCap, Qt.PenCapStyle.RoundCap, Qt.PenCapStyle.SquareCap][cap]
+
+    @_recordable
+    def setLineJoin(self, join: int) -> None:  # noqa: N802
+        self.join = [
+            Qt.PenJoinStyle.MiterJoin,
+            Qt.PenJoinStyle.RoundJoin,
+            Qt.PenJoinStyle.BevelJoin,
+        ][join]
+
+    @_recordable
+    def translate(self, dx: float, dy: float) -> None:
+        self.painter.translate(dx, dy)
+
+    @_recordable
+    def scale(self, sx: float, sy: float) -> None:
+        self.painter.scale(sx, sy)
+
+    @_recordable
+    def rotate(self, deg: float) -> None:
+        self.painter.rotate(deg)
+
+    # shapes
+    def _paint(self, path: QPainterPath, stroke: int, fill: int) -> None:
+        p = self.painter
+        if fill:
+            p.fillPath(path, QBrush(self.fill))
+        if stroke:
+            pen = QPen(self.stroke, self.line_width, Qt.PenStyle.SolidLine, self.cap, self.join)
+            p.strokePath(path, pen)
+
+    @_recordable
+    def rect(self, x: float, y: float, w: float, h: float, stroke: int = 1, fill: int = 0) -> None:
+        path = QPainterPath()
+        path.addRect(QRectF(x, y, w, h))
+        self._paint(path, stroke, fill)
+
+    @_recordable
+    def roundRect(  # noqa: N802
+        self, x: float, y: float, w: float, h: float, r: float, stroke: int = 1, fill: int = 0
+    ) -> None:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(x, y, w, h), r, r)
+        self._paint(path, stroke, fill)
+
+    @_recordable
+    def circle(self, x: float, y: float, r: float, stroke: int = 1, fill: int = 0) -> None:
+        path = QPainterPath()
+        path.addEllipse(QPointF(x, y), r, r)
+        self._paint(path, stroke, fill)
+
+    @_recordable
+    def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
+        path = QPainterPath()
+        path.moveTo(x1, y1)
+        path.lineTo(x2, y2)
+        self._paint(path, 1, 0)
+
+    @_recordable
+    def arc(
+        self,
+        x1: float,
+        y1: float,
+        x2: float,
+        y2: float,
+        startAng: float = 0,  # noqa: N803
+        extent: float = 90,
+    ) -> None:
+        path = QPainterPath()
+        rect = QRectF(x1, y1, x2 - x1, y2 - y1)
+        a = math.radians(startAng)
+        cx, cy = rect.center().x(), rect.center().y()
+        path.moveTo(cx + rect.width() / 2 * math.cos(a), cy + rect.height() / 2 * math.sin(a))
+        # Qt measures arc angles clockwise on screen (y down); in this y-up frame that is
+        # counter-clockwise, as ReportLab's: the angles carry over with a sign change.
+        path.arcTo(rect, -startAng, -extent)
+        self._paint(path, 1, 0)
+
+    def beginPath(self) -> _Path:  # noqa: N802
+        return _Path()
+
+    @_recordable
+    def drawPath(self, path: _Path, stroke: int = 1, fill: int = 0) -> None:  # noqa: N802
+        self._paint(path.qpath, stroke, fill)
+
+    @_recordable
+    def clipPath(self, path: _Path, stroke: int = 0, fill: int = 0) -> None:  # noqa: N802
+        self.painter.setClipPath(path.qpath, Qt.ClipOperation.IntersectClip)
+
+    # text
+    @_recordable
+    def setFont(self, name: str, size: float, leading: float | None = None) -> None:  # noqa: N802
+        self.font_size = size
+
+    def _text(self, x: float, y: float, size: float, text: str, bold: bool = False) -> None:
+        p = self.painter
+        font = QFont(_font_family())
+        font.setPixelSize(int(_FONT_PX))
+        font.setBold(bold)
+        p.save()
+        p.setFont(font)
+        p.setPen(QPen(self.fill))
+        p.translate(x, y)
+        k = size / _FONT_PX
+        p.scale(k, -k)  # text reads upright in the y-up frame
+        p.drawText(QPointF(0, 0), text)
+        p.restore()
+
+    @_recordable
+    def drawString(self, x: float, y: float, text: str) -> None:  # noqa: N802
+        self._text(x, y, self.font_size, text)
+
+    @_recordable
+    def drawRightString(self, x: float, y: float, text: str) -> None:  # noqa: N802
+        from reportlab.pdfbase import pdfmetrics
+
+        from siteplanner.signage.pdf import FONT
+
+        self._text(x - pdfmetrics.stringWidth(text, FONT, self.font_size), y, self.font_size, text)
+
+    def beginText(self) -> _Text:  # noqa: N802
+        return _Text()
+
+    @_recordable
+    def drawText(self, t: _Text) -> None:  # noqa: N802
+        for x, y, size, mode, text in t.runs:
+            self._text(x, y, size, text, bold=mode == 2)
+
+    # forms: recorded once and replayed under the current transform
+    def beginForm(self, name: str, *bbox: float) -> None:  # noqa: N802
+        self._recording = self._forms[name] = []
+
+    def endForm(self) -> None:  # noqa: N802
+        self._recording = None
+
+    @_recordable
+    def doForm(self, name: str) -> None:  # noqa: N802
+        for fn, args, kwargs in self._forms[name]:
+            fn(self, *args, **kwargs)
+
+
+def print_signs(printer: QPrinter, plan: Any, options: SignOptions, signs=None):
+    """Draw the signs on ``printer`` at true size (the printer's paper size is used)."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise SignPdfError("the printer cannot be opened")
+    try:
+        rect = printer.pageLayout().fullRect(QPageLayout.Unit.Point)
+        canvas = QtSignCanvas(printer, painter)
+        return draw_signs(
+            canvas,
+            plan,
+            (rect.width(), rect.height()),
+            options.langs,
+            options.layout,
+            signs,
+            options.legend,
+        )
+    finally:
+        painter.end()
+
+
+# --- suggestions on the canvas -----------------------------------------------------------------
+
+
+class SuggestionItem(QGraphicsObject):
+    """A suggested sign: a dashed yellow marker with an arrow pointing where the sign faces.
+    Drag it to move the suggestion; double-click (or right-click ▸ Accept) adds the sign."""
+
+    SIZE = 22.0
+
+    def __init__(self, ui: SignsUi, suggestion: SignSuggestion, label: str) -> None:
+        super().__init__()
+        self.ui = ui
+        self.suggestion = suggestion
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(60)
+        self.setPos(QPointF(*suggestion.position))
+        where = suggestion.kind + (f" {suggestion.opening}" if suggestion.opening else "")
+        self.setToolTip(
+            f"Suggested sign ({where}): announces {label}. "
+            "Double-click to add it, drag to move, right-click to reject."
+            + (f"\n{suggestion.note}" if suggestion.note else "")
+        )
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        r = self.SIZE * 1.6
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        # Only the marker itself takes clicks: the arrow must not hide a camera under it.
+        path = QPainterPath()
+        s = self.SIZE / 2
+        path.addRect(QRectF(-s, -s, 2 * s, 2 * s))
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        s = self.SIZE / 2
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # The view flips y; this item draws in screen pixels, so the plan angle turns sign.
+        a = -math.radians(self.suggestion.facing_deg)
+        tip = QPointF(math.cos(a) * s * 2.4, math.sin(a) * s * 2.4)
+        painter.setPen(QPen(QColor(20, 20, 20), 2.5))
+        painter.drawLine(QPointF(0, 0), tip)
+        head = QPainterPath()
+        for k, d in ((0, 0.0), (1, 2.6), (2, -2.6)):
+            pt = (
+                tip
+                if k == 0
+                else QPointF(tip.x() - 8 * math.cos(a + d / 6), tip.y() - 8 * math.sin(a + d / 6))
+            )
+            head.moveTo(pt) if k == 0 else head.lineTo(pt)
+        head.closeSubpath()
+        painter.fillPath(head, QColor(20, 20, 20))
+        pen = QPen(QColor(20, 20, 20), 1.5, Qt.PenStyle.DashLine)
+        if self.isSelected():
+            pen = QPen(QColor(0, 90, 200), 2.5, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(QColor(255, 204, 0, 220))
+        painter.drawRoundedRect(QRectF(-s, -s, 2 * s, 2 * s), 4, 4)
+        painter.setPen(QColor(20, 20, 20))
+        font = painter.font()
+        font.setBold(True)
+        font.setPixelSize(int(s * 1.4))
+        painter.setFont(font)
+        painter.drawText(QRectF(-s, -s, 2 * s, 2 * s), Qt.AlignmentFlag.AlignCenter, "+")
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        self.ui.accept(self)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        menu = QMenu()
+        menu.addAction("Accept suggested sign", lambda: self.ui.accept(self))
+        menu.addAction("Reject suggestion", lambda: self.ui.reject(self))
+        menu.exec(event.screenPos())
+
+
+def _key(s: SignSuggestion) -> tuple:
+    return (
+        s.level_id,
+        s.kind,
+        s.opening,
+        tuple(s.covers),
+        round(s.position[0], 1),
+        round(s.position[1], 1),
+    )
+
+
+class SignOptionsDialog(QDialog):
+    def __init__(self, parent: QWidget | None, options: SignOptions, paper: bool = True) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Signs")
+        form = QFormLayout(self)
+        self.paper = QComboBox()
+        self.paper.addItems(list(PAPERS))
+        self.paper.setCurrentText(options.paper)
+        if paper:
+            form.addRow("Paper", self.paper)
+        self.langs = QComboBox()
+        for label, value in LANG_CHOICES:
+            self.langs.addItem(label, value)
+        self.langs.setCurrentIndex([v for _, v in LANG_CHOICES].index(tuple(options.langs)))
+        form.addRow("Languages", self.langs)
+        self.layout_box = QComboBox()
+        for label, value in LAYOUT_CHOICES:
+            self.layout_box.addItem(label, value)
+        self.layout_box.setCurrentIndex([v for _, v in LAYOUT_CHOICES].index(options.layout))
+        form.addRow("Layout", self.layout_box)
+        self.legend = QCheckBox("Add the sign legend (where each sign goes)")
+        self.legend.setChecked(options.legend)
+        form.addRow(self.legend)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def options(self) -> SignOptions:
+        return SignOptions(
+            self.paper.currentText(),
+            tuple(self.langs.currentData()),
+            self.layout_box.currentData(),
+            self.legend.isChecked(),
+        )
+
+
+class SignsUi(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.options = SignOptions()
+        self.items: list[SuggestionItem] = []
+        self.suggestions: list[SignSuggestion] = []
+        self.dismissed: set[tuple] = set()
+        self.analysis = None
+        self.visible = True
+        # Replaceable in tests: () -> SignOptions | None, (suggestion) -> str | None.
+        self.ask_options = self._ask_options
+        self.ask_pdf_path = self._ask_pdf_path
+
+    # -- suggestions --------------------------------------------------------------------------
+    def analysis_ready(self, data: Any) -> None:
+        self.analysis = data.analysis
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._clear_items()
+        self.suggestions = []
+        scene = self.window.scene
+        level = scene.level()
+        if not self.visible or self.analysis is None or level is None:
+            return
+        if len(level.cameras) > MAX_SUGGEST_CAMERAS:
+            self.window.statusBar().showMessage(
+                f"Sign suggestions are off for levels with more than {MAX_SUGGEST_CAMERAS} "
+                f"cameras; use siteplanner signs --suggested"
+            )
+            return
+        plan = self.window.doc.plan
+        found = suggest_signs(plan, self.analysis, level_ids=[level.id])
+        names = {c.id: c.name or c.id for c in level.cameras}
+        for s in found:
+            if _key(s) in self.dismissed:
+                continue
+            self.suggestions.append(s)
+            item = SuggestionItem(self, s, ", ".join(names.get(c, c) for c in s.covers))
+            scene.addItem(item)
+            self.items.append(item)
+
+    def _clear_items(self) -> None:
+        for item in self.items:
+            if item.scene() is not None:
+                item.scene().removeItem(item)
+        self.items = []
+
+    def set_visible(self, on: bool) -> None:
+        self.visible = on
+        self.refresh()
+
+    def accept(self, item: SuggestionItem) -> None:
+        doc = self.window.doc
+        level = doc.plan.level(item.suggestion.level_id)
+        if level is None:
+            return
+        sign = item.suggestion.to_sign(doc.new_id("signs"))
+        pos = item.pos()
+        sign.position = (round(pos.x(), 3), round(pos.y(), 3))  # where the user left it
+        self.dismissed.add(_key(item.suggestion))
+        self._drop(item)
+        doc.undo.push(AddObjectsCommand(doc, f"Add sign {sign.id}", level, [("signs", sign)]))
+
+    def accept_all(self) -> None:
+        for item in list(self.items):
+            self.accept(item)
+
+    def reject(self, item: SuggestionItem) -> None:
+        self.dismissed.add(_key(item.suggestion))
+        self._drop(item)
+
+    def _drop(self, item: SuggestionItem) -> None:
+        if item in self.items:
+            self.items.remove(item)
+        if item.scene() is not None:
+            item.scene().removeItem(item)
+
+    # -- printing and export ------------------------------------------------------------------
+    def _ask_options(self, paper: bool = True) -> SignOptions | None:
+        dlg = SignOptionsDialog(self.window, self.options, paper)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.options = dlg.options()
+        return self.options
+
+    def _ask_pdf_path(self) -> str | None:
+        doc = self.window.doc
+        base = Path(doc.path).with_suffix("") if doc.path else Path("signs")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export signs", f"{base}-signs.pdf", "PDF (*.pdf)"
+        )
+        if path and not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return path or None
+
+    def _has_signs(self) -> bool:
+        if any(lv.signs for lv in self.window.doc.plan.levels):
+            return True
+        self.window.dialogs.error(
+            "No signs", "This plan has no signs yet. Accept suggested signs or place signs first."
+        )
+        return False
+
+    def export_pdf(self) -> Path | None:
+        if not self._has_signs():
+            return None
+        options = self.ask_options()
+        if options is None:
+            return None
+        path = self.ask_pdf_path()
+        if not path:
+            return None
+        try:
+            result = write_signs_pdf(
+                self.window.doc.plan,
+                path,
+                options.paper,
+                options.langs,
+                options.layout,
+                legend=options.legend,
+            )
+        except (OSError, SignPdfError) as exc:
+            self.window.dialogs.error("Export signs", f"Cannot write {path}: {exc}")
+            return None
+        self.window.statusBar().showMessage(f"Signs written to {path} ({result.pages} pages)")
+        return Path(path)
+
+    def make_printer(self, options: SignOptions) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(_QT_PAPER[options.paper]))
+        printer.setFullPage(True)  # the layout keeps its own margins and marks
+        printer.setDocName(f"Signs — {self.window.doc.plan.name or 'plan'}")
+        return printer
+
+    def print_signs(self) -> None:
+        if not self._has_signs():
+            return
+        options = self.ask_options()
+        if options is None:
+            return
+        printer = self.make_printer(options)
+        dlg = QPrintPreviewDialog(printer, self.window)
+        dlg.setWindowTitle("Print signs")
+        dlg.paintRequested.connect(lambda p: print_signs(p, self.window.doc.plan, options))
+        # The preview's own Print button opens Qt's print dialog.
+        dlg.exec()
+
+
+def install(window: Any) -> SignsUi:
+    """File ▸ Print Signs… / Export Signs PDF…, View ▸ Sign Suggestions, Tools ▸ accept all."""
+    ui = SignsUi(window)
+    window.signs_ui = ui
+    f = window.menu("File")
+    act_print = QAction("Print Si&gns…", window)
+    act_print.triggered.connect(ui.print_signs)
+    act_export = QAction("Export Signs &PDF…", window)
+    act_export.triggered.connect(ui.export_pdf)
+    quit_act = window.actions_by_name.get("quit")
+    if quit_act is not None and quit_act in f.actions():
+        # Above Quit, in a group of their own.
+        f.insertActions(quit_act, [act_print, act_export])
+        f.insertSeparator(quit_act)
+    else:
+        f.addSeparator()
+        f.addActions([act_print, act_export])
+    show = QAction("Sign &Suggestions", window)
+    show.setCheckable(True)
+    show.setChecked(True)
+    show.toggled.connect(ui.set_visible)
+    window.menu("View").addAction(show)
+    accept_all = QAction("Accept All Sign Suggestions", window)
+    accept_all.triggered.connect(ui.accept_all)
+    window.menu("Tools").addAction(accept_all)
+    window.actions_by_name.update(
+        {
+            "print_signs": act_print,
+            "export_signs": act_export,
+            "sign_suggestions": show,
+            "accept_sign_suggestions": accept_all,
+        }
+    )
+    window.analysis_ready.connect(ui.analysis_ready)
+    window.scene.level_changed.connect(lambda _lid: ui.refresh())
+    return ui
+
+
+__all__ = ["QtSignCanvas", "SignOptions", "SignsUi", "SuggestionItem", "install", "print_signs"]
