@@ -6,7 +6,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-FILTER = "SitePlanner plans (*.siteplan *.json);;All files (*)"
+from siteplanner.app.i18n import tr
+
+
+def file_filter() -> str:
+    return tr("SitePlanner plans (*.siteplan *.json);;All files (*)")
 
 
 class Dialogs:
@@ -20,8 +24,8 @@ class Dialogs:
         """'save', 'discard' or 'cancel'."""
         box = QMessageBox.question(
             self.parent,
-            "Unsaved changes",
-            f"Save the changes to {name}?",
+            tr("Unsaved changes"),
+            tr("Save the changes to {0}?").format(name),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -34,9 +38,11 @@ class Dialogs:
     def ask_recover(self, recovery_file: Path) -> bool:
         box = QMessageBox.question(
             self.parent,
-            "Recover unsaved changes",
-            "SitePlanner found unsaved changes to this plan from an earlier session "
-            f"({recovery_file.name}). Recover them?",
+            tr("Recover unsaved changes"),
+            tr(
+                "SitePlanner found unsaved changes to this plan from an earlier session "
+                "({0}). Recover them?"
+            ).format(recovery_file.name),
         )
         return box == QMessageBox.StandardButton.Yes
 
@@ -44,11 +50,15 @@ class Dialogs:
         return QMessageBox.question(self.parent, title, message) == QMessageBox.StandardButton.Yes
 
     def open_file(self, directory: str = "") -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, "Open plan", directory, FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent, tr("Open plan"), directory, file_filter()
+        )
         return path or None
 
     def save_file(self, suggestion: str = "") -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, "Save plan as", suggestion, FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent, tr("Save plan as"), suggestion, file_filter()
+        )
         if path and not Path(path).suffix:
             path += ".siteplan"
         return path or None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from siteplanner.analysis import Analysis, Finding
 from siteplanner.app import style
 from siteplanner.app.commands import SetFieldsCommand
+from siteplanner.app.i18n import tr
 from siteplanner.model import DORI_LEVELS
 
 if TYPE_CHECKING:
@@ -38,42 +39,57 @@ NONE = "—"
 # (field, label, kind, choices) per collection; kinds: text, num, optnum, bool, optbool, choice,
 # res (resolution "W×H"), list (comma separated ids).
 FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
-    "walls": [("thickness_m", "Thickness (m)", "num", None)],
+    "walls": [("thickness_m", QT_TR_NOOP("Thickness (m)"), "num", None)],
     "openings": [
-        ("kind", "Kind", "choice", ["door", "window"]),
-        ("depth_m", "Depth (m)", "num", None),
-        ("transparent", "See-through", "bool", None),
+        ("kind", QT_TR_NOOP("Kind"), "choice", ["door", "window"]),
+        ("depth_m", QT_TR_NOOP("Depth (m)"), "num", None),
+        ("transparent", QT_TR_NOOP("See-through"), "bool", None),
     ],
-    "obstacles": [("name", "Name", "text", None), ("height_m", "Height (m)", "num", None)],
+    "obstacles": [
+        ("name", QT_TR_NOOP("Name"), "text", None),
+        ("height_m", QT_TR_NOOP("Height (m)"), "num", None),
+    ],
     "zones": [
-        ("name", "Name", "text", None),
-        ("kind", "Kind", "choice", ["collection", "private", "exclude"]),
-        ("place", "Place", "choice", [None, "public", "internal"]),
-        ("required_dori", "Required DORI", "choice", [None, *DORI_LEVELS]),
-        ("private_type", "Private type", "opttext", None),
+        ("name", QT_TR_NOOP("Name"), "text", None),
+        ("kind", QT_TR_NOOP("Kind"), "choice", ["collection", "private", "exclude"]),
+        ("place", QT_TR_NOOP("Place"), "choice", [None, "public", "internal"]),
+        ("required_dori", QT_TR_NOOP("Required DORI"), "choice", [None, *DORI_LEVELS]),
+        ("private_type", QT_TR_NOOP("Private type"), "opttext", None),
     ],
     "cameras": [
-        ("name", "Name", "text", None),
-        ("model", "Model", "model", None),
-        ("height_m", "Height (m)", "optnum", None),
-        ("pan_deg", "Pan (°)", "num", None),
-        ("tilt_deg", "Tilt (°)", "num", None),
-        ("hfov_deg", "Horizontal FOV (°)", "optnum", None),
-        ("vfov_deg", "Vertical FOV (°)", "optnum", None),
-        ("resolution", "Resolution", "res", None),
-        ("range_m", "Range (m)", "optnum", None),
-        ("face_recognition", "Face recognition", "choice", [None, True, False]),
-        ("purpose", "Purpose", "opttext", None),
+        ("name", QT_TR_NOOP("Name"), "text", None),
+        ("model", QT_TR_NOOP("Model"), "model", None),
+        ("height_m", QT_TR_NOOP("Height (m)"), "optnum", None),
+        ("pan_deg", QT_TR_NOOP("Pan (°)"), "num", None),
+        ("tilt_deg", QT_TR_NOOP("Tilt (°)"), "num", None),
+        ("hfov_deg", QT_TR_NOOP("Horizontal FOV (°)"), "optnum", None),
+        ("vfov_deg", QT_TR_NOOP("Vertical FOV (°)"), "optnum", None),
+        ("resolution", QT_TR_NOOP("Resolution"), "res", None),
+        ("range_m", QT_TR_NOOP("Range (m)"), "optnum", None),
+        ("face_recognition", QT_TR_NOOP("Face recognition"), "choice", [None, True, False]),
+        ("purpose", QT_TR_NOOP("Purpose"), "opttext", None),
     ],
     "signs": [
-        ("facing_deg", "Facing (°)", "num", None),
-        ("width_m", "Width (m)", "num", None),
-        ("height_m", "Height (m)", "num", None),
-        ("mount_height_m", "Mount height (m)", "num", None),
-        ("covers", "Covers cameras", "list", None),
+        ("facing_deg", QT_TR_NOOP("Facing (°)"), "num", None),
+        ("width_m", QT_TR_NOOP("Width (m)"), "num", None),
+        ("height_m", QT_TR_NOOP("Height (m)"), "num", None),
+        ("mount_height_m", QT_TR_NOOP("Mount height (m)"), "num", None),
+        ("covers", QT_TR_NOOP("Covers cameras"), "list", None),
     ],
 }
-PLAN_FIELDS = [("name", "Plan name", "text", None), ("rules", "Rule pack", "text", None)]
+# Titles of the selected object's kind (translated where shown).
+KIND_TITLES = {
+    "walls": QT_TR_NOOP("Wall"),
+    "openings": QT_TR_NOOP("Opening"),
+    "obstacles": QT_TR_NOOP("Obstacle"),
+    "zones": QT_TR_NOOP("Zone"),
+    "cameras": QT_TR_NOOP("Camera"),
+    "signs": QT_TR_NOOP("Sign"),
+}
+PLAN_FIELDS = [
+    ("name", QT_TR_NOOP("Plan name"), "text", None),
+    ("rules", QT_TR_NOOP("Rule pack"), "text", None),
+]
 
 
 def _fmt(value: Any) -> str:
@@ -154,20 +170,20 @@ class PropertiesPanel(QWidget):
             self.form.removeRow(0)
         self.editors = {}
         if len(sel) > 1:
-            self.title.setText(f"{len(sel)} objects selected")
+            self.title.setText(tr("{0} objects selected").format(len(sel)))
             self.target = None
             return
         if sel:
             coll, obj = sel[0]
-            self.title.setText(f"{coll[:-1].capitalize()} {obj.id}")
+            self.title.setText(f"{tr(KIND_TITLES.get(coll, coll))} {obj.id}")
             fields = FIELDS[coll]
         else:
             obj = self.win.doc.plan
-            self.title.setText("Plan")
+            self.title.setText(tr("Plan"))
             fields = PLAN_FIELDS
         self.target = obj
         for name, label, kind, choices in fields:
-            self.form.addRow(label, self._editor(obj, name, kind, choices))
+            self.form.addRow(tr(label), self._editor(obj, name, kind, choices))
 
     def _editor(self, obj: Any, name: str, kind: str, choices: Any) -> QWidget:
         value = getattr(obj, name)
@@ -187,7 +203,7 @@ class PropertiesPanel(QWidget):
         else:
             w = QLineEdit(_fmt(value))
             if kind in ("optnum", "res") and value is None:
-                w.setPlaceholderText("from model")
+                w.setPlaceholderText(tr("from model"))
             w.editingFinished.connect(
                 lambda n=name, k=kind, ww=w: self._text_edited(n, k, ww)  # type: ignore[misc]
             )
@@ -201,7 +217,7 @@ class PropertiesPanel(QWidget):
         try:
             value = _parse(kind, w.text())
         except ValueError:
-            self.error.setText(f"{name}: not a valid value: {w.text()!r}")
+            self.error.setText(tr("{0}: not a valid value: {1}").format(name, repr(w.text())))
             return
         self.commit(name, value)
 
@@ -210,7 +226,7 @@ class PropertiesPanel(QWidget):
         if obj is None or getattr(obj, name) == value:
             return
         try:
-            cmd = SetFieldsCommand(self.win.doc, f"Edit {name}", [(obj, name, value)])
+            cmd = SetFieldsCommand(self.win.doc, tr("Edit {0}").format(name), [(obj, name, value)])
         except (ValidationError, ValueError) as exc:
             msg = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
             self.error.setText(f"{name}: {msg}")
@@ -225,7 +241,7 @@ class FindingsPanel(QTreeWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setColumnCount(4)
-        self.setHeaderLabels(["Severity", "Rule", "Object", "Message"])
+        self.setHeaderLabels([tr("Severity"), tr("Rule"), tr("Object"), tr("Message")])
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
@@ -250,24 +266,27 @@ class FindingsPanel(QTreeWidget):
 
 class SchedulePanel(QTableWidget):
     HEAD = [
-        "Camera",
-        "Name",
-        "Model",
-        "Height m",
-        "Pan °",
-        "Tilt °",
-        "HFOV °",
-        "Resolution",
-        "Range m",
-        "Coverage m²",
-        *(f"{k.capitalize()} m²" for k in DORI_LEVELS),
+        QT_TR_NOOP("Camera"),
+        QT_TR_NOOP("Name"),
+        QT_TR_NOOP("Model"),
+        QT_TR_NOOP("Height m"),
+        QT_TR_NOOP("Pan °"),
+        QT_TR_NOOP("Tilt °"),
+        QT_TR_NOOP("HFOV °"),
+        QT_TR_NOOP("Resolution"),
+        QT_TR_NOOP("Range m"),
+        QT_TR_NOOP("Coverage m²"),
+        QT_TR_NOOP("Detection m²"),
+        QT_TR_NOOP("Observation m²"),
+        QT_TR_NOOP("Recognition m²"),
+        QT_TR_NOOP("Identification m²"),
     ]
 
     camera_clicked = Signal(str)
 
     def __init__(self) -> None:
         super().__init__(0, len(self.HEAD))
-        self.setHorizontalHeaderLabels(self.HEAD)
+        self.setHorizontalHeaderLabels([tr(h) for h in self.HEAD])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().setVisible(False)

@@ -8,12 +8,13 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TR_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainterPath
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem, QGraphicsView
 
 from siteplanner.app import style
 from siteplanner.app.commands import AddObjectsCommand, SetFieldsCommand
+from siteplanner.app.i18n import tr
 from siteplanner.app.items import (
     FIXED_SIZE,
     Z_PREVIEW,
@@ -89,7 +90,7 @@ class Tool:
     def activate(self) -> None:
         self.view.setDragMode(self.drag_mode)
         self.view.viewport().setCursor(self.cursor)
-        self.win.statusBar().showMessage(self.hint)
+        self.win.statusBar().showMessage(tr(self.hint))
 
     def deactivate(self) -> None:
         self.cancel()
@@ -187,7 +188,9 @@ class Tool:
 
 class SelectTool(Tool):
     name = "select"
-    hint = "Click to select, Ctrl+click to add, drag to move, drag a box to select several"
+    hint = QT_TR_NOOP(
+        "Click to select, Ctrl+click to add, drag to move, drag a box to select several"
+    )
     cursor = Qt.CursorShape.ArrowCursor
     drag_mode = QGraphicsView.DragMode.RubberBandDrag
 
@@ -265,7 +268,7 @@ class SelectTool(Tool):
             ang = round(ang / step) * step
             doc.undo.push(
                 SetFieldsCommand(
-                    doc, "Rotate camera", [(cam, "pan_deg", ang)], ("rot", self.serial)
+                    doc, tr("Rotate camera"), [(cam, "pan_deg", ang)], ("rot", self.serial)
                 )
             )
             self.win.preview_camera(cam.id)
@@ -277,7 +280,7 @@ class SelectTool(Tool):
             try:
                 doc.undo.push(
                     SetFieldsCommand(
-                        doc, "Move vertex", [(h.obj, h.field, pts)], ("vtx", self.serial)
+                        doc, tr("Move vertex"), [(h.obj, h.field, pts)], ("vtx", self.serial)
                     )
                 )
             except ValueError:  # a degenerate shape while dragging: skip this position
@@ -296,7 +299,7 @@ class SelectTool(Tool):
                 dx, dy = round(dx / g) * g, round(dy / g) * g
             changes = [(obj, f, shifted(orig, dx, dy)) for _, obj, f, orig in self.originals]
             # Merge by drag serial: one drag is one undo step.
-            doc.undo.push(SetFieldsCommand(doc, "Move", changes, ("move", self.serial)))
+            doc.undo.push(SetFieldsCommand(doc, tr("Move"), changes, ("move", self.serial)))
             cams = [obj for coll, obj, _, _ in self.originals if coll == "cameras"]
             if len(cams) == 1 and len(self.originals) == 1:
                 self.win.preview_camera(cams[0].id)
@@ -385,7 +388,9 @@ class PreviewTool(Tool):
         if self.points:
             self._draw()
             d = math.dist(self.points[-1], self.cursor_pt)
-            self.win.statusBar().showMessage(f"{self.hint}   length {self.win.fmt_len(d)}")
+            self.win.statusBar().showMessage(
+                tr("{0}   length {1}").format(tr(self.hint), self.win.fmt_len(d))
+            )
         return True
 
     def release(self, event: QMouseEvent) -> bool:
@@ -415,7 +420,7 @@ class PreviewTool(Tool):
             try:
                 self.create(list(pts))
             except ValueError as exc:  # e.g. a polygon with no area
-                self.win.statusBar().showMessage(f"Not created: {exc}".splitlines()[0])
+                self.win.statusBar().showMessage(tr("Not created: {0}").format(exc).splitlines()[0])
         self.cancel()
 
     def create(self, pts: list[Pt]) -> None:
@@ -424,19 +429,21 @@ class PreviewTool(Tool):
 
 class WallTool(PreviewTool):
     name = "wall"
-    hint = "Wall: click points, double-click or Enter to finish, Esc to cancel, Shift for 45°"
+    hint = QT_TR_NOOP(
+        "Wall: click points, double-click or Enter to finish, Esc to cancel, Shift for 45°"
+    )
 
     def create(self, pts: list[Pt]) -> None:
         doc = self.win.doc
         wall = Wall(
             id=doc.new_id("walls"), points=pts, thickness_m=self.win.options.wall_thickness_m
         )
-        self.add("Draw wall", "walls", wall)
+        self.add(tr("Draw wall"), "walls", wall)
 
 
 class ObstacleTool(PreviewTool):
     name = "obstacle"
-    hint = "Obstacle: click the corners, double-click or Enter to finish"
+    hint = QT_TR_NOOP("Obstacle: click the corners, double-click or Enter to finish")
     min_points = 3
     closed = True
 
@@ -445,12 +452,12 @@ class ObstacleTool(PreviewTool):
         ob = Obstacle(
             id=doc.new_id("obstacles"), polygon=pts, height_m=self.win.options.obstacle_height_m
         )
-        self.add("Draw obstacle", "obstacles", ob)
+        self.add(tr("Draw obstacle"), "obstacles", ob)
 
 
 class ZoneTool(PreviewTool):
     name = "zone"
-    hint = "Zone: click the corners (or two corners of a rectangle), Enter to finish"
+    hint = QT_TR_NOOP("Zone: click the corners (or two corners of a rectangle), Enter to finish")
     min_points = 3
     closed = True
 
@@ -484,12 +491,12 @@ class ZoneTool(PreviewTool):
         zone = Zone(
             id=doc.new_id("zones"), name=f"{kind.capitalize()} {n}", kind=kind, polygon=pts, **extra
         )
-        self.add("Draw zone", "zones", zone)
+        self.add(tr("Draw zone"), "zones", zone)
 
 
 class OpeningTool(Tool):
     name = "opening"
-    hint = "Door/window: click on a wall"
+    hint = QT_TR_NOOP("Door/window: click on a wall")
 
     def press(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -497,7 +504,7 @@ class OpeningTool(Tool):
         p = self.view.plan_point(event.position())
         found = self.nearest_wall((p.x(), p.y()), SNAP_PX / self.view.pixels_per_metre)
         if found is None:
-            self.win.statusBar().showMessage("Click on a wall to place a door or window")
+            self.win.statusBar().showMessage(tr("Click on a wall to place a door or window"))
             return True
         wall, a, b, q = found
         kind = self.win.options.opening_kind
@@ -517,7 +524,7 @@ class OpeningTool(Tool):
             points=pts,
             depth_m=max(0.6, wall.thickness_m + 0.1),
         )
-        self.add(f"Place {kind}", "openings", op)
+        self.add(tr("Place door") if kind == "door" else tr("Place window"), "openings", op)
         return True
 
     def release(self, event: QMouseEvent) -> bool:
@@ -526,7 +533,7 @@ class OpeningTool(Tool):
 
 class CameraTool(Tool):
     name = "camera"
-    hint = "Camera: click to place (on a wall: placed on its face)"
+    hint = QT_TR_NOOP("Camera: click to place (on a wall: placed on its face)")
 
     def press(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -568,7 +575,7 @@ class CameraTool(Tool):
             purpose="public_safety",
             **optics,
         )
-        self.add("Place camera", "cameras", cam)
+        self.add(tr("Place camera"), "cameras", cam)
         return True
 
     def release(self, event: QMouseEvent) -> bool:
@@ -577,7 +584,7 @@ class CameraTool(Tool):
 
 class SignTool(Tool):
     name = "sign"
-    hint = "Sign: click to place"
+    hint = QT_TR_NOOP("Sign: click to place")
 
     def press(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -589,7 +596,7 @@ class SignTool(Tool):
         near = sorted(level.cameras, key=lambda c: math.dist(c.position, (x, y)))
         covers = [near[0].id] if near else []
         sign = Sign(id=self.win.doc.new_id("signs"), position=(x, y), covers=covers)
-        self.add("Place sign", "signs", sign)
+        self.add(tr("Place sign"), "signs", sign)
         return True
 
     def release(self, event: QMouseEvent) -> bool:
@@ -598,7 +605,7 @@ class SignTool(Tool):
 
 class MeasureTool(PreviewTool):
     name = "measure"
-    hint = "Measure: click two points"
+    hint = QT_TR_NOOP("Measure: click two points")
 
     def __init__(self, win: MainWindow) -> None:
         super().__init__(win)
@@ -610,7 +617,9 @@ class MeasureTool(PreviewTool):
             self.points = self.points[-1:]
         if len(self.points) == 2:
             self.last_m = math.dist(*self.points)
-            self.win.statusBar().showMessage(f"Distance {self.win.fmt_len(self.last_m)}")
+            self.win.statusBar().showMessage(
+                tr("Distance {0}").format(self.win.fmt_len(self.last_m))
+            )
             self._label(self.points[1], self.last_m)
 
     def _label(self, at: Pt, d: float) -> None:
@@ -645,12 +654,12 @@ class MeasureTool(PreviewTool):
 
 
 TOOLS: list[tuple[type[Tool], str, str]] = [
-    (SelectTool, "Select", "V"),
-    (WallTool, "Wall", "W"),
-    (OpeningTool, "Door/Window", "D"),
-    (ObstacleTool, "Obstacle", "O"),
-    (ZoneTool, "Zone", "Z"),
-    (CameraTool, "Camera", "C"),
-    (SignTool, "Sign", "S"),
-    (MeasureTool, "Measure", "M"),
+    (SelectTool, QT_TR_NOOP("Select"), "V"),
+    (WallTool, QT_TR_NOOP("Wall"), "W"),
+    (OpeningTool, QT_TR_NOOP("Door/Window"), "D"),
+    (ObstacleTool, QT_TR_NOOP("Obstacle"), "O"),
+    (ZoneTool, QT_TR_NOOP("Zone"), "Z"),
+    (CameraTool, QT_TR_NOOP("Camera"), "C"),
+    (SignTool, QT_TR_NOOP("Sign"), "S"),
+    (MeasureTool, QT_TR_NOOP("Measure"), "M"),
 ]

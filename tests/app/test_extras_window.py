@@ -27,7 +27,11 @@ def test_choose_model_from_camera_menu(make_window, qtbot):
     act = win.choose_model_action
     assert act in win.menus["Camera"].actions()
     cam = win.doc.plan.levels[0].camera("c-lobby")
-    click(win, *cam.position)
+    # Pick the camera in the camera schedule (a click there selects it on the plan).
+    table = win.schedule_panel
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "c-lobby")
+    rect = table.visualItemRect(table.item(row, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert [o.id for _, o in win.scene.selected_objects()] == ["c-lobby"]
     assert act.isEnabled()
     answered = {}
