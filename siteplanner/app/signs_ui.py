@@ -371,7 +371,7 @@ class SuggestionItem(QGraphicsObject):
     """A suggested sign: a dashed yellow marker with an arrow pointing where the sign faces.
     Drag it to move the suggestion; double-click (or right-click ▸ Accept) adds the sign."""
 
-    SIZE = 22.0
+    SIZE = 16.0
 
     def __init__(self, ui: SignsUi, suggestion: SignSuggestion, label: str) -> None:
         super().__init__()
@@ -405,15 +405,15 @@ class SuggestionItem(QGraphicsObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         # The view flips y; this item draws in screen pixels, so the plan angle turns sign.
         a = -math.radians(self.suggestion.facing_deg)
-        tip = QPointF(math.cos(a) * s * 2.4, math.sin(a) * s * 2.4)
-        painter.setPen(QPen(QColor(20, 20, 20), 2.5))
+        tip = QPointF(math.cos(a) * s * 2.6, math.sin(a) * s * 2.6)
+        painter.setPen(QPen(QColor(20, 20, 20), 2.0))
         painter.drawLine(QPointF(0, 0), tip)
         head = QPainterPath()
         for k, d in ((0, 0.0), (1, 2.6), (2, -2.6)):
             pt = (
                 tip
                 if k == 0
-                else QPointF(tip.x() - 8 * math.cos(a + d / 6), tip.y() - 8 * math.sin(a + d / 6))
+                else QPointF(tip.x() - 6 * math.cos(a + d / 6), tip.y() - 6 * math.sin(a + d / 6))
             )
             head.moveTo(pt) if k == 0 else head.lineTo(pt)
         head.closeSubpath()

@@ -1,7 +1,9 @@
 """Where signs should go: at every way into a camera's covered public area, on the approach side.
 
-For each camera, the covered public area ``Cp`` is its coverage within the level's public zones
-(private zones removed). A person enters ``Cp`` by crossing its boundary where that boundary is
+For each camera, the covered public area ``Cp`` is its coverage within the level's public
+collection zones (private zones removed). Coverage of an exclude zone (a public road) is a fault
+to fix (``OVER_COLLECTION``), not a place to post signs, so exclude zones count as the outside
+from which people approach. A person enters ``Cp`` by crossing its boundary where that boundary is
 not a wall, an obstacle or a window: those crossable stretches are the entrances. A stretch that
 lies in a doorway is a door entrance (one sign centred in front of the door); any other stretch is
 an edge entrance (one sign per ``EDGE_SPACING_M`` of its length). The sign stands ``SETBACK_M``
@@ -107,7 +109,7 @@ class _LevelContext:
         self.public = [
             (r.zone_id, r.polygon)
             for r, z in zip(zr, level.zones, strict=False)
-            if z.place == "public" and z.kind != "private"
+            if z.place == "public" and z.kind == "collection"
         ]
         self.private = shapely.union_all(
             [analysis.zones[z.id].polygon for z in level.zones if z.kind == "private"]

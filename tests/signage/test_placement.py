@@ -134,7 +134,7 @@ def test_sample_site(sample):
         [
             analysis.zones[z.id].polygon
             for z in level.zones
-            if z.place == "public" and z.kind != "private"
+            if z.place == "public" and z.kind == "collection"
         ]
     )
     assert out
