@@ -271,5 +271,317 @@
         <source>&amp;Units</source>
         <translation>单位(&amp;U)</translation>
     </message>
+    <message>
+        <source>SitePlanner plans (*.siteplan *.json);;All files (*)</source>
+        <translation>SitePlanner 平面图 (*.siteplan *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to {0}?</source>
+        <translation>保存对 {0} 的更改吗？</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes</source>
+        <translation>恢复未保存的更改</translation>
+    </message>
+    <message>
+        <source>SitePlanner found unsaved changes to this plan from an earlier session ({0}). Recover them?</source>
+        <translation>SitePlanner 发现此平面图在上次会话中有未保存的更改（{0}）。要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>打开平面图</translation>
+    </message>
+    <message>
+        <source>Save plan as</source>
+        <translation>平面图另存为</translation>
+    </message>
+    <message>
+        <source>Thickness (m)</source>
+        <translation>厚度 (m)</translation>
+    </message>
+    <message>
+        <source>Depth (m)</source>
+        <translation>深度 (m)</translation>
+    </message>
+    <message>
+        <source>See-through</source>
+        <translation>透明</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Height (m)</source>
+        <translation>高度 (m)</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Required DORI</source>
+        <translation>要求的 DORI 等级</translation>
+    </message>
+    <message>
+        <source>Private type</source>
+        <translation>私密类型</translation>
+    </message>
+    <message>
+        <source>Pan (°)</source>
+        <translation>水平角 (°)</translation>
+    </message>
+    <message>
+        <source>Tilt (°)</source>
+        <translation>俯角 (°)</translation>
+    </message>
+    <message>
+        <source>Horizontal FOV (°)</source>
+        <translation>水平视场角 (°)</translation>
+    </message>
+    <message>
+        <source>Vertical FOV (°)</source>
+        <translation>垂直视场角 (°)</translation>
+    </message>
+    <message>
+        <source>Range (m)</source>
+        <translation>距离 (m)</translation>
+    </message>
+    <message>
+        <source>Face recognition</source>
+        <translation>人脸识别</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Facing (°)</source>
+        <translation>朝向 (°)</translation>
+    </message>
+    <message>
+        <source>Width (m)</source>
+        <translation>宽度 (m)</translation>
+    </message>
+    <message>
+        <source>Mount height (m)</source>
+        <translation>安装高度 (m)</translation>
+    </message>
+    <message>
+        <source>Covers cameras</source>
+        <translation>覆盖的摄像机</translation>
+    </message>
+    <message>
+        <source>Wall</source>
+        <translation>墙</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>门窗</translation>
+    </message>
+    <message>
+        <source>Obstacle</source>
+        <translation>障碍物</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>平面图名称</translation>
+    </message>
+    <message>
+        <source>Rule pack</source>
+        <translation>规则包</translation>
+    </message>
+    <message>
+        <source>{0} objects selected</source>
+        <translation>已选择 {0} 个对象</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>平面图</translation>
+    </message>
+    <message>
+        <source>from model</source>
+        <translation>取自型号</translation>
+    </message>
+    <message>
+        <source>{0}: not a valid value: {1}</source>
+        <translation>{0}：无效的值：{1}</translation>
+    </message>
+    <message>
+        <source>Edit {0}</source>
+        <translation>编辑 {0}</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Height m</source>
+        <translation>高度 m</translation>
+    </message>
+    <message>
+        <source>Pan °</source>
+        <translation>水平角 °</translation>
+    </message>
+    <message>
+        <source>Tilt °</source>
+        <translation>俯角 °</translation>
+    </message>
+    <message>
+        <source>HFOV °</source>
+        <translation>水平视场角 °</translation>
+    </message>
+    <message>
+        <source>Range m</source>
+        <translation>距离 m</translation>
+    </message>
+    <message>
+        <source>Coverage m²</source>
+        <translation>覆盖 m²</translation>
+    </message>
+    <message>
+        <source>Detection m²</source>
+        <translation>探测 m²</translation>
+    </message>
+    <message>
+        <source>Observation m²</source>
+        <translation>观察 m²</translation>
+    </message>
+    <message>
+        <source>Recognition m²</source>
+        <translation>识别 m²</translation>
+    </message>
+    <message>
+        <source>Identification m²</source>
+        <translation>辨认 m²</translation>
+    </message>
+    <message>
+        <source>Click to select, Ctrl+click to add, drag to move, drag a box to select several</source>
+        <translation>单击选择，Ctrl+单击加选，拖动移动，框选多个对象</translation>
+    </message>
+    <message>
+        <source>Rotate camera</source>
+        <translation>旋转摄像机</translation>
+    </message>
+    <message>
+        <source>Move vertex</source>
+        <translation>移动顶点</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>{0}   length {1}</source>
+        <translation>{0}   长度 {1}</translation>
+    </message>
+    <message>
+        <source>Not created: {0}</source>
+        <translation>未创建：{0}</translation>
+    </message>
+    <message>
+        <source>Wall: click points, double-click or Enter to finish, Esc to cancel, Shift for 45°</source>
+        <translation>墙：单击各点，双击或按 Enter 结束，Esc 取消，按住 Shift 锁定 45°</translation>
+    </message>
+    <message>
+        <source>Draw wall</source>
+        <translation>绘制墙</translation>
+    </message>
+    <message>
+        <source>Obstacle: click the corners, double-click or Enter to finish</source>
+        <translation>障碍物：单击各角点，双击或按 Enter 结束</translation>
+    </message>
+    <message>
+        <source>Draw obstacle</source>
+        <translation>绘制障碍物</translation>
+    </message>
+    <message>
+        <source>Zone: click the corners (or two corners of a rectangle), Enter to finish</source>
+        <translation>区域：单击各角点（或矩形的两个对角），按 Enter 结束</translation>
+    </message>
+    <message>
+        <source>Draw zone</source>
+        <translation>绘制区域</translation>
+    </message>
+    <message>
+        <source>Door/window: click on a wall</source>
+        <translation>门窗：在墙上单击</translation>
+    </message>
+    <message>
+        <source>Click on a wall to place a door or window</source>
+        <translation>在墙上单击以放置门或窗</translation>
+    </message>
+    <message>
+        <source>Place door</source>
+        <translation>放置门</translation>
+    </message>
+    <message>
+        <source>Place window</source>
+        <translation>放置窗</translation>
+    </message>
+    <message>
+        <source>Camera: click to place (on a wall: placed on its face)</source>
+        <translation>摄像机：单击放置（在墙上时放在墙面上）</translation>
+    </message>
+    <message>
+        <source>Place camera</source>
+        <translation>放置摄像机</translation>
+    </message>
+    <message>
+        <source>Sign: click to place</source>
+        <translation>标识：单击放置</translation>
+    </message>
+    <message>
+        <source>Place sign</source>
+        <translation>放置标识</translation>
+    </message>
+    <message>
+        <source>Measure: click two points</source>
+        <translation>测量：单击两点</translation>
+    </message>
+    <message>
+        <source>Distance {0}</source>
+        <translation>距离 {0}</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Door/Window</source>
+        <translation>门窗</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
 </context>
 </TS>
