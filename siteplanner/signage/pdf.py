@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.pagesizes import A3, A4, letter
 from reportlab.lib.units import mm
@@ -465,7 +466,13 @@ def write_signs_pdf(
     c.setAuthor(plan.organization.name or "")
     result = draw_signs(c, plan, PAPERS[paper], langs, layout, signs, legend, pack)
     c.showPage()
-    c.save()
+    # Binary (not ASCII85) streams: smaller, and much faster without ReportLab's C accelerator.
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        c.save()
+    finally:
+        rl_config.useA85 = saved
     result.path = out
     result.paper = paper
     return result
