@@ -42,12 +42,16 @@ from PySide6.QtWidgets import (
 )
 
 from siteplanner.app.commands import AddObjectsCommand
+from siteplanner.app.i18n import tr
 from siteplanner.resources import resource
 from siteplanner.signage.pdf import PAPERS, SignPdfError, draw_signs, write_signs_pdf
 from siteplanner.signage.placement import SignSuggestion, suggest_signs
 
 LANG_CHOICES = [("中文 + English", ("zh", "en")), ("中文", ("zh",)), ("English", ("en",))]
-LAYOUT_CHOICES = [("One sign per page", "page"), ("Several per sheet, with cut marks", "sheet")]
+LAYOUT_CHOICES = [
+    ("One sign per page", "page"),
+    ("Several per sheet, with cut marks", "sheet"),
+]
 # Above this many cameras on a level, suggestions are not computed on every analysis.
 MAX_SUGGEST_CAMERAS = 400
 _QT_PAPER = {
@@ -436,8 +440,8 @@ class SuggestionItem(QGraphicsObject):
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         menu = QMenu()
-        menu.addAction("Accept suggested sign", lambda: self.ui.accept(self))
-        menu.addAction("Reject suggestion", lambda: self.ui.reject(self))
+        menu.addAction(tr("Accept suggested sign"), lambda: self.ui.accept(self))
+        menu.addAction(tr("Reject suggestion"), lambda: self.ui.reject(self))
         menu.exec(event.screenPos())
 
 
@@ -455,24 +459,24 @@ def _key(s: SignSuggestion) -> tuple:
 class SignOptionsDialog(QDialog):
     def __init__(self, parent: QWidget | None, options: SignOptions, paper: bool = True) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Signs")
+        self.setWindowTitle(tr("Signs"))
         form = QFormLayout(self)
         self.paper = QComboBox()
         self.paper.addItems(list(PAPERS))
         self.paper.setCurrentText(options.paper)
         if paper:
-            form.addRow("Paper", self.paper)
+            form.addRow(tr("Paper"), self.paper)
         self.langs = QComboBox()
         for label, value in LANG_CHOICES:
             self.langs.addItem(label, value)
         self.langs.setCurrentIndex([v for _, v in LANG_CHOICES].index(tuple(options.langs)))
-        form.addRow("Languages", self.langs)
+        form.addRow(tr("Languages"), self.langs)
         self.layout_box = QComboBox()
         for label, value in LAYOUT_CHOICES:
-            self.layout_box.addItem(label, value)
+            self.layout_box.addItem(tr(label), value)
         self.layout_box.setCurrentIndex([v for _, v in LAYOUT_CHOICES].index(options.layout))
-        form.addRow("Layout", self.layout_box)
-        self.legend = QCheckBox("Add the sign legend (where each sign goes)")
+        form.addRow(tr("Layout"), self.layout_box)
+        self.legend = QCheckBox(tr("Add the sign legend (where each sign goes)"))
         self.legend.setChecked(options.legend)
         form.addRow(self.legend)
         buttons = QDialogButtonBox(
@@ -582,7 +586,7 @@ class SignsUi(QObject):
         doc = self.window.doc
         base = Path(doc.path).with_suffix("") if doc.path else Path("signs")
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export signs", f"{base}-signs.pdf", "PDF (*.pdf)"
+            self.window, tr("Export signs"), f"{base}-signs.pdf", "PDF (*.pdf)"
         )
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"
@@ -592,7 +596,8 @@ class SignsUi(QObject):
         if any(lv.signs for lv in self.window.doc.plan.levels):
             return True
         self.window.dialogs.error(
-            "No signs", "This plan has no signs yet. Accept suggested signs or place signs first."
+            tr("No signs"),
+            "This plan has no signs yet. Accept suggested signs or place signs first.",
         )
         return False
 
@@ -615,7 +620,7 @@ class SignsUi(QObject):
                 legend=options.legend,
             )
         except (OSError, SignPdfError) as exc:
-            self.window.dialogs.error("Export signs", f"Cannot write {path}: {exc}")
+            self.window.dialogs.error(tr("Export signs"), f"Cannot write {path}: {exc}")
             return None
         self.window.statusBar().showMessage(f"Signs written to {path} ({result.pages} pages)")
         return Path(path)
@@ -635,7 +640,7 @@ class SignsUi(QObject):
             return
         printer = self.make_printer(options)
         dlg = QPrintPreviewDialog(printer, self.window)
-        dlg.setWindowTitle("Print signs")
+        dlg.setWindowTitle(tr("Print signs"))
         dlg.paintRequested.connect(lambda p: print_signs(p, self.window.doc.plan, options))
         # The preview's own Print button opens Qt's print dialog.
         dlg.exec()
@@ -646,9 +651,9 @@ def install(window: Any) -> SignsUi:
     ui = SignsUi(window)
     window.signs_ui = ui
     f = window.menu("File")
-    act_print = QAction("Print Si&gns…", window)
+    act_print = QAction(tr("Print Si&gns…"), window)
     act_print.triggered.connect(ui.print_signs)
-    act_export = QAction("Export Signs &PDF…", window)
+    act_export = QAction(tr("Export Signs &PDF…"), window)
     act_export.triggered.connect(ui.export_pdf)
     quit_act = window.actions_by_name.get("quit")
     if quit_act is not None and quit_act in f.actions():
@@ -658,12 +663,12 @@ def install(window: Any) -> SignsUi:
     else:
         f.addSeparator()
         f.addActions([act_print, act_export])
-    show = QAction("Sign &Suggestions", window)
+    show = QAction(tr("Sign &Suggestions"), window)
     show.setCheckable(True)
     show.setChecked(True)
     show.toggled.connect(ui.set_visible)
     window.menu("View").addAction(show)
-    accept_all = QAction("Accept All Sign Suggestions", window)
+    accept_all = QAction(tr("Accept All Sign Suggestions"), window)
     accept_all.triggered.connect(ui.accept_all)
     window.menu("Tools").addAction(accept_all)
     window.actions_by_name.update(
