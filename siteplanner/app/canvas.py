@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from siteplanner.app.tools import Tool
 
 MIN_SCALE, MAX_SCALE = 0.5, 2000.0  # pixels per metre
+DETAIL_PX_PER_M = 6.0  # below this, door and window glyphs are too small to read
 
 
 class PlanView(QGraphicsView):
@@ -59,18 +60,22 @@ class PlanView(QGraphicsView):
         s = min(max(s, MIN_SCALE), MAX_SCALE)
         self.setTransform(QTransform.fromScale(s, -s))
         self.centerOn(rect.center())
+        self._scale_changed()
 
     def zoom(self, factor: float, anchor: QPointF | None = None) -> None:
         s = self.pixels_per_metre
         factor = min(max(s * factor, MIN_SCALE), MAX_SCALE) / s
         if anchor is None:
             self.scale(factor, factor)
-            return
-        before = self.mapToScene(anchor.toPoint())
-        self.scale(factor, factor)
-        after = self.mapToScene(anchor.toPoint())
-        d = after - before
-        self.translate_view(d)
+        else:
+            before = self.mapToScene(anchor.toPoint())
+            self.scale(factor, factor)
+            after = self.mapToScene(anchor.toPoint())
+            self.translate_view(after - before)
+        self._scale_changed()
+
+    def _scale_changed(self) -> None:
+        self.plan_scene.set_detail(self.pixels_per_metre >= DETAIL_PX_PER_M)
 
     def translate_view(self, d_plan: QPointF) -> None:
         """Shift the view so that plan point p moves by -d (keeps the point under the cursor)."""

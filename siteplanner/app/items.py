@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from siteplanner.app import style
-from siteplanner.app.qtgeom import path_from_geometry, polygon_path
+from siteplanner.app.qtgeom import polygon_path
 from siteplanner.app.worker import CoveragePaths
 
 Flag = QGraphicsItem.GraphicsItemFlag
@@ -97,55 +97,76 @@ class PathModelItem(QGraphicsPathItem, ModelItem):
             painter.drawPath(self.path())
 
 
-class WallItem(PathModelItem):
+class _ContentlessItem(QGraphicsPathItem, ModelItem):
+    """Selectable outline of an object whose look is drawn elsewhere (walls by the wall layer,
+    openings by a child glyph). Painting nothing from Python keeps thousands of them cheap."""
+
+    def __init__(self, obj: Any) -> None:
+        super().__init__()
+        self.obj = obj
+        self.key = None
+        self.setFlag(SELECTABLE, True)
+        self.setFlag(Flag.ItemHasNoContents, True)
+        self.setPen(Qt.PenStyle.NoPen)
+        self.highlight = QGraphicsPathItem(self)
+        self.highlight.setPen(Qt.PenStyle.NoPen)
+        self.highlight.setBrush(QColor(29, 111, 232, 150))
+        self.highlight.setVisible(False)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.highlight.setVisible(bool(value))
+        return super().itemChange(change, value)
+
+    def _stroke(self, width: float) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(width)
+        stroker.setCapStyle(Qt.PenCapStyle.FlatCap)
+        stroker.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        return stroker.createStroke(polygon_path(self.obj.points, closed=False))
+
+
+class WallItem(_ContentlessItem):
+    """A wall for selection and editing; its solid is drawn by the level's WallLayer."""
+
     coll = "walls"
 
     def __init__(self, obj: Any) -> None:
         super().__init__(obj)
+        self.setZValue(Z_WALL + 0.5)
+
+    @staticmethod
+    def key_of(obj: Any) -> Any:
+        return (tuple(obj.points), obj.thickness_m)
+
+    def refresh(self) -> None:
+        self.key = self.key_of(self.obj)
+        self.highlight.setPath(self._stroke(self.obj.thickness_m))
+        self.setPath(self._stroke(max(self.obj.thickness_m, 0.3)))
+
+
+class WallLayer(QGraphicsPathItem):
+    """All wall solids of the level (openings cut) from the engine, as one cached path."""
+
+    def __init__(self) -> None:
+        super().__init__()
         self.setZValue(Z_WALL)
         self.setPen(Qt.PenStyle.NoPen)
         self.setBrush(style.WALL)
-        self._hit = QPainterPath()
-
-    @staticmethod
-    def key_of(obj: Any, openings_key: Any = None) -> Any:
-        return (tuple(obj.points), obj.thickness_m, openings_key)
-
-    def set_solid(self, solid: Any, key: Any) -> None:
-        """``solid``: this wall's solid from the engine (openings cut)."""
-        self.key = key
-        self.prepareGeometryChange()
-        centre = polygon_path(self.obj.points, closed=False)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(self.obj.thickness_m, 0.3))
-        self._hit = stroker.createStroke(centre)
-        self.setPath(path_from_geometry(solid))
-
-    def shape(self) -> QPainterPath:
-        return self._hit
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return super().boundingRect().united(self._hit.boundingRect())
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        selected = _strip_selected(option)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(style.WALL_SELECTED if selected else style.WALL)
-        painter.drawPath(self.path())
-        if selected:
-            painter.setPen(cosmetic(QColor("white"), 1.0, Qt.PenStyle.DashLine))
-            painter.drawPath(polygon_path(self.obj.points, closed=False))
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # Panning only translates: blit the rendered walls instead of refilling thousands.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.key: Any = None
 
 
-class OpeningItem(PathModelItem):
+class OpeningItem(_ContentlessItem):
     coll = "openings"
 
     def __init__(self, obj: Any) -> None:
         super().__init__(obj)
         self.setZValue(Z_OPENING)
-        self._hit = QPainterPath()
+        self.glyph = QGraphicsPathItem(self)
+        self.glyph.setBrush(Qt.BrushStyle.NoBrush)
 
     @staticmethod
     def key_of(obj: Any) -> Any:
@@ -153,7 +174,6 @@ class OpeningItem(PathModelItem):
 
     def refresh(self) -> None:
         self.key = self.key_of(self.obj)
-        self.prepareGeometryChange()
         (x0, y0), (x1, y1) = self.obj.points
         path = QPainterPath()
         if self.obj.kind == "door":
@@ -163,26 +183,21 @@ class OpeningItem(PathModelItem):
             nx, ny = -(y1 - y0), (x1 - x0)
             path.moveTo(x0, y0)
             path.lineTo(x0 + nx, y0 + ny)
-            path.arcMoveTo(QRectF(x0 - w, y0 - w, 2 * w, 2 * w), ang)
-            path.arcTo(QRectF(x0 - w, y0 - w, 2 * w, 2 * w), ang, 90)
-            self.setPen(cosmetic(style.DOOR, 1.2))
+            box = QRectF(x0 - w, y0 - w, 2 * w, 2 * w)
+            path.arcMoveTo(box, ang)
+            path.arcTo(box, ang, 90)
+            self.glyph.setPen(cosmetic(style.DOOR, 1.2))
         else:
             path.moveTo(x0, y0)
             path.lineTo(x1, y1)
-            self.setPen(
-                cosmetic(style.WINDOW, 3.0) if self.obj.transparent else cosmetic(style.WALL, 3.0)
-            )
-        self.setBrush(Qt.BrushStyle.NoBrush)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(self.obj.depth_m, 0.3))
-        self._hit = stroker.createStroke(polygon_path(self.obj.points, closed=False))
-        self.setPath(path)
+            colour = style.WINDOW if self.obj.transparent else style.WALL
+            self.glyph.setPen(cosmetic(colour, 3.0))
+        self.glyph.setPath(path)
+        self.highlight.setPath(self._stroke(self.obj.depth_m))
+        self.setPath(self._stroke(max(self.obj.depth_m, 0.3)))
 
-    def shape(self) -> QPainterPath:
-        return self._hit
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return super().boundingRect().united(self._hit.boundingRect())
+    def set_detail(self, on: bool) -> None:
+        self.glyph.setVisible(on)
 
 
 class ObstacleItem(PathModelItem):
@@ -217,6 +232,7 @@ class ZoneItem(PathModelItem):
     def __init__(self, obj: Any) -> None:
         super().__init__(obj)
         self.setZValue(Z_ZONE)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.label = _label(self, "", bold=True)
 
     @staticmethod
@@ -280,6 +296,8 @@ class CameraItem(PointModelItem):
     def __init__(self, obj: Any) -> None:
         super().__init__(obj)
         self.setZValue(Z_CAMERA)
+        # A fixed-size glyph: paint it once from Python, then blit it every frame.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.label = _label(self, "", bold=True)
         self.label.setPos(10, 6)
         self.handle = PanHandle(self)

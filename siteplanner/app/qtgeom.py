@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainterPath, QPolygonF
 from shapely.geometry.base import BaseGeometry
 
@@ -22,7 +22,7 @@ def _ring_polygon(coords: np.ndarray) -> QPolygonF:
 def path_from_geometry(geom: BaseGeometry | None) -> QPainterPath:
     """Fill path of the polygonal parts of ``geom`` (holes by odd-even fill)."""
     path = QPainterPath()
-    path.setFillRule(path.fillRule().OddEvenFill)
+    path.setFillRule(Qt.FillRule.OddEvenFill)
     if geom is None or geom.is_empty:
         return path
     for part in shapely.get_parts(geom):
@@ -48,7 +48,7 @@ def _add_polygon(path: QPainterPath, poly: BaseGeometry) -> None:
 def paths_from_geometries(geoms: Iterable[BaseGeometry]) -> QPainterPath:
     """One path for many polygonal geometries (e.g. the wall solids of a level)."""
     path = QPainterPath()
-    path.setFillRule(path.fillRule().WindingFill)
+    path.setFillRule(Qt.FillRule.WindingFill)
     for g in geoms:
         path.addPath(path_from_geometry(g))
     return path
@@ -65,3 +65,18 @@ def polygon_path(points: Sequence[Sequence[float]], closed: bool = True) -> QPai
     if closed:
         path.closeSubpath()
     return path
+
+
+def tiled_paths(geoms: Sequence[BaseGeometry], tile_m: float) -> list[QPainterPath]:
+    """Group many geometries into one path per square tile (by the centre of each bounding box),
+    so that a pan redraws only the few small tiles at the edge of the view."""
+    if len(geoms) == 0:
+        return []
+    arr = np.asarray(geoms, dtype=object)
+    b = shapely.bounds(arr)
+    cx = np.floor((b[:, 0] + b[:, 2]) / 2 / tile_m).astype(np.int64)
+    cy = np.floor((b[:, 1] + b[:, 3]) / 2 / tile_m).astype(np.int64)
+    tiles: dict[tuple[int, int], list[BaseGeometry]] = {}
+    for g, i, j in zip(arr, cx, cy, strict=True):
+        tiles.setdefault((int(i), int(j)), []).append(g)
+    return [paths_from_geometries(gs) for gs in tiles.values()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRectF, Signal
+from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
 from siteplanner.app.document import Document
@@ -13,29 +14,21 @@ from siteplanner.app.items import (
     CameraItem,
     CoverageItem,
     ModelItem,
+    OpeningItem,
     VertexHandle,
     WallItem,
+    WallLayer,
     blind_item,
     intrusion_item,
 )
+from siteplanner.app.qtgeom import tiled_paths
 from siteplanner.app.worker import CoveragePaths, RenderData
 from siteplanner.geometry.walls import wall_parts
 from siteplanner.model import Level
 
+WALL_TILE_M = 24.0
+WALL_TILE_MIN_PARTS = 400
 EDITABLE_POINTS = {"walls": "points", "zones": "polygon", "obstacles": "polygon"}
-
-
-def wall_solids_each(walls: list[Any], openings: list[Any]) -> list[Any]:
-    """Each wall's solid with the openings cut, from the engine, in the order of ``walls``."""
-    parts = wall_parts(Level.model_construct(walls=list(walls), openings=list(openings)))
-    if len(parts) == len(walls):
-        return list(parts)
-    # Some wall was cut away entirely (the engine drops it): go wall by wall.
-    out = []
-    for w in walls:
-        one = wall_parts(Level.model_construct(walls=[w], openings=list(openings)))
-        out.append(one[0] if len(one) else None)
-    return out
 
 
 class PlanScene(QGraphicsScene):
@@ -50,6 +43,9 @@ class PlanScene(QGraphicsScene):
         self.overlays: list[QGraphicsPathItem] = []
         self.handles: list[VertexHandle] = []
         self.render_data: RenderData | None = None
+        self.wall_layer: WallLayer | None = None
+        self.wall_tiles: list[WallLayer] = []
+        self.detail = True  # door glyphs and labels, off when zoomed far out
         self.show_coverage = True
         self.show_dori = True
         self.show_intrusions = True
@@ -84,6 +80,12 @@ class PlanScene(QGraphicsScene):
         for ov in self.overlays:
             self.removeItem(ov)
         self.overlays = []
+        if self.wall_layer is not None:
+            self.removeItem(self.wall_layer)
+            self.wall_layer = None
+        for tile in self.wall_tiles:
+            self.removeItem(tile)
+        self.wall_tiles = []
 
     def sync(self) -> None:
         """Bring the items in line with the model: add, update and remove what changed."""
@@ -94,8 +96,6 @@ class PlanScene(QGraphicsScene):
         if level.id != self.level_id:
             self.level_id = level.id
         alive: set[int] = set()
-        openings_key = tuple((tuple(o.points), o.depth_m, o.cuts) for o in level.openings)
-        walls_todo: list[tuple[WallItem, Any]] = []
         for coll, cls in ITEM_TYPES.items():
             for obj in getattr(level, coll):
                 oid = id(obj)
@@ -105,16 +105,13 @@ class PlanScene(QGraphicsScene):
                     item = cls(obj)
                     self.model_items[oid] = item
                     self.addItem(item)  # type: ignore[arg-type]
-                if coll == "walls":
-                    key = WallItem.key_of(obj, openings_key)
-                    if item.key != key:
-                        walls_todo.append((item, key))  # type: ignore[arg-type]
-                elif item.key != cls.key_of(obj):
+                    if isinstance(item, OpeningItem):
+                        item.set_detail(self.detail)
+                    elif isinstance(item, CameraItem):
+                        item.label.setVisible(self.detail)
+                if item.key != cls.key_of(obj):
                     item.refresh()
-        if walls_todo:
-            solids = wall_solids_each([i.obj for i, _ in walls_todo], level.openings)
-            for (item, key), solid in zip(walls_todo, solids, strict=True):
-                item.set_solid(solid, key)
+        self._sync_walls(level)
         for oid in [k for k in self.model_items if k not in alive]:
             self.removeItem(self.model_items.pop(oid))  # type: ignore[arg-type]
         cams = {c.id for c in level.cameras}
@@ -122,6 +119,53 @@ class PlanScene(QGraphicsScene):
             self.removeItem(self.coverage_items.pop(cid))
         self.update_handles()
         self._update_scene_rect()
+
+    def _sync_walls(self, level: Level) -> None:
+        """Redraw the wall solids (engine's wall_parts, openings cut) when walls or openings
+        changed."""
+        key = (
+            tuple((tuple(w.points), w.thickness_m) for w in level.walls),
+            tuple((tuple(o.points), o.depth_m, o.cuts) for o in level.openings),
+        )
+        if self.wall_layer is not None and self.wall_layer.key == key:
+            return
+        if self.wall_layer is None:
+            self.wall_layer = WallLayer()
+            self.addItem(self.wall_layer)
+        self.wall_layer.key = key
+        for tile in self.wall_tiles:
+            self.removeItem(tile)
+        self.wall_tiles = []
+        parts = wall_parts(level)
+        if len(parts) <= WALL_TILE_MIN_PARTS:
+            paths = tiled_paths(parts, 1e9)
+            self.wall_layer.setPath(paths[0] if paths else QPainterPath())
+            return
+        # A large level: tiles, so that a pan redraws only the small tiles at the view's edge.
+        self.wall_layer.setPath(QPainterPath())
+        for path in tiled_paths(parts, WALL_TILE_M):
+            tile = WallLayer()
+            tile.setPath(path)
+            self.addItem(tile)
+            self.wall_tiles.append(tile)
+
+    def wall_path(self) -> QPainterPath:
+        """All wall solids drawn (for tests and exports)."""
+        out = QPainterPath(self.wall_layer.path()) if self.wall_layer else QPainterPath()
+        for tile in self.wall_tiles:
+            out.addPath(tile.path())
+        return out
+
+    def set_detail(self, on: bool) -> None:
+        """Level of detail: door and window glyphs only when they are big enough to read."""
+        if on == self.detail:
+            return
+        self.detail = on
+        for item in self.model_items.values():
+            if isinstance(item, OpeningItem):
+                item.set_detail(on)
+            elif isinstance(item, CameraItem):
+                item.label.setVisible(on)
 
     def _update_scene_rect(self) -> None:
         rect = self.content_rect()
@@ -131,7 +175,13 @@ class PlanScene(QGraphicsScene):
 
     def content_rect(self) -> QRectF:
         rect = QRectF()
+        if self.wall_layer is not None:
+            rect = self.wall_layer.sceneBoundingRect()
+        for tile in self.wall_tiles:
+            rect = rect.united(tile.sceneBoundingRect())
         for item in self.model_items.values():
+            if isinstance(item, WallItem | OpeningItem):
+                continue  # inside the wall layer's rect
             if isinstance(item, CameraItem) or not hasattr(item, "path"):
                 r = QRectF(item.pos().x() - 0.5, item.pos().y() - 0.5, 1, 1)  # type: ignore[attr-defined]
             else:

@@ -85,6 +85,30 @@ def render_data(analysis: Analysis, cache: PathCache, cancelled: Callable[[], bo
     return data
 
 
+_COLLECTIONS = ("walls", "openings", "obstacles", "zones", "cameras", "signs")
+
+
+def snapshot(plan: Plan) -> Plan:
+    """A copy of the plan's structure for the worker, sharing the objects themselves.
+
+    Edits never change a value in place: commands assign new values to fields and add or remove
+    objects from lists. So new lists and level/plan shells are enough to keep what the worker
+    reads stable, at a fraction of the cost of a deep copy (1.5 s on the 1,000-camera campus).
+    Any edit during a run also makes that run stale, so its result is dropped anyway."""
+    levels = [
+        lv.model_copy(update={c: list(getattr(lv, c)) for c in _COLLECTIONS}) for lv in plan.levels
+    ]
+    return plan.model_copy(
+        update={
+            "levels": levels,
+            "settings": plan.settings.model_copy(
+                update={"dori_ppm": plan.settings.dori_ppm.model_copy()}
+            ),
+            "camera_models": [m.model_copy() for m in plan.camera_models],
+        }
+    )
+
+
 class _Relay(QObject):
     done = Signal(int, object)
     failed = Signal(int, str)
@@ -155,8 +179,8 @@ class AnalysisRunner(QObject):
         self.timer.stop()
 
     def _start(self) -> None:
-        # A deep copy: the user keeps editing the live plan while the worker reads this one.
-        plan = self.plan_source().model_copy(deep=True)
+        # The user keeps editing the live plan while the worker reads this copy.
+        plan = snapshot(self.plan_source())
         self.running += 1
         self.started.emit()
         self.pool.start(_Job(self, self.generation, plan))

@@ -1,0 +1,79 @@
+"""The editor's frame time: render the canvas of a plan into an image while panning.
+
+``frame_time_ms(plan)`` opens the real scene and view (1400×900) on the plan's busiest level
+with its analysis drawn, fits it in view, then pans a few pixels per frame and renders the view
+into a QImage each time; the result is the median time per frame in milliseconds.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+
+from siteplanner.model import Plan
+
+SIZE = (1400, 900)
+
+
+def _app():  # noqa: ANN202
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def frame_time_ms(plan: Plan, frames: int = 60, step_px: int = 9) -> float:
+    app = _app()
+    from PySide6.QtGui import QImage
+
+    from siteplanner.analysis import Analyser
+    from siteplanner.app.main_window import MainWindow
+    from siteplanner.app.worker import PathCache, render_data
+
+    win = MainWindow(plan)
+    win.runner.hold()
+    win.resize(*SIZE)
+    win.show()
+    app.processEvents()
+    busiest = max(plan.levels, key=lambda lv: len(lv.cameras))
+    win.set_level(busiest.id)
+    # The analysis as the worker would deliver it, computed here so the timing is the drawing.
+    data = render_data(Analyser().analyse(plan), PathCache(), lambda: False)
+    win.runner.hold()
+    win._analysis_done(data)
+    view = win.view
+    view.fit()
+    port = view.viewport()
+    image = QImage(port.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    times = []
+    for i in range(frames + 5):
+        view.pan_pixels(step_px if (i // 20) % 2 == 0 else -step_px, step_px // 3)
+        t = time.perf_counter()
+        # The viewport's own paint event, as on screen (item caches, level of detail).
+        port.render(image)
+        dt = (time.perf_counter() - t) * 1000
+        if i >= 5:  # the first frames fill the item caches
+            times.append(dt)
+    win.doc.undo.setClean()
+    win.close()
+    return statistics.median(times)
+
+
+def campus_frame_time_ms() -> float:
+    from bench.campus import make_campus
+
+    return frame_time_ms(make_campus())
+
+
+def sample_frame_time_ms() -> float:
+    from siteplanner.fileformat import load_plan
+    from siteplanner.resources import sample_plan_path
+
+    return frame_time_ms(load_plan(sample_plan_path()))
+
+
+if __name__ == "__main__":
+    print(f"sample: {sample_frame_time_ms():.1f} ms per frame")
+    t = time.perf_counter()
+    print(f"campus: {campus_frame_time_ms():.1f} ms per frame ({time.perf_counter() - t:.0f} s)")
