@@ -54,12 +54,12 @@ class SetFieldsCommand(QUndoCommand):
     def redo(self) -> None:
         for obj, name, _, new in self.changes:
             setattr(obj, name, new)
-        self.doc.changed.emit()
+        self.doc.notify([c[0] for c in self.changes])
 
     def undo(self) -> None:
         for obj, name, old, _ in reversed(self.changes):
             setattr(obj, name, old)
-        self.doc.changed.emit()
+        self.doc.notify([c[0] for c in self.changes])
 
 
 class AddObjectsCommand(QUndoCommand):

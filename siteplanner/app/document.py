@@ -32,6 +32,14 @@ class Document(QObject):
         self.undo = QUndoStack(self)
         self.plan = plan
         self.path: Path | None = Path(path) if path else None
+        # The objects the last edit changed (None: anything). Read once by the scene.
+        self.last_touched: list[object] | None = None
+
+    def notify(self, touched: list[object] | None = None) -> None:
+        """Announce an edit; ``touched`` lets the canvas update just those objects."""
+        self.last_touched = touched
+        self.changed.emit()
+        self.last_touched = None
 
     @property
     def is_sample(self) -> bool:

@@ -61,7 +61,7 @@ class PlanScene(QGraphicsScene):
     def set_level(self, level_id: str) -> None:
         self.clear_all()
         self.level_id = level_id
-        self.sync()
+        self.sync(full=True)
         if self.render_data is not None:
             self.apply_render(self.render_data)
         self.level_changed.emit(level_id)
@@ -87,11 +87,18 @@ class PlanScene(QGraphicsScene):
             self.removeItem(tile)
         self.wall_tiles = []
 
-    def sync(self) -> None:
-        """Bring the items in line with the model: add, update and remove what changed."""
+    def sync(self, full: bool = False) -> None:
+        """Bring the items in line with the model: add, update and remove what changed.
+
+        After an edit that names the objects it touched (a drag step), only those are looked at:
+        a campus level holds thousands of items."""
         level = self.level()
         if level is None:
             self.clear_all()
+            return
+        touched = self.doc.last_touched
+        if not full and touched is not None and level.id == self.level_id:
+            self._sync_touched(level, touched)
             return
         if level.id != self.level_id:
             self.level_id = level.id
@@ -119,6 +126,21 @@ class PlanScene(QGraphicsScene):
             self.removeItem(self.coverage_items.pop(cid))
         self.update_handles()
         self._update_scene_rect()
+
+    def _sync_touched(self, level: Level, touched: list[object]) -> None:
+        walls = False
+        for obj in touched:
+            item = self.model_items.get(id(obj))
+            if item is None:
+                continue  # another level, the plan's settings, a camera model...
+            if item.key != type(item).key_of(obj):
+                item.refresh()
+            walls = walls or item.coll in ("walls", "openings")
+        if walls:
+            self._sync_walls(level)
+        selected = {id(o) for _, o in self.selected_objects()}
+        if any(id(o) in selected for o in touched):
+            self.update_handles()
 
     def _sync_walls(self, level: Level) -> None:
         """Redraw the wall solids (engine's wall_parts, openings cut) when walls or openings
