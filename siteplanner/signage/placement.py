@@ -105,15 +105,14 @@ class _LevelContext:
         self.level = level
         lr = analysis.levels.get(level.id)
         self.solids = lr.geometry.solids if lr is not None else shapely.Polygon()
-        zr = [analysis.zones[z.id] for z in level.zones if z.id in analysis.zones]
+        results = [(z, analysis.zone(level.id, z.id)) for z in level.zones]
+        results = [(z, r) for z, r in results if r is not None]
         self.public = [
             (r.zone_id, r.polygon)
-            for r, z in zip(zr, level.zones, strict=False)
+            for z, r in results
             if z.place == "public" and z.kind == "collection"
         ]
-        self.private = shapely.union_all(
-            [analysis.zones[z.id].polygon for z in level.zones if z.kind == "private"]
-        )
+        self.private = shapely.union_all([r.polygon for z, r in results if z.kind == "private"])
         # Closing (grow, then shrink) joins public zones drawn a few centimetres apart, so that
         # the seam between two public zones is not taken for a way in.
         joined = shapely.union_all([p for _, p in self.public])
@@ -322,7 +321,7 @@ def suggest_signs(
             continue
         raws: list[_Raw] = []
         for camera in level.cameras:
-            cr = analysis.cameras.get(camera.id)
+            cr = analysis.camera(level.id, camera.id)
             if cr is None:
                 continue
             raws += _entrances(ctx, camera.id, cr.coverage.coverage)
