@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QPointF, QRectF, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QMimeData, QPointF, QRectF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,7 @@ from siteplanner.app.canvas import PlanView
 from siteplanner.app.commands import AddObjectsCommand, RemoveObjectsCommand
 from siteplanner.app.dialogs import Dialogs
 from siteplanner.app.document import Document
+from siteplanner.app.i18n import tr
 from siteplanner.app.panels import FindingsPanel, LevelsPanel, PropertiesPanel, SchedulePanel
 from siteplanner.app.scene import PlanScene
 from siteplanner.app.tools import MOVE_FIELDS, TOOLS, Tool, ToolOptions, shifted
@@ -110,8 +111,8 @@ class MainWindow(QMainWindow):
 
     # -- construction ------------------------------------------------------------------------
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(title.replace(" ", "_"))
+        dock = QDockWidget(tr(title), self)
+        dock.setObjectName(title.replace(" ", "_"))  # the English title: stable across languages
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -126,17 +127,17 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.RightDockWidgetArea,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
-        self.levels_dock = self._dock("Levels", self.levels_panel, left)
-        self.properties_dock = self._dock("Properties", self.properties_panel, left)
-        self.findings_dock = self._dock("Findings", self.findings_panel, right)
-        self.schedule_dock = self._dock("Camera schedule", self.schedule_panel, bottom)
+        self.levels_dock = self._dock(QT_TR_NOOP("Levels"), self.levels_panel, left)
+        self.properties_dock = self._dock(QT_TR_NOOP("Properties"), self.properties_panel, left)
+        self.findings_dock = self._dock(QT_TR_NOOP("Findings"), self.findings_panel, right)
+        self.schedule_dock = self._dock(QT_TR_NOOP("Camera schedule"), self.schedule_panel, bottom)
         self.resizeDocks(
             [self.levels_dock, self.properties_dock], [120, 400], Qt.Orientation.Vertical
         )
         self.resizeDocks(
-            [self.levels_dock, self.findings_dock], [250, 380], Qt.Orientation.Horizontal
+            [self.levels_dock, self.findings_dock], [240, 330], Qt.Orientation.Horizontal
         )
-        self.resizeDocks([self.schedule_dock], [170], Qt.Orientation.Vertical)
+        self.resizeDocks([self.schedule_dock], [150], Qt.Orientation.Vertical)
 
     def action(
         self,
@@ -180,22 +181,22 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         K = QKeySequence.StandardKey
-        f = self.menu("File", "&File")
-        f.addAction(self.action("new", "&New", self.file_new, K.New))
-        f.addAction(self.action("open", "&Open…", self.file_open, K.Open))
-        self.recent_menu = f.addMenu("Open &Recent")
+        f = self.menu("File", tr("&File"))
+        f.addAction(self.action("new", tr("&New"), self.file_new, K.New))
+        f.addAction(self.action("open", tr("&Open…"), self.file_open, K.Open))
+        self.recent_menu = f.addMenu(tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         f.addSeparator()
-        f.addAction(self.action("save", "&Save", self.file_save, K.Save))
-        f.addAction(self.action("save_as", "Save &As…", self.file_save_as, K.SaveAs))
-        f.addAction(self.action("revert", "Re&vert", self.file_revert))
+        f.addAction(self.action("save", tr("&Save"), self.file_save, K.Save))
+        f.addAction(self.action("save_as", tr("Save &As…"), self.file_save_as, K.SaveAs))
+        f.addAction(self.action("revert", tr("Re&vert"), self.file_revert))
         f.addSeparator()
-        f.addAction(self.action("quit", "&Quit", self.close, K.Quit))
+        f.addAction(self.action("quit", tr("&Quit"), self.close, K.Quit))
 
-        e = self.menu("Edit", "&Edit")
-        undo = self.doc.undo.createUndoAction(self, "&Undo")
+        e = self.menu("Edit", tr("&Edit"))
+        undo = self.doc.undo.createUndoAction(self, tr("&Undo"))
         undo.setShortcut(K.Undo)
-        redo = self.doc.undo.createRedoAction(self, "&Redo")
+        redo = self.doc.undo.createRedoAction(self, tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for a, n in ((undo, "undo"), (redo, "redo")):
             a.setObjectName(n)
@@ -203,39 +204,44 @@ class MainWindow(QMainWindow):
             self.actions_by_name[n] = a
             e.addAction(a)
         e.addSeparator()
-        e.addAction(self.action("cut", "Cu&t", self.cut, K.Cut))
-        e.addAction(self.action("copy", "&Copy", self.copy, K.Copy))
-        e.addAction(self.action("paste", "&Paste", self.paste, K.Paste))
+        e.addAction(self.action("cut", tr("Cu&t"), self.cut, K.Cut))
+        e.addAction(self.action("copy", tr("&Copy"), self.copy, K.Copy))
+        e.addAction(self.action("paste", tr("&Paste"), self.paste, K.Paste))
         e.addAction(
             self.action(
                 "delete",
-                "&Delete",
+                tr("&Delete"),
                 self.delete_selection,
                 [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)],
             )
         )
-        e.addAction(self.action("select_all", "Select &All", self.select_all, K.SelectAll))
+        e.addAction(self.action("select_all", tr("Select &All"), self.select_all, K.SelectAll))
 
-        v = self.view_menu = self.menu("View", "&View")
+        v = self.view_menu = self.menu("View", tr("&View"))
         v.addAction(
             self.action(
-                "fit", "&Fit to View", self.view.fit, [QKeySequence("F"), QKeySequence("Ctrl+0")]
+                "fit",
+                tr("&Fit to View"),
+                self.view.fit,
+                [QKeySequence("F"), QKeySequence("Ctrl+0")],
             )
         )
         v.addAction(
             self.action(
                 "zoom_in",
-                "Zoom &In",
+                tr("Zoom &In"),
                 lambda: self.view.zoom(1.25),
                 [QKeySequence(K.ZoomIn), QKeySequence("Ctrl+=")],
             )
         )
-        v.addAction(self.action("zoom_out", "Zoom &Out", lambda: self.view.zoom(0.8), K.ZoomOut))
+        v.addAction(
+            self.action("zoom_out", tr("Zoom &Out"), lambda: self.view.zoom(0.8), K.ZoomOut)
+        )
         v.addSeparator()
         v.addAction(
             self.action(
                 "show_coverage",
-                "Show &Coverage",
+                tr("Show &Coverage"),
                 lambda on: self.scene.set_overlay_visibility(coverage=on),
                 checkable=True,
                 checked=True,
@@ -244,7 +250,7 @@ class MainWindow(QMainWindow):
         v.addAction(
             self.action(
                 "show_dori",
-                "Show &DORI Bands",
+                tr("Show &DORI Bands"),
                 lambda on: self.scene.set_overlay_visibility(dori=on),
                 checkable=True,
                 checked=True,
@@ -253,7 +259,7 @@ class MainWindow(QMainWindow):
         v.addAction(
             self.action(
                 "show_intrusions",
-                "Show &Privacy Intrusions",
+                tr("Show &Privacy Intrusions"),
                 lambda on: self.scene.set_overlay_visibility(intrusions=on),
                 checkable=True,
                 checked=True,
@@ -262,14 +268,14 @@ class MainWindow(QMainWindow):
         v.addAction(
             self.action(
                 "show_blind",
-                "Show &Blind Spots",
+                tr("Show &Blind Spots"),
                 lambda on: self.scene.set_overlay_visibility(blind=on),
                 checkable=True,
                 checked=True,
             )
         )
         v.addAction(
-            self.action("show_grid", "Show &Grid", self._set_grid, checkable=True, checked=True)
+            self.action("show_grid", tr("Show &Grid"), self._set_grid, checkable=True, checked=True)
         )
         v.addSeparator()
         for dock in (
@@ -280,9 +286,9 @@ class MainWindow(QMainWindow):
         ):
             v.addAction(dock.toggleViewAction())
 
-        t = self.menu("Tools", "&Tools")
+        t = self.menu("Tools", tr("&Tools"))
         self.tool_group = QActionGroup(self)
-        self.toolbar = QToolBar("Tools", self)
+        self.toolbar = QToolBar(tr("Tools"), self)
         self.toolbar.setObjectName("tools_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
@@ -290,9 +296,9 @@ class MainWindow(QMainWindow):
             tool = cls(self)
             self.tools[tool.name] = tool
             act = self.action(
-                f"tool_{tool.name}", f"{label}", shortcut=QKeySequence(key), checkable=True
+                f"tool_{tool.name}", tr(label), shortcut=QKeySequence(key), checkable=True
             )
-            act.setToolTip(f"{label} ({key})")
+            act.setToolTip(f"{tr(label)} ({key})")
             act.triggered.connect(lambda _=False, n=tool.name: self.set_tool(n))
             self.tool_group.addAction(act)
             t.addAction(act)
@@ -303,11 +309,11 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.actions_by_name["fit"])
         self._build_options_bar()
 
-        h = self.menu("Help", "&Help")
-        h.addAction(self.action("about", "&About SitePlanner", self._about))
+        h = self.menu("Help", tr("&Help"))
+        h.addAction(self.action("about", tr("&About SitePlanner"), self._about))
 
     def _build_options_bar(self) -> None:
-        bar = self.options_bar = QToolBar("Tool options", self)
+        bar = self.options_bar = QToolBar(tr("Tool options"), self)
         bar.setObjectName("options_toolbar")
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
@@ -327,32 +333,32 @@ class MainWindow(QMainWindow):
             w.currentTextChanged.connect(lambda v: setattr(self.options, attr, v))
             return w
 
-        bar.addWidget(QLabel(" Wall "))
+        bar.addWidget(QLabel(" " + tr("Wall") + " "))
         self.wall_thickness = spin(
             self.options.wall_thickness_m, 0.05, 2.0, 0.05, "wall_thickness_m"
         )
         bar.addWidget(self.wall_thickness)
-        bar.addWidget(QLabel("  Opening "))
+        bar.addWidget(QLabel("  " + tr("Opening") + " "))
         self.opening_kind = combo(["door", "window"], "opening_kind")
         bar.addWidget(self.opening_kind)
-        bar.addWidget(QLabel("  Obstacle height "))
+        bar.addWidget(QLabel("  " + tr("Obstacle height") + " "))
         self.obstacle_height = spin(
             self.options.obstacle_height_m, 0.1, 10.0, 0.1, "obstacle_height_m"
         )
         bar.addWidget(self.obstacle_height)
-        bar.addWidget(QLabel("  Zone "))
+        bar.addWidget(QLabel("  " + tr("Zone") + " "))
         self.zone_kind = combo(["collection", "private", "exclude"], "zone_kind")
         bar.addWidget(self.zone_kind)
         self.zone_shape = combo(["polygon", "rectangle"], "zone_shape")
         bar.addWidget(self.zone_shape)
         bar.addSeparator()
-        self.snap_grid = QCheckBox("Snap to grid")
+        self.snap_grid = QCheckBox(tr("Snap to grid"))
         self.snap_grid.setChecked(self.options.snap_grid)
         self.snap_grid.toggled.connect(lambda v: setattr(self.options, "snap_grid", bool(v)))
         bar.addWidget(self.snap_grid)
         self.grid_step = spin(self.options.grid_step_m, 0.01, 10.0, 0.05, "grid_step_m")
         bar.addWidget(self.grid_step)
-        self.snap_objects = QCheckBox("Snap to walls")
+        self.snap_objects = QCheckBox(tr("Snap to walls"))
         self.snap_objects.setChecked(self.options.snap_objects)
         self.snap_objects.toggled.connect(lambda v: setattr(self.options, "snap_objects", bool(v)))
         bar.addWidget(self.snap_objects)
@@ -374,10 +380,10 @@ class MainWindow(QMainWindow):
         self.levels_panel.level_chosen.connect(self.set_level)
         self.findings_panel.finding_clicked.connect(self.focus_finding)
         self.schedule_panel.camera_clicked.connect(lambda cid: self.focus_object(cid))
-        self.runner.started.connect(lambda: self.analysis_label.setText("Analysing…"))
+        self.runner.started.connect(lambda: self.analysis_label.setText(tr("Analysing…")))
         self.runner.finished.connect(self._analysis_done)
         self.runner.failed.connect(
-            lambda msg: self.analysis_label.setText(f"Analysis failed: {msg}")
+            lambda msg: self.analysis_label.setText(tr("Analysis failed: {0}").format(msg))
         )
 
     # -- state changes -----------------------------------------------------------------------
@@ -414,14 +420,16 @@ class MainWindow(QMainWindow):
         n_err = sum(f.severity == "error" for f in fs)
         n_warn = sum(f.severity == "warning" for f in fs)
         self.analysis_label.setText(
-            f"{len(data.analysis.cameras)} cameras · {n_err} errors · {n_warn} warnings"
+            tr("{0} cameras · {1} errors · {2} warnings").format(
+                len(data.analysis.cameras), n_err, n_warn
+            )
         )
-        self.findings_dock.setWindowTitle(f"Findings ({len(fs)})")
+        self.findings_dock.setWindowTitle(tr("Findings ({0})").format(len(fs)))
         self.analysis_ready.emit(data)
 
     def update_title(self) -> None:
-        name = self.doc.plan.name or (self.doc.path.stem if self.doc.path else "Untitled")
-        where = str(self.doc.path) if self.doc.path else "not saved"
+        name = self.doc.plan.name or (self.doc.path.stem if self.doc.path else tr("Untitled"))
+        where = str(self.doc.path) if self.doc.path else tr("not saved")
         self.setWindowTitle(f"{name} — {where} [*]")
         self.setWindowModified(self.doc.modified)
 
@@ -496,7 +504,9 @@ class MainWindow(QMainWindow):
         if not sel or level is None:
             return
         self.scene.clearSelection()
-        self.doc.undo.push(RemoveObjectsCommand(self.doc, f"Delete {len(sel)}", level, sel))
+        self.doc.undo.push(
+            RemoveObjectsCommand(self.doc, tr("Delete {0}").format(len(sel)), level, sel)
+        )
 
     def select_all(self) -> None:
         for item in self.scene.model_items.values():
@@ -541,9 +551,11 @@ class MainWindow(QMainWindow):
                 if coll == "signs":
                     obj.covers = [renamed.get(c, c) for c in obj.covers]
         except (ValueError, KeyError, TypeError) as exc:
-            self.statusBar().showMessage(f"Cannot paste: {exc}".splitlines()[0])
+            self.statusBar().showMessage(tr("Cannot paste: {0}").format(exc).splitlines()[0])
             return
-        self.doc.undo.push(AddObjectsCommand(self.doc, f"Paste {len(new)}", level, new))
+        self.doc.undo.push(
+            AddObjectsCommand(self.doc, tr("Paste {0}").format(len(new)), level, new)
+        )
         self.scene.select_objects([o for _, o in new])
 
     def _fresh_id(self, coll: str, pending: list[tuple[str, Any]]) -> str:
@@ -560,7 +572,7 @@ class MainWindow(QMainWindow):
         """True when it is fine to drop the current plan."""
         if not self.doc.modified:
             return True
-        answer = self.dialogs.ask_save_changes(self.doc.plan.name or "this plan")
+        answer = self.dialogs.ask_save_changes(self.doc.plan.name or tr("this plan"))
         if answer == "save":
             return self.file_save()
         return answer == "discard"
@@ -582,10 +594,10 @@ class MainWindow(QMainWindow):
         try:
             plan = load_plan(path)
         except PlanFileError as exc:
-            self.dialogs.error("Cannot open plan", str(exc))
+            self.dialogs.error(tr("Cannot open plan"), str(exc))
             return False
         except OSError as exc:
-            self.dialogs.error("Cannot open plan", f"{path}: {exc.strerror or exc}")
+            self.dialogs.error(tr("Cannot open plan"), f"{path}: {exc.strerror or exc}")
             return False
         recovered = autosave.offer_recovery(path, self.dialogs.ask_recover) if ask_recover else None
         self.doc.replace(recovered or plan, path)
@@ -608,7 +620,7 @@ class MainWindow(QMainWindow):
         if not path:
             return False
         if Path(path).resolve() == sample_plan_path().resolve():
-            self.dialogs.error("Cannot save", "The built-in sample cannot be overwritten.")
+            self.dialogs.error(tr("Cannot save"), tr("The built-in sample cannot be overwritten."))
             return False
         return self.save_to(path)
 
@@ -616,7 +628,7 @@ class MainWindow(QMainWindow):
         try:
             save_plan(self.doc.plan, path)
         except (OSError, PlanFileError) as exc:
-            self.dialogs.error("Cannot save plan", f"{path}: {exc}")
+            self.dialogs.error(tr("Cannot save plan"), f"{path}: {exc}")
             return False
         old = self.doc.path
         self.doc.path = Path(path)
@@ -625,20 +637,21 @@ class MainWindow(QMainWindow):
         self.doc.undo.setClean()
         self.add_recent(path)
         self.update_title()
-        self.statusBar().showMessage(f"Saved {path}", 4000)
+        self.statusBar().showMessage(tr("Saved {0}").format(path), 4000)
         return True
 
     def file_revert(self) -> None:
         if self.doc.path is None:
             return
         if self.doc.modified and not self.dialogs.confirm(
-            "Revert", f"Discard all changes since {self.doc.path.name} was saved?"
+            tr("Revert"),
+            tr("Discard all changes since {0} was saved?").format(self.doc.path.name),
         ):
             return
         try:
             plan = load_plan(self.doc.path)
         except PlanFileError as exc:
-            self.dialogs.error("Cannot revert", str(exc))
+            self.dialogs.error(tr("Cannot revert"), str(exc))
             return
         self.doc.replace(plan, self.doc.path)
 
@@ -662,7 +675,7 @@ class MainWindow(QMainWindow):
             act = self.recent_menu.addAction(p)
             act.triggered.connect(lambda _=False, path=p: self.open_path(path))
         if not recent:
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(tr("(none)")).setEnabled(False)
 
     def autosave_now(self) -> Path | None:
         if not self.doc.modified:
@@ -670,7 +683,7 @@ class MainWindow(QMainWindow):
         try:
             return autosave.write_recovery(self.doc.plan, self.doc.path)
         except OSError as exc:
-            self.statusBar().showMessage(f"Autosave failed: {exc}", 5000)
+            self.statusBar().showMessage(tr("Autosave failed: {0}").format(exc), 5000)
             return None
 
     def _about(self) -> None:
