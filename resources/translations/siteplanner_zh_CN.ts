@@ -376,12 +376,240 @@
         <translation>覆盖的摄像机</translation>
     </message>
     <message>
+        <source>Levels</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Camera schedule</source>
+        <translation>摄像机清单</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to View</source>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Coverage</source>
+        <translation>显示覆盖范围(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show &amp;DORI Bands</source>
+        <translation>显示 DORI 等级(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Privacy Intrusions</source>
+        <translation>显示隐私侵入(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Blind Spots</source>
+        <translation>显示盲区(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Grid</source>
+        <translation>显示网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About SitePlanner</source>
+        <translation>关于 SitePlanner(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Tool options</source>
+        <translation>工具选项</translation>
+    </message>
+    <message>
         <source>Wall</source>
         <translation>墙</translation>
     </message>
     <message>
         <source>Opening</source>
         <translation>门窗</translation>
+    </message>
+    <message>
+        <source>Obstacle height</source>
+        <translation>障碍物高度</translation>
+    </message>
+    <message>
+        <source>Snap to grid</source>
+        <translation>吸附网格</translation>
+    </message>
+    <message>
+        <source>Snap to walls</source>
+        <translation>吸附墙体</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>正在分析…</translation>
+    </message>
+    <message>
+        <source>Analysis failed: {0}</source>
+        <translation>分析失败：{0}</translation>
+    </message>
+    <message>
+        <source>{0} cameras · {1} errors · {2} warnings</source>
+        <translation>{0} 台摄像机 · {1} 个错误 · {2} 个警告</translation>
+    </message>
+    <message>
+        <source>Findings ({0})</source>
+        <translation>检查结果 ({0})</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Delete {0}</source>
+        <translation>删除 {0} 个</translation>
+    </message>
+    <message>
+        <source>Cannot paste: {0}</source>
+        <translation>无法粘贴：{0}</translation>
+    </message>
+    <message>
+        <source>Paste {0}</source>
+        <translation>粘贴 {0} 个</translation>
+    </message>
+    <message>
+        <source>this plan</source>
+        <translation>此平面图</translation>
+    </message>
+    <message>
+        <source>Cannot open plan</source>
+        <translation>无法打开平面图</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>The built-in sample cannot be overwritten.</source>
+        <translation>内置示例不能被覆盖。</translation>
+    </message>
+    <message>
+        <source>Cannot save plan</source>
+        <translation>无法保存平面图</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Discard all changes since {0} was saved?</source>
+        <translation>放弃自 {0} 上次保存以来的所有更改吗？</translation>
+    </message>
+    <message>
+        <source>Cannot revert</source>
+        <translation>无法还原</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {0}</source>
+        <translation>自动保存失败：{0}</translation>
     </message>
     <message>
         <source>Obstacle</source>
@@ -582,6 +810,62 @@
     <message>
         <source>Measure</source>
         <translation>测量</translation>
+    </message>
+    <message>
+        <source>Accept suggested sign</source>
+        <translation>接受建议的标识</translation>
+    </message>
+    <message>
+        <source>Reject suggestion</source>
+        <translation>拒绝建议</translation>
+    </message>
+    <message>
+        <source>Signs</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <source>Add the sign legend (where each sign goes)</source>
+        <translation>附加标识图例（每个标识的位置）</translation>
+    </message>
+    <message>
+        <source>Export signs</source>
+        <translation>导出标识</translation>
+    </message>
+    <message>
+        <source>No signs</source>
+        <translation>没有标识</translation>
+    </message>
+    <message>
+        <source>Print signs</source>
+        <translation>打印标识</translation>
+    </message>
+    <message>
+        <source>Print Si&amp;gns…</source>
+        <translation>打印标识(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Export Signs &amp;PDF…</source>
+        <translation>导出标识 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Suggestions</source>
+        <translation>标识建议(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Accept All Sign Suggestions</source>
+        <translation>接受全部标识建议</translation>
     </message>
 </context>
 </TS>

@@ -60,6 +60,12 @@ def test_english_is_the_source(chinese):
 def test_window_in_chinese(chinese, make_window):
     assert QCoreApplication.translate("", "&Units") == "单位(&U)"
     win = make_window(load_plan(sample_plan_path()), None)
+    assert win.menus["File"].title() == "文件(&F)"
+    assert win.menus["Edit"].title() == "编辑(&E)"
+    assert win.actions_by_name["save"].text() == "保存(&S)"
+    assert win.actions_by_name["tool_camera"].text() == "摄像机"
+    assert win.levels_dock.windowTitle() == "楼层"
+    assert win.levels_dock.objectName() == "Levels"  # saved layouts work in every language
     units = win.findChild(QMenu, "menu_units")
     assert units.title() == "单位(&U)"
     assert win.menus["Camera"].title() == "摄像机(&C)"
