@@ -50,7 +50,8 @@ class PlanView(QGraphicsView):
         return self.mapToScene(pos.toPoint())
 
     def fit(self, rect: QRectF | None = None) -> None:
-        rect = rect if rect is not None else self.plan_scene.content_rect()
+        # Connected straight to QAction.triggered, which passes a bool.
+        rect = rect if isinstance(rect, QRectF) else self.plan_scene.content_rect()
         if rect.isEmpty():
             return
         m = max(rect.width(), rect.height()) * 0.04

@@ -47,11 +47,14 @@ def cosmetic(
     return pen
 
 
-def _label(parent: QGraphicsItem, text: str, bold: bool = False) -> QGraphicsSimpleTextItem:
+def _label(
+    parent: QGraphicsItem, text: str, bold: bool = False, size: float = 8.0, italic: bool = False
+) -> QGraphicsSimpleTextItem:
     label = QGraphicsSimpleTextItem(text, parent)
     font = QFont()
-    font.setPointSizeF(8.0)
+    font.setPointSizeF(size)
     font.setBold(bold)
+    font.setItalic(italic)
     label.setFont(font)
     label.setBrush(style.LABEL)
     label.setFlag(FIXED_SIZE, True)
@@ -219,7 +222,8 @@ class ObstacleItem(PathModelItem):
         self.setPath(polygon_path(self.obj.polygon))
         if self.obj.name:
             if self.label is None:
-                self.label = _label(self, "")
+                self.label = _label(self, "", size=7.0)
+                self.label.setBrush(style.OBSTACLE_LINE.darker(130))
             self.label.setText(f"{self.obj.name} {self.obj.height_m:g} m")
             self.label.setPos(self.path().boundingRect().center())
         elif self.label is not None:
@@ -233,7 +237,7 @@ class ZoneItem(PathModelItem):
         super().__init__(obj)
         self.setZValue(Z_ZONE)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.label = _label(self, "", bold=True)
+        self.label = _label(self, "", size=7.5, italic=True)
 
     @staticmethod
     def key_of(obj: Any) -> Any:
@@ -245,12 +249,9 @@ class ZoneItem(PathModelItem):
         self.setPath(polygon_path(self.obj.polygon))
         self.setPen(cosmetic(style.ZONE_LINE[kind], 1.2, Qt.PenStyle.DashLine))
         self.setBrush(style.ZONE_FILL[kind])
-        text = self.obj.name or kind
-        if kind == "collection" and self.obj.required_dori:
-            text += f"\n{self.obj.required_dori}"
-        elif kind == "private":
-            text += f"\n{self.obj.private_type or 'private'}"
-        self.label.setText(text)
+        self.label.setText(self.obj.name or kind)
+        tip = {"collection": self.obj.required_dori, "private": self.obj.private_type}.get(kind)
+        self.setToolTip(f"{self.obj.name} — {kind}" + (f" ({tip})" if tip else ""))
         self.label.setBrush(style.ZONE_LINE[kind].darker(140))
         r = self.path().boundingRect()
         # Top-left corner (y up: the rect's bottom), a few pixels into the zone.
@@ -298,8 +299,8 @@ class CameraItem(PointModelItem):
         self.setZValue(Z_CAMERA)
         # A fixed-size glyph: paint it once from Python, then blit it every frame.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.label = _label(self, "", bold=True)
-        self.label.setPos(10, 6)
+        self.label = _label(self, "", size=7.5)
+        self.label.setPos(9, 3)
         self.handle = PanHandle(self)
         self.handle.setVisible(False)
         self.warn = False

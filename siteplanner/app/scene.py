@@ -196,6 +196,7 @@ class PlanScene(QGraphicsScene):
         self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
 
     def content_rect(self) -> QRectF:
+        """What the level holds (walls, zones, cameras...), without the coverage drawn."""
         rect = QRectF()
         if self.wall_layer is not None:
             rect = self.wall_layer.sceneBoundingRect()
@@ -209,8 +210,6 @@ class PlanScene(QGraphicsScene):
             else:
                 r = item.sceneBoundingRect()  # type: ignore[attr-defined]
             rect = rect.united(r)
-        for cov in self.coverage_items.values():
-            rect = rect.united(cov.sceneBoundingRect())
         if rect.isEmpty():
             rect = QRectF(-5, -5, 30, 20)
         return rect

@@ -372,3 +372,73 @@ def test_level_switch_and_menus(make_window):
     assert {"File", "Edit", "View", "Tools", "Help"} <= set(win.menus)
     assert win.view_menu is win.menus["View"]
     assert not any(isinstance(i, CoverageItem) for i in win.scene.items())
+
+
+def test_obstacle_sign_and_measure_tools(make_window):
+    win = make_window(room_plan(cameras=[CAM]))
+    win.obstacle_height.setValue(2.2)
+    key(win, Qt.Key.Key_O)
+    for p in [(3.0, 1.0), (5.0, 1.0), (5.0, 2.0), (3.0, 2.0)]:
+        click(win, *p)
+    # The second click of a double-click on the last corner finishes the polygon.
+    QTest.mouseDClick(
+        win.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        vp(win, 3.0, 2.0),
+    )
+    obs = win.doc.plan.levels[0].obstacles
+    assert len(obs) == 1
+    assert obs[0].height_m == pytest.approx(2.2)
+    assert [tuple(p) for p in obs[0].polygon] == [(3, 1), (5, 1), (5, 2), (3, 2)]
+
+    key(win, Qt.Key.Key_S)
+    click(win, 1.0, 1.0)
+    signs = win.doc.plan.levels[0].signs
+    assert len(signs) == 1 and signs[0].covers == ["c1"]
+
+    key(win, Qt.Key.Key_M)
+    click(win, 1.0, 1.0)
+    click(win, 4.0, 5.0)
+    assert win.tool.last_m == pytest.approx(5.0)
+    assert "5.00" in win.statusBar().currentMessage()
+    assert win.doc.undo.count() == 2  # measuring is not an edit
+
+
+def test_zoom_to_cursor_pan_and_fit(make_window):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    win = make_window(room_plan(cameras=[CAM]))
+    view = win.view
+    s0 = view.pixels_per_metre
+    at = vp(win, 6.0, 2.0)
+    ev = QWheelEvent(
+        at.toPointF(),
+        view.viewport().mapToGlobal(at).toPointF(),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), ev)
+    assert view.pixels_per_metre > s0 * 1.3
+    under = view.mapToScene(at)
+    assert (under.x(), under.y()) == pytest.approx((6.0, 2.0), abs=0.1)  # the point stays put
+    # Middle-button drag pans the view by the mouse movement.
+    before = view.mapToScene(view.viewport().rect().center())
+    port = view.viewport()
+    QTest.mousePress(port, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, at)
+    QTest.mouseMove(port, at + QPoint(100, 0))
+    QTest.mouseRelease(
+        port, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, at + QPoint(100, 0)
+    )
+    after = view.mapToScene(view.viewport().rect().center())
+    assert before.x() - after.x() == pytest.approx(100 / view.pixels_per_metre, rel=0.1)
+    assert win.doc.undo.count() == 0
+    key(win, Qt.Key.Key_F)
+    r = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert r.contains(QRectF(-0.1, -0.1, 8.2, 6.2))
