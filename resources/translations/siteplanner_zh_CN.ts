@@ -232,6 +232,66 @@
         <translation>摄像机(&amp;C)</translation>
     </message>
     <message>
+        <source>door</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗</translation>
+    </message>
+    <message>
+        <source>collection</source>
+        <translation>采集区</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>私密区</translation>
+    </message>
+    <message>
+        <source>exclude</source>
+        <translation>排除区</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>公共场所</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>内部场所</translation>
+    </message>
+    <message>
+        <source>polygon</source>
+        <translation>多边形</translation>
+    </message>
+    <message>
+        <source>rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>detection</source>
+        <translation>探测</translation>
+    </message>
+    <message>
+        <source>observation</source>
+        <translation>观察</translation>
+    </message>
+    <message>
+        <source>recognition</source>
+        <translation>识别</translation>
+    </message>
+    <message>
+        <source>identification</source>
+        <translation>辨认</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>否</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>

@@ -12,7 +12,14 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
@@ -24,6 +31,26 @@ LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
 SYSTEM = ""  # stored value meaning "follow the system locale"
 
 _installed: list[QTranslator] = []
+
+# Words of the plan format shown in lists (zone kinds, places, DORI levels...): the plan keeps
+# the English word, the interface shows tr(word). Marked here so that lupdate collects them.
+VALUE_WORDS = (
+    QT_TR_NOOP("door"),
+    QT_TR_NOOP("window"),
+    QT_TR_NOOP("collection"),
+    QT_TR_NOOP("private"),
+    QT_TR_NOOP("exclude"),
+    QT_TR_NOOP("public"),
+    QT_TR_NOOP("internal"),
+    QT_TR_NOOP("polygon"),
+    QT_TR_NOOP("rectangle"),
+    QT_TR_NOOP("detection"),
+    QT_TR_NOOP("observation"),
+    QT_TR_NOOP("recognition"),
+    QT_TR_NOOP("identification"),
+    QT_TR_NOOP("True"),
+    QT_TR_NOOP("False"),
+)
 
 
 def tr(text: str) -> str:

@@ -329,8 +329,9 @@ class MainWindow(QMainWindow):
 
         def combo(items: list[str], attr: str) -> QComboBox:
             w = QComboBox()
-            w.addItems(items)
-            w.currentTextChanged.connect(lambda v: setattr(self.options, attr, v))
+            for item in items:
+                w.addItem(tr(item), item)  # shown translated, kept as the plan's word
+            w.currentIndexChanged.connect(lambda i: setattr(self.options, attr, w.itemData(i)))
             return w
 
         bar.addWidget(QLabel(" " + tr("Wall") + " "))

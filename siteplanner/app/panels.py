@@ -196,7 +196,8 @@ class PropertiesPanel(QWidget):
             if kind == "model":
                 choices = [None, *[m.id for m in self.win.doc.plan.camera_models]]
             for c in choices:
-                w.addItem(NONE if c is None else str(c), c)
+                label = str(c) if kind == "model" else tr(str(c))  # model ids stay as they are
+                w.addItem(NONE if c is None else label, c)
             idx = max(0, w.findData(value)) if value is not None else 0
             w.setCurrentIndex(idx)
             w.activated.connect(lambda i, n=name, ww=w: self.commit(n, ww.itemData(i)))
