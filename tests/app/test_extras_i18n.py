@@ -66,6 +66,11 @@ def test_window_in_chinese(chinese, make_window):
     assert win.actions_by_name["tool_camera"].text() == "摄像机"
     assert win.levels_dock.windowTitle() == "楼层"
     assert win.levels_dock.objectName() == "Levels"  # saved layouts work in every language
+    # Lists show the plan's words translated but keep the plan's values.
+    combo = win.opening_kind
+    assert [combo.itemText(i) for i in range(combo.count())] == ["门", "窗"]
+    combo.setCurrentIndex(1)
+    assert win.options.opening_kind == "window"
     units = win.findChild(QMenu, "menu_units")
     assert units.title() == "单位(&U)"
     assert win.menus["Camera"].title() == "摄像机(&C)"
