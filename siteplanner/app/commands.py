@@ -112,3 +112,25 @@ class RemoveObjectsCommand(QUndoCommand):
         for coll, index, obj in self.entries:
             getattr(self.level, coll).insert(index, obj)
         self.doc.changed.emit()
+
+
+class LevelCommand(QUndoCommand):
+    """Add (``add=True``) or remove a level at ``index``."""
+
+    def __init__(self, doc: Document, text: str, level: Level, index: int, add: bool) -> None:
+        super().__init__(text)
+        self.doc, self.level, self.index, self.add = doc, level, index, add
+
+    def _insert(self) -> None:
+        self.doc.plan.levels.insert(self.index, self.level)
+        self.doc.notify()
+
+    def _remove(self) -> None:
+        self.doc.plan.levels.remove(self.level)
+        self.doc.notify()
+
+    def redo(self) -> None:
+        self._insert() if self.add else self._remove()
+
+    def undo(self) -> None:
+        self._remove() if self.add else self._insert()

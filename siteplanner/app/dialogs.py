@@ -49,6 +49,12 @@ class Dialogs:
     def confirm(self, title: str, message: str) -> bool:
         return QMessageBox.question(self.parent, title, message) == QMessageBox.StandardButton.Yes
 
+    def ask_text(self, title: str, label: str, value: str = "") -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(self.parent, title, label, text=value)
+        return text if ok else None
+
     def open_file(self, directory: str = "") -> str | None:
         path, _ = QFileDialog.getOpenFileName(
             self.parent, tr("Open plan"), directory, file_filter()

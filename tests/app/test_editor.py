@@ -442,3 +442,24 @@ def test_zoom_to_cursor_pan_and_fit(make_window):
     key(win, Qt.Key.Key_F)
     r = view.mapToScene(view.viewport().rect()).boundingRect()
     assert r.contains(QRectF(-0.1, -0.1, 8.2, 6.2))
+
+
+def test_add_rename_remove_level_with_undo(make_window):
+    win = make_window(room_plan(cameras=[CAM]))
+    win.levels_panel.add_level()
+    plan = win.doc.plan
+    assert [lv.id for lv in plan.levels] == ["L1", "L2"]
+    assert win.scene.level_id == "L2"
+    assert win.levels_panel.count() == 2
+    assert not any(isinstance(i, CameraItem) for i in win.scene.items())
+    win.dialogs.ask_text = lambda *_a, **_k: "Mezzanine"
+    win.levels_panel.rename_level()
+    assert plan.levels[1].name == "Mezzanine"
+    assert "Mezzanine" in win.levels_panel.item(1).text()
+    win.levels_panel.remove_level()
+    assert [lv.id for lv in plan.levels] == ["L1"]
+    assert win.scene.level_id == "L1"
+    assert any(isinstance(i, CameraItem) for i in win.scene.items())
+    win.doc.undo.undo()
+    assert [lv.name for lv in plan.levels] == ["", "Mezzanine"]
+    assert win.levels_panel.count() == 2
