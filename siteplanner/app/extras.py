@@ -22,6 +22,9 @@ def install_all(window: Any) -> None:
         window.view.cursor_moved.disconnect(window._cursor_moved)
     except (RuntimeError, TypeError):
         pass
+    panel = getattr(window, "properties_panel", None)
+    if panel is not None:
+        ctl.style_changed.connect(lambda _style: panel.refresh())
     window.fmt_len = ctl.format_length
     window.fmt_area = ctl.format_area
     i18n.install(window, menu=view_menu)

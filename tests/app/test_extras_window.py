@@ -151,3 +151,30 @@ def test_save_as_elsewhere_keeps_the_background(make_window, tmp_path):
     assert saved == "../../scans/floor.png"
     assert (second.parent / saved).resolve() == png.resolve()
     assert win.background_layer.item.isVisible()
+
+
+def test_properties_show_and_take_feet(make_window, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    win = make_window(load_plan(sample_plan_path()), None)
+    cam = win.doc.plan.levels[0].camera("c-lobby")
+    win.scene.item_by_id("c-lobby").setSelected(True)
+    edit = win.properties_panel.findChild(QLineEdit, "prop_height_m")
+    assert edit.text() == "3"
+    win.units.actions["ft"].trigger()
+    edit = win.properties_panel.findChild(QLineEdit, "prop_height_m")
+    assert edit.text() == "9.843 ft"  # 3 m / 0.3048
+    form = win.properties_panel.form
+    labels = [form.itemAt(i, form.ItemRole.LabelRole) for i in range(form.rowCount())]
+    assert "Height (ft)" in [w.widget().text() for w in labels if w is not None]
+    edit.selectAll()
+    qtbot.keyClicks(edit, "10")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert cam.height_m == pytest.approx(3.048)
+    win.units.actions["ft_in"].trigger()
+    edit = win.properties_panel.findChild(QLineEdit, "prop_height_m")
+    assert edit.text() == "10' 0\""
+    edit.selectAll()
+    qtbot.keyClicks(edit, "9' 6\"")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert cam.height_m == pytest.approx(9.5 * 0.3048)
