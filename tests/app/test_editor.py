@@ -463,3 +463,36 @@ def test_add_rename_remove_level_with_undo(make_window):
     win.doc.undo.undo()
     assert [lv.name for lv in plan.levels] == ["", "Mezzanine"]
     assert win.levels_panel.count() == 2
+
+
+def test_untitled_plan_is_recovered_on_next_start(make_window):
+    from siteplanner.app.main import recover_untitled
+
+    win = make_window()  # a new plan with no file
+    win.set_tool("camera")
+    click(win, 2.0, 2.0)
+    assert win.autosave_now() is not None
+    nxt = make_window(room_plan())
+    nxt.dialogs.recover_answer = True
+    assert recover_untitled(nxt)
+    assert len(nxt.doc.plan.levels[0].cameras) == 1
+    assert nxt.doc.path is None and nxt.isWindowModified()
+    assert not recover_untitled(make_window())  # offered once, then it is the user's plan
+
+
+def test_new_plan_drawing_survives_save_and_reload(make_window, tmp_path):
+    win = make_window()  # File ▸ New: a level whose lists were never assigned
+    win.set_tool("wall")
+    for p in [(0.0, 0.0), (5.0, 0.0), (5.0, 4.0)]:
+        click(win, *p)
+    key(win, Qt.Key.Key_Return)
+    win.set_tool("camera")
+    click(win, 2.0, 2.0)
+    win.levels_panel.add_level()
+    target = tmp_path / "new.siteplan"
+    win.dialogs.save_as_answer = str(target)
+    assert win.file_save()
+    back = load_plan(target)
+    assert [tuple(p) for p in back.levels[0].walls[0].points] == [(0, 0), (5, 0), (5, 4)]
+    assert back.levels[0].cameras[0].position == (2.0, 2.0)
+    assert len(back.levels) == 2
