@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QAction, QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from siteplanner.analysis import Analysis, Finding
 from siteplanner.app import style
-from siteplanner.app.commands import SetFieldsCommand
+from siteplanner.app.commands import LevelCommand, SetFieldsCommand
 from siteplanner.app.i18n import tr
-from siteplanner.model import DORI_LEVELS
+from siteplanner.model import DORI_LEVELS, Level
+from siteplanner.units import format_length, parse_length
 
 if TYPE_CHECKING:
     from siteplanner.app.main_window import MainWindow
@@ -125,8 +126,58 @@ class LevelsPanel(QListWidget):
         super().__init__()
         self.win = win
         self.itemClicked.connect(self._chosen)
+        self.itemDoubleClicked.connect(lambda _i: self.rename_level())
+        self._key: object = None
+        win.doc.changed.connect(self._maybe_refresh)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, slot in (
+            (tr("Add Level"), self.add_level),
+            (tr("Rename Level…"), self.rename_level),
+            (tr("Remove Level"), self.remove_level),
+        ):
+            act = QAction(text, self)
+            act.triggered.connect(slot)
+            self.addAction(act)
+
+    def _levels_key(self) -> object:
+        return [(lv.id, lv.name, lv.elevation_m) for lv in self.win.doc.plan.levels]
+
+    def _maybe_refresh(self) -> None:
+        if self._levels_key() != self._key:
+            self.refresh()
+
+    def add_level(self) -> None:
+        doc = self.win.doc
+        levels = doc.plan.levels
+        ids = {lv.id for lv in levels}
+        n = len(levels) + 1
+        while f"L{n}" in ids:
+            n += 1
+        elevation = max((lv.elevation_m for lv in levels), default=-3.5) + 3.5
+        level = Level(id=f"L{n}", name=tr("Level {0}").format(n), elevation_m=elevation)
+        doc.undo.push(LevelCommand(doc, tr("Add level"), level, len(levels), add=True))
+        self.win.set_level(level.id)
+
+    def rename_level(self) -> None:
+        level = self.win.scene.level()
+        if level is None:
+            return
+        name = self.win.dialogs.ask_text(tr("Rename level"), tr("Name:"), level.name)
+        if name is not None and name != level.name:
+            doc = self.win.doc
+            doc.undo.push(SetFieldsCommand(doc, tr("Rename level"), [(level, "name", name)]))
+
+    def remove_level(self) -> None:
+        doc = self.win.doc
+        level = self.win.scene.level()
+        if level is None or len(doc.plan.levels) < 2:
+            return
+        index = doc.plan.levels.index(level)
+        doc.undo.push(LevelCommand(doc, tr("Remove level"), level, index, add=False))
+        self.win.set_level(doc.plan.levels[max(0, index - 1)].id)
 
     def refresh(self) -> None:
+        self._key = self._levels_key()
         self.blockSignals(True)
         self.clear()
         for lv in self.win.doc.plan.levels:
@@ -165,7 +216,10 @@ class PropertiesPanel(QWidget):
         self.target: Any = None
 
     def refresh(self) -> None:
-        sel = self.win.scene.selected_objects()
+        try:
+            sel = self.win.scene.selected_objects()
+        except RuntimeError:  # the window is being torn down
+            return
         while self.form.rowCount():
             self.form.removeRow(0)
         self.editors = {}
@@ -183,7 +237,23 @@ class PropertiesPanel(QWidget):
             fields = PLAN_FIELDS
         self.target = obj
         for name, label, kind, choices in fields:
-            self.form.addRow(tr(label), self._editor(obj, name, kind, choices))
+            text = tr(label)
+            if self._length_style(name, kind) is not None:
+                text = text.replace("(m)", "(ft)")
+            self.form.addRow(text, self._editor(obj, name, kind, choices))
+
+    def _length_style(self, name: str, kind: str) -> str | None:
+        """The imperial display style of a length field; None when it shows metres."""
+        style = getattr(self.win, "unit_style", "metric")
+        if style != "metric" and name.endswith("_m") and kind in ("num", "optnum"):
+            return style
+        return None
+
+    def _show(self, value: Any, name: str, kind: str) -> str:
+        style = self._length_style(name, kind)
+        if style is None or value is None:
+            return _fmt(value)
+        return format_length(value, style, decimals=3, inch_denominator=8)
 
     def _editor(self, obj: Any, name: str, kind: str, choices: Any) -> QWidget:
         value = getattr(obj, name)
@@ -202,7 +272,7 @@ class PropertiesPanel(QWidget):
             w.setCurrentIndex(idx)
             w.activated.connect(lambda i, n=name, ww=w: self.commit(n, ww.itemData(i)))
         else:
-            w = QLineEdit(_fmt(value))
+            w = QLineEdit(self._show(value, name, kind))
             if kind in ("optnum", "res") and value is None:
                 w.setPlaceholderText(tr("from model"))
             w.editingFinished.connect(
@@ -213,10 +283,17 @@ class PropertiesPanel(QWidget):
         return w
 
     def _text_edited(self, name: str, kind: str, w: QLineEdit) -> None:
-        if self.target is None or _fmt(getattr(self.target, name)) == w.text().strip():
+        if (
+            self.target is None
+            or self._show(getattr(self.target, name), name, kind) == w.text().strip()
+        ):
             return
+        style = self._length_style(name, kind)
         try:
-            value = _parse(kind, w.text())
+            if style is not None and w.text().strip():
+                value = parse_length(w.text(), style)  # typed in feet (or with a unit)
+            else:
+                value = _parse(kind, w.text())
         except ValueError:
             self.error.setText(tr("{0}: not a valid value: {1}").format(name, repr(w.text())))
             return
@@ -306,9 +383,9 @@ class SchedulePanel(QTableWidget):
                 r.name,
                 models.get(r.camera_id) or "",
                 f"{o.height_m:g}",
-                f"{o.pan_deg:g}",
-                f"{o.tilt_deg:g}",
-                f"{o.hfov_deg:g}",
+                f"{round(o.pan_deg, 1):g}",
+                f"{round(o.tilt_deg, 1):g}",
+                f"{round(o.hfov_deg, 1):g}",
                 f"{o.resolution[0]}×{o.resolution[1]}",
                 f"{o.range_m:g}",
                 f"{r.coverage_m2:.1f}",
