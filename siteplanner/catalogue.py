@@ -63,6 +63,10 @@ class CatalogueEntry:
     sensor: dict[str, Any] = field(default_factory=dict)
     hfov_min_deg: float | None = None
     hfov_max_deg: float | None = None
+    name_zh: str | None = None  # the name shown in the Chinese interface
+
+    def display_name(self, language: str = "en") -> str:
+        return self.name_zh if language.startswith("zh") and self.name_zh else self.name
 
     @property
     def is_varifocal(self) -> bool:
@@ -101,6 +105,8 @@ class CatalogueEntry:
         }
         if self.sensor:
             data["sensor"] = dict(self.sensor)
+        if self.name_zh:
+            data["name_zh"] = self.name_zh
         if self.is_varifocal:
             data["hfov_min_deg"] = self.hfov_min_deg
             data["hfov_max_deg"] = self.hfov_max_deg
@@ -167,6 +173,9 @@ def parse_catalogue(data: Any, file: str = "<catalogue>") -> Catalogue:
         name = item.get("name", model_id)
         if not isinstance(name, str):
             raise CatalogueError(file, f"{where}.name", "must be a string")
+        name_zh = item.get("name_zh")
+        if name_zh is not None and not isinstance(name_zh, str):
+            raise CatalogueError(file, f"{where}.name_zh", "must be a string")
         kind = item.get("kind")
         if kind not in KINDS:
             raise CatalogueError(file, f"{where}.kind", f"must be one of {', '.join(KINDS)}")
@@ -238,6 +247,7 @@ def parse_catalogue(data: Any, file: str = "<catalogue>") -> Catalogue:
                 sensor=dict(sensor),
                 hfov_min_deg=hfov_min,
                 hfov_max_deg=hfov_max,
+                name_zh=name_zh,
             )
         )
     return Catalogue(tuple(entries), file)

@@ -59,6 +59,8 @@ def test_shipped_catalogue_has_the_kinds_asked_for(cat):
     domes = [e for e in cat if e.kind == "dome"]
     assert {e.resolution[0] for e in domes} == {1920, 2560, 3840}  # 2, 4 and 8 MP
     assert {e.lens_mm for e in domes} == {2.8, 4.0}
+    assert all(e.name_zh and e.display_name("zh_CN") == e.name_zh for e in cat)
+    assert all(e.display_name("en") == e.name for e in cat)
     faces = [e for e in cat if e.face_recognition]
     assert [e.id for e in faces] == ["fr-terminal"]
     # Longer lenses see narrower: within one resolution, hfov falls as the focal length grows.

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from siteplanner.app.i18n import tr
+from siteplanner.app.i18n import current_language, tr
 from siteplanner.catalogue import (
     Catalogue,
     CatalogueEntry,
@@ -69,7 +69,7 @@ class ApplyModelCommand(QUndoCommand):
     def __init__(
         self, doc: Any, cameras: Sequence[Camera], entry: CatalogueEntry, zoom: float | None
     ) -> None:
-        super().__init__(tr("Camera model: {0}").format(entry.name))
+        super().__init__(tr("Camera model: {0}").format(entry.display_name(current_language())))
         self.doc = doc
         self.cameras = list(cameras)
         self.entry = entry
@@ -142,7 +142,7 @@ class ModelDialog(QDialog):
         for row, e in enumerate(catalogue):
             mp = e.resolution[0] * e.resolution[1] / 1e6
             cells = (
-                e.name,
+                e.display_name(current_language()),
                 kind_label(e.kind),
                 f"{e.resolution[0]}×{e.resolution[1]} ({mp:.0f} MP)",
                 lens_label(e),
@@ -213,7 +213,10 @@ class ModelDialog(QDialog):
             line = " ".join(
                 self.table.item(row, c).text().lower() for c in range(self.table.columnCount())
             )
-            line += " " + str(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+            model_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            entry = self.catalogue.get(model_id)
+            # Also match the id and the English name, whatever the interface language.
+            line += f" {model_id} {entry.name.lower() if entry else ''}"
             self.table.setRowHidden(row, not all(w in line for w in words))
 
     def _selected(self) -> None:

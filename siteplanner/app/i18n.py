@@ -31,6 +31,7 @@ LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
 SYSTEM = ""  # stored value meaning "follow the system locale"
 
 _installed: list[QTranslator] = []
+_current = "en"
 
 # Words of the plan format shown in lists (zone kinds, places, DORI levels...): the plan keeps
 # the English word, the interface shows tr(word). Marked here so that lupdate collects them.
@@ -57,6 +58,11 @@ def tr(text: str) -> str:
     """Translate ``text``. Bare ``tr("...")`` calls are what ``pyside6-lupdate`` collects, under
     the empty context, anywhere in a module; so the whole interface uses this one helper."""
     return QCoreApplication.translate("", text)
+
+
+def current_language() -> str:
+    """The language the interface was started in (its translators)."""
+    return _current
 
 
 def system_language(locale: QLocale | None = None) -> str:
@@ -136,7 +142,9 @@ def install_translators(code: str | None = None) -> str:
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("create the QApplication first")
+    global _current
     lang = code if code is not None else chosen_language()
+    _current = lang
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()

@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QMenu
 
 from siteplanner.app import i18n
+from siteplanner.app.catalogue_ui import ModelDialog
+from siteplanner.catalogue import load_catalogue
 from siteplanner.fileformat import load_plan
 from siteplanner.resources import sample_plan_path
 
@@ -76,6 +78,14 @@ def test_window_in_chinese(chinese, make_window):
     assert win.menus["Camera"].title() == "摄像机(&C)"
     assert win.background_dock.windowTitle() == "底图"
     assert win.units.actions["metric"].text() == "公制 (m)"
+    # Catalogue models carry Chinese names; the English words still filter.
+    dialog = ModelDialog(load_catalogue(), win, current="fr-terminal")
+    row = dialog.table.selectionModel().selectedRows()[0].row()
+    assert dialog.table.item(row, 0).text() == "人脸识别摄像机 200 万像素 6 mm"
+    assert dialog.table.item(row, 1).text() == "门禁终端"
+    dialog.filter.setText("varifocal dome")
+    shown = [r for r in range(dialog.table.rowCount()) if not dialog.table.isRowHidden(r)]
+    assert [dialog.table.item(r, 0).text() for r in shown] == ["变焦半球 400 万像素 2.8-12 mm"]
 
 
 def test_language_menu_stores_choice(make_window, monkeypatch):
