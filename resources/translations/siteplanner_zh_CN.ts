@@ -696,6 +696,38 @@
         <translation>规则包</translation>
     </message>
     <message>
+        <source>Add Level</source>
+        <translation>添加楼层</translation>
+    </message>
+    <message>
+        <source>Rename Level…</source>
+        <translation>重命名楼层…</translation>
+    </message>
+    <message>
+        <source>Remove Level</source>
+        <translation>删除楼层</translation>
+    </message>
+    <message>
+        <source>Level {0}</source>
+        <translation>楼层 {0}</translation>
+    </message>
+    <message>
+        <source>Add level</source>
+        <translation>添加楼层</translation>
+    </message>
+    <message>
+        <source>Rename level</source>
+        <translation>重命名楼层</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Remove level</source>
+        <translation>删除楼层</translation>
+    </message>
+    <message>
         <source>{0} objects selected</source>
         <translation>已选择 {0} 个对象</translation>
     </message>
