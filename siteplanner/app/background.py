@@ -198,6 +198,7 @@ class BackgroundLayer(QObject):
         pix = self._cache.get(key)
         if pix is None:
             reader = QImageReader(str(file))
+            reader.setAutoTransform(True)  # photos of drawings: honour the EXIF orientation
             image = reader.read()
             if image.isNull():
                 self.error = tr("Cannot read background image {0}: {1}").format(
