@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QImageReader, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QDialog,
@@ -584,13 +584,27 @@ def install(
     status = window.statusBar() if hasattr(window, "statusBar") else None
     if status is not None:
         layer.message.connect(lambda text: status.showMessage(text, 8000))
+    scene = view.scene()
+    content = getattr(scene, "content_rect", None)
+    if content is not None:
+        # Fit to view and the pannable area take in the image as well as the drawing.
+        def content_with_image() -> QRectF:
+            rect = content()
+            item = layer.item
+            if item is not None and shiboken6.isValid(item) and item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+            return rect
+
+        scene.content_rect = content_with_image  # type: ignore[method-assign]
     fit = getattr(view, "fit", None)
-    content = getattr(view.scene(), "content_rect", None)
     if fit is not None and content is not None:
         # Show the whole image after an import, with the drawing already on the level.
         def show_image() -> None:
             if layer.item is not None and layer.item.isVisible():
-                fit(layer.item.sceneBoundingRect().united(content()))
+                update_rect = getattr(scene, "_update_scene_rect", None)
+                if update_rect is not None:
+                    update_rect()  # room to pan over the whole image
+                fit(scene.content_rect())
 
         layer.imported.connect(show_image)
     save_to = getattr(window, "save_to", None)

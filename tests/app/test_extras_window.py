@@ -178,3 +178,18 @@ def test_properties_show_and_take_feet(make_window, qtbot):
     qtbot.keyClicks(edit, "9' 6\"")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert cam.height_m == pytest.approx(9.5 * 0.3048)
+
+
+def test_fit_takes_in_a_large_background(make_window, qtbot, tmp_path):
+    image = QImage(4000, 2000, QImage.Format.Format_RGB32)  # 80 m x 40 m at 0.02 m/px
+    image.fill(QColor("#d0d0d0"))
+    png = tmp_path / "big.png"
+    assert image.save(str(png))
+    win = make_window(None, None)
+    assert win.background_panel.import_image(png)
+    win.view.zoom(4.0)
+    qtbot.keyClick(win.view, Qt.Key.Key_F)  # Fit to View
+    shown = win.view.mapToScene(win.view.viewport().rect()).boundingRect()
+    image_rect = win.background_layer.item.sceneBoundingRect()
+    assert shown.contains(image_rect)
+    assert win.scene.sceneRect().contains(image_rect)
