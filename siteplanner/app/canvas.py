@@ -5,8 +5,17 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPen, QTransform, QWheelEvent
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView
 
 from siteplanner.app import style
@@ -27,6 +36,8 @@ class PlanView(QGraphicsView):
         self.plan_scene = scene
         self.tool: Tool | None = None
         self.grid_visible = True
+        self.legend_visible = True
+        self._overlay_rect: QRect | None = None
         self._pan_from: QPointF | None = None
         self._space = False
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -114,6 +125,62 @@ class PlanView(QGraphicsView):
                 y += spacing
             for a, b in lines:
                 painter.drawLine(a, b)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        """A scale bar and the colour legend, fixed to the bottom-left corner of the view."""
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        fm = painter.fontMetrics()
+        line = fm.height() + 3
+        h = self.viewport().height()
+        s = self.pixels_per_metre
+        # Scale bar: the largest 1/2/5 x 10^n metres that fits in ~120 px.
+        length = 10 ** math.floor(math.log10(max(120 / s, 1e-3)))
+        for m in (5, 2, 1):
+            if m * length * s <= 120:
+                length *= m
+                break
+        px = length * s
+        entries: list[tuple[QColor, str]] = []
+        if self.legend_visible:
+            entries = [(style.DORI_LEGEND[k], k.capitalize()) for k in style.DORI_LEGEND]
+            entries += [
+                (style.INTRUSION_FILL, "Privacy intrusion"),
+                (style.BLIND_HATCH, "Blind spot"),
+            ]
+        text_w = max([fm.horizontalAdvance(t) for _, t in entries] + [0])
+        width = max(px + 60, text_w + 36)
+        height = 30 + line * len(entries)
+        box = QRectF(8, h - 8 - height, width, height)
+        self._overlay_rect = box.toAlignedRect().adjusted(-1, -1, 1, 1)
+        painter.fillRect(box, style.LEGEND_BACK)
+        painter.setPen(QPen(style.GRID_MAJOR, 1.0))
+        painter.drawRect(box)
+        painter.setPen(QPen(style.LABEL, 1.0))
+        y = box.top() + 6
+        for colour, label in entries:
+            swatch = QRectF(box.left() + 8, y + 2, 14, line - 6)
+            if colour is style.BLIND_HATCH:
+                painter.fillRect(swatch, QBrush(colour, Qt.BrushStyle.BDiagPattern))
+            else:
+                painter.fillRect(swatch, colour)
+            painter.drawRect(swatch)
+            painter.drawText(QPointF(swatch.right() + 6, y + fm.ascent()), label)
+            y += line
+        x0, y0 = box.left() + 8, box.bottom() - 8
+        painter.fillRect(QRectF(x0, y0 - 4, px / 2, 4), style.LABEL)
+        painter.drawRect(QRectF(x0, y0 - 4, px, 4))
+        text = f"{length:g} m" if length >= 1 else f"{length * 100:g} cm"
+        painter.drawText(QPointF(x0 + px + 6, y0 + 1), text)
+        painter.restore()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        # The legend stays put while the drawing scrolls: repaint where it was copied to.
+        if self._overlay_rect is not None:
+            self.viewport().update(self._overlay_rect.translated(dx, dy))
+            self.viewport().update(self._overlay_rect)
 
     # -- events ------------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802

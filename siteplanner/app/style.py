@@ -42,3 +42,11 @@ SIGN = QColor("#f2c200")
 LABEL = QColor("#1f2933")
 PREVIEW = QColor("#e8590c")
 SEVERITY = {"error": QColor("#d32f2f"), "warning": QColor("#ed8b00"), "info": QColor("#1d6fe8")}
+# Opaque equivalents of the stacked DORI fills, for the legend.
+DORI_LEGEND = {
+    "detection": QColor(220, 232, 248),
+    "observation": QColor(196, 215, 241),
+    "recognition": QColor(160, 186, 230),
+    "identification": QColor(118, 150, 214),
+}
+LEGEND_BACK = QColor(255, 255, 255, 215)

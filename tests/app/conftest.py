@@ -48,8 +48,12 @@ class ScriptedDialogs(Dialogs):
 
 
 @pytest.fixture(autouse=True)
-def isolated_app_state(tmp_path_factory):
+def isolated_app_state(tmp_path_factory, monkeypatch):
+    from siteplanner.app import autosave
+
     QStandardPaths.setTestModeEnabled(True)
+    recovery = tmp_path_factory.mktemp("recovery")
+    monkeypatch.setattr(autosave, "recovery_dir", lambda: recovery)
     conf = tmp_path_factory.mktemp("settings")
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(conf))
