@@ -228,6 +228,10 @@
         <translation>摄像机目录</translation>
     </message>
     <message>
+        <source>Choose from catalogue…</source>
+        <translation>从目录选择型号…</translation>
+    </message>
+    <message>
         <source>&amp;Camera</source>
         <translation>摄像机(&amp;C)</translation>
     </message>

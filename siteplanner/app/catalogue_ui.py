@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -302,11 +303,24 @@ def install(window: QMainWindow, doc: Any, scene: Any, menu: QMenu | None = None
         if cat is not None:
             choose_model(window, doc, selected_cameras(scene), cat)
 
+    # The same command under the camera's properties, where people look for the lens.
+    button: QPushButton | None = None
+    panel = getattr(window, "properties_panel", None)
+    if isinstance(getattr(panel, "outer", None), QVBoxLayout):
+        button = QPushButton(tr("Choose from catalogue…"))
+        button.setObjectName("properties_choose_model")
+        button.setToolTip(act.statusTip())
+        button.clicked.connect(act.trigger)
+        panel.outer.insertWidget(2, button)  # type: ignore[union-attr]
+
     def update() -> None:
         try:
-            act.setEnabled(bool(selected_cameras(scene)))
+            on = bool(selected_cameras(scene))
         except RuntimeError:  # the scene is being torn down
-            pass
+            return
+        act.setEnabled(on)
+        if button is not None:
+            button.setVisible(on)
 
     act.triggered.connect(triggered)
     scene.selectionChanged.connect(update)

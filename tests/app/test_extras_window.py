@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QPushButton
 
 from siteplanner.app.background import Z_BACKGROUND
 from siteplanner.app.catalogue_ui import ModelDialog
@@ -46,8 +46,11 @@ def test_choose_model_from_camera_menu(make_window, qtbot):
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
+    # The command also sits under the camera's properties.
+    button = win.properties_panel.findChild(QPushButton, "properties_choose_model")
+    assert button is not None and button.isVisible()
     QTimer.singleShot(50, person)
-    act.trigger()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert answered["dialog"]
     assert cam.model == "bullet-lr-4mp-12"
     assert resolve_optics(win.doc.plan, cam).hfov_deg == 27
@@ -57,6 +60,8 @@ def test_choose_model_from_camera_menu(make_window, qtbot):
     assert win.render_data.analysis.cameras["c-lobby"].optics.range_m == 80
     win.doc.undo.undo()
     assert cam.model == "dome-4mp"
+    win.scene.clearSelection()
+    assert not act.isEnabled() and not button.isVisible()
 
 
 def test_units_menu_changes_status_and_measure(make_window, qtbot):
