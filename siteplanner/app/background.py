@@ -235,10 +235,13 @@ class BackgroundLayer(QObject):
             scene.addItem(self.item)
         if self.item.pixmap().cacheKey() != pix.cacheKey():
             self.item.setPixmap(pix)
-        self.item.setTransform(
-            image_transform(pix.height(), bg.scale_m_per_px, tuple(bg.origin), bg.rotation_deg)
-        )
-        self.item.setOpacity(bg.opacity)
+        # Most edits leave the image alone: touch the item only when it changes (a repaint of a
+        # large image on every drag step would cost frames).
+        t = image_transform(pix.height(), bg.scale_m_per_px, tuple(bg.origin), bg.rotation_deg)
+        if self.item.transform() != t:
+            self.item.setTransform(t)
+        if self.item.opacity() != bg.opacity:
+            self.item.setOpacity(bg.opacity)
         self.item.setVisible(True)
 
     # calibration
