@@ -296,6 +296,46 @@
         <translation>否</translation>
     </message>
     <message>
+        <source>Detection</source>
+        <translation>探测</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>观察</translation>
+    </message>
+    <message>
+        <source>Recognition</source>
+        <translation>识别</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation>辨认</translation>
+    </message>
+    <message>
+        <source>restroom</source>
+        <translation>卫生间</translation>
+    </message>
+    <message>
+        <source>changing_room</source>
+        <translation>更衣室</translation>
+    </message>
+    <message>
+        <source>bathhouse</source>
+        <translation>浴室</translation>
+    </message>
+    <message>
+        <source>guest_room</source>
+        <translation>客房</translation>
+    </message>
+    <message>
+        <source>dormitory</source>
+        <translation>宿舍</translation>
+    </message>
+    <message>
+        <source>lactation_room</source>
+        <translation>母婴室</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -962,6 +1002,14 @@
     <message>
         <source>Accept All Sign Suggestions</source>
         <translation>接受全部标识建议</translation>
+    </message>
+    <message>
+        <source>Privacy intrusion</source>
+        <translation>隐私侵入</translation>
+    </message>
+    <message>
+        <source>Blind spot</source>
+        <translation>盲区</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView
 
 from siteplanner.app import style
+from siteplanner.app.i18n import tr
 from siteplanner.app.scene import PlanScene
 
 if TYPE_CHECKING:
@@ -134,8 +135,9 @@ class PlanView(QGraphicsView):
         fm = painter.fontMetrics()
         line = fm.height() + 3
         h = self.viewport().height()
-        s = self.pixels_per_metre
-        # Scale bar: the largest 1/2/5 x 10^n metres that fits in ~120 px.
+        # Scale bar: the largest 1/2/5 x 10^n display units (metres, or feet) that fits ~120 px.
+        feet = getattr(self.window(), "unit_style", "metric") != "metric"
+        s = self.pixels_per_metre * (0.3048 if feet else 1.0)  # pixels per display unit
         length = 10 ** math.floor(math.log10(max(120 / s, 1e-3)))
         for m in (5, 2, 1):
             if m * length * s <= 120:
@@ -144,10 +146,10 @@ class PlanView(QGraphicsView):
         px = length * s
         entries: list[tuple[QColor, str]] = []
         if self.legend_visible:
-            entries = [(style.DORI_LEGEND[k], k.capitalize()) for k in style.DORI_LEGEND]
+            entries = [(style.DORI_LEGEND[k], tr(k.capitalize())) for k in style.DORI_LEGEND]
             entries += [
-                (style.INTRUSION_FILL, "Privacy intrusion"),
-                (style.BLIND_HATCH, "Blind spot"),
+                (style.INTRUSION_FILL, tr("Privacy intrusion")),
+                (style.BLIND_HATCH, tr("Blind spot")),
             ]
         text_w = max([fm.horizontalAdvance(t) for _, t in entries] + [0])
         width = max(px + 60, text_w + 36)
@@ -171,7 +173,10 @@ class PlanView(QGraphicsView):
         x0, y0 = box.left() + 8, box.bottom() - 8
         painter.fillRect(QRectF(x0, y0 - 4, px / 2, 4), style.LABEL)
         painter.drawRect(QRectF(x0, y0 - 4, px, 4))
-        text = f"{length:g} m" if length >= 1 else f"{length * 100:g} cm"
+        if feet:
+            text = f"{length:g} ft" if length >= 1 else f"{length * 12:g} in"
+        else:
+            text = f"{length:g} m" if length >= 1 else f"{length * 100:g} cm"
         painter.drawText(QPointF(x0 + px + 6, y0 + 1), text)
         painter.restore()
 

@@ -25,6 +25,8 @@ def install_all(window: Any) -> None:
     panel = getattr(window, "properties_panel", None)
     if panel is not None:
         ctl.style_changed.connect(lambda _style: panel.refresh())
+    # The scale bar follows the units too.
+    ctl.style_changed.connect(lambda _style: window.view.viewport().update())
     window.fmt_len = ctl.format_length
     window.fmt_area = ctl.format_area
     i18n.install(window, menu=view_menu)

@@ -51,6 +51,16 @@ VALUE_WORDS = (
     QT_TR_NOOP("identification"),
     QT_TR_NOOP("True"),
     QT_TR_NOOP("False"),
+    QT_TR_NOOP("Detection"),
+    QT_TR_NOOP("Observation"),
+    QT_TR_NOOP("Recognition"),
+    QT_TR_NOOP("Identification"),
+    QT_TR_NOOP("restroom"),
+    QT_TR_NOOP("changing_room"),
+    QT_TR_NOOP("bathhouse"),
+    QT_TR_NOOP("guest_room"),
+    QT_TR_NOOP("dormitory"),
+    QT_TR_NOOP("lactation_room"),
 )
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from siteplanner.app import style
+from siteplanner.app.i18n import tr
 from siteplanner.app.qtgeom import polygon_path
 from siteplanner.app.worker import CoveragePaths
 
@@ -249,9 +250,9 @@ class ZoneItem(PathModelItem):
         self.setPath(polygon_path(self.obj.polygon))
         self.setPen(cosmetic(style.ZONE_LINE[kind], 1.2, Qt.PenStyle.DashLine))
         self.setBrush(style.ZONE_FILL[kind])
-        self.label.setText(self.obj.name or kind)
+        self.label.setText(self.obj.name or tr(kind))
         tip = {"collection": self.obj.required_dori, "private": self.obj.private_type}.get(kind)
-        self.setToolTip(f"{self.obj.name} — {kind}" + (f" ({tip})" if tip else ""))
+        self.setToolTip(f"{self.obj.name} — {tr(kind)}" + (f" ({tr(tip)})" if tip else ""))
         self.label.setBrush(style.ZONE_LINE[kind].darker(140))
         r = self.path().boundingRect()
         # Top-left corner (y up: the rect's bottom), a few pixels into the zone.
