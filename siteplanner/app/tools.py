@@ -114,7 +114,9 @@ class Tool:
         return False
 
     # -- snapping ----------------------------------------------------------------------------
-    def snap(self, pos: QPointF, anchor: Pt | None = None, shift: bool = False) -> Pt:
+    def snap(
+        self, pos: QPointF, anchor: Pt | None = None, shift: bool = False, skip: Any = None
+    ) -> Pt:
         """Plan point under ``pos`` snapped to endpoints, walls, the grid; Shift: 0/45/90°."""
         p = self.view.plan_point(pos)
         x, y = p.x(), p.y()
@@ -129,7 +131,7 @@ class Tool:
             return (round(anchor[0] + ux * length, 6), round(anchor[1] + uy * length, 6))
         tol = SNAP_PX / self.view.pixels_per_metre
         if opts.snap_objects:
-            hit = self.snap_objects((x, y), tol)
+            hit = self.snap_objects((x, y), tol, skip)
             if hit is not None:
                 return hit
         if opts.snap_grid:
@@ -137,12 +139,16 @@ class Tool:
             return (round(round(x / g) * g, 6), round(round(y / g) * g, 6))
         return (x, y)
 
-    def snap_objects(self, p: Pt, tol: float) -> Pt | None:
+    def snap_objects(self, p: Pt, tol: float, skip: Any = None) -> Pt | None:
+        """Nearest vertex, else nearest wall point, within ``tol``; never on ``skip`` (the
+        object whose vertex is being dragged: it would hold the vertex where it is)."""
         area = QRectF(p[0] - tol, p[1] - tol, 2 * tol, 2 * tol)
         best: tuple[float, Pt] | None = None
         segments: list[tuple[Pt, Pt]] = []
         for item in self.scene.items(area):
             if not isinstance(item, ModelItem) or item.coll not in ("walls", "zones", "obstacles"):
+                continue
+            if item.obj is skip:
                 continue
             pts = item.obj.points if item.coll == "walls" else item.obj.polygon
             for q in pts:
@@ -276,7 +282,7 @@ class SelectTool(Tool):
             h: VertexHandle = self.target
             pts = list(getattr(h.obj, h.field))
             anchor = pts[h.index - 1] if h.index > 0 else (pts[1] if len(pts) > 1 else None)
-            pts[h.index] = self.snap(event.position(), anchor, shift)
+            pts[h.index] = self.snap(event.position(), anchor, shift, skip=h.obj)
             try:
                 doc.undo.push(
                     SetFieldsCommand(

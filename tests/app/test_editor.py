@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
 
 from siteplanner.app.items import CameraItem, CoverageItem, OpeningItem, WallItem, ZoneItem
@@ -496,3 +496,21 @@ def test_new_plan_drawing_survives_save_and_reload(make_window, tmp_path):
     assert [tuple(p) for p in back.levels[0].walls[0].points] == [(0, 0), (5, 0), (5, 4)]
     assert back.levels[0].cameras[0].position == (2.0, 2.0)
     assert len(back.levels) == 2
+
+
+def test_slow_vertex_drag_is_not_held_by_its_own_snap(make_window):
+    win = make_window(room_plan())
+    click(win, 4.0, 0.0)
+    wall = win.doc.plan.levels[0].walls[0]
+    port = win.view.viewport()
+    p0 = vp(win, 8.0, 6.0)
+    QTest.mousePress(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p0)
+    # Small steps, as a hand moves the mouse: the vertex follows every one of them.
+    for i in range(1, 41):
+        p = p0 + QPoint(i * 2, -i)
+        QTest.mouseMove(port, p)
+        if i > 3:
+            cursor = win.view.mapToScene(p)
+            assert math.dist(wall.points[2], (cursor.x(), cursor.y())) < 0.08
+    QTest.mouseRelease(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
+    assert wall.points[2][0] > 8.5
