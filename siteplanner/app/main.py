@@ -28,6 +28,39 @@ def _application():  # noqa: ANN202
     return app
 
 
+def _display_usable() -> bool:
+    """Whether Qt can open a window here (Qt aborts the process when it cannot)."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform != "linux":
+        return True
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return True
+    if not os.environ.get("DISPLAY"):
+        return False
+    return not missing_x11_libraries()
+
+
+# What Qt's X11 platform plugin links to beyond libxcb itself.
+X11_LIBRARIES = (
+    "xcb-cursor",
+    "xcb-icccm",
+    "xcb-image",
+    "xcb-keysyms",
+    "xcb-randr",
+    "xcb-render-util",
+    "xcb-shape",
+    "xcb-xkb",
+    "xkbcommon-x11",
+)
+
+
+def missing_x11_libraries() -> list[str]:
+    from ctypes.util import find_library
+
+    return [f"lib{name}" for name in X11_LIBRARIES if find_library(name) is None]
+
+
 def wait_for_analysis(window, timeout_s: float = ANALYSIS_TIMEOUT_S) -> bool:  # noqa: ANN001
     """Process events until the newest analysis has been drawn."""
     from PySide6.QtWidgets import QApplication
@@ -52,7 +85,8 @@ def screenshot(plan_path: str | None, out: str) -> int:
     except OSError as exc:
         print(f"siteplanner: {label}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    if not _display_usable():
+        # A picture needs no screen: draw off screen when there is none we can use.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
     from siteplanner.app.main_window import MainWindow
@@ -85,6 +119,18 @@ def run_editor(plan_path: str | None, screenshot: str | None = None) -> int:
     picture of the window once the analysis is drawn and exit."""
     if screenshot:
         return globals()["screenshot"](plan_path, screenshot)
+    if not _display_usable():
+        print(
+            "siteplanner: cannot open a window: no display (set DISPLAY, or run under xvfb-run)"
+            if not os.environ.get("DISPLAY")
+            else "siteplanner: cannot open a window: Qt's X11 support needs "
+            + ", ".join(missing_x11_libraries())
+            + " (on Debian/Ubuntu: apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-image0 "
+            "libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 "
+            "libxkbcommon-x11-0)",
+            file=sys.stderr,
+        )
+        return 2
     app = _application()
     from siteplanner.app.main_window import MainWindow
 
