@@ -25,8 +25,12 @@ def install_all(window: Any) -> None:
     panel = getattr(window, "properties_panel", None)
     if panel is not None:
         ctl.style_changed.connect(lambda _style: panel.refresh())
-    # The scale bar follows the units too.
+    # The scale bar and the camera schedule follow the units too.
     ctl.style_changed.connect(lambda _style: window.view.viewport().update())
+    schedule = getattr(window, "schedule_panel", None)
+    if schedule is not None and hasattr(schedule, "set_units"):
+        schedule.set_units(ctl.style)
+        ctl.style_changed.connect(schedule.set_units)
     window.fmt_len = ctl.format_length
     window.fmt_area = ctl.format_area
     i18n.install(window, menu=view_menu)

@@ -30,7 +30,7 @@ from siteplanner.app import style
 from siteplanner.app.commands import LevelCommand, SetFieldsCommand
 from siteplanner.app.i18n import tr
 from siteplanner.model import DORI_LEVELS, Level
-from siteplanner.units import format_length, parse_length
+from siteplanner.units import FOOT_M, SQFT_M2, format_length, parse_length
 
 if TYPE_CHECKING:
     from siteplanner.app.main_window import MainWindow
@@ -364,14 +364,35 @@ class SchedulePanel(QTableWidget):
 
     def __init__(self) -> None:
         super().__init__(0, len(self.HEAD))
-        self.setHorizontalHeaderLabels([tr(h) for h in self.HEAD])
+        self.unit_style = "metric"  # lengths and areas in feet for the imperial styles
+        self._shown: tuple[Analysis, str | None] | None = None
+        self._set_headers()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().setVisible(False)
         self.setAlternatingRowColors(True)
         self.cellClicked.connect(lambda r, _c: self.camera_clicked.emit(self.item(r, 0).text()))
 
+    def _set_headers(self) -> None:
+        labels = [tr(h) for h in self.HEAD]
+        if self.unit_style != "metric":
+            labels = [
+                t[:-2] + "ft²" if t.endswith("m²") else t[:-1] + "ft" if t.endswith(" m") else t
+                for t in labels
+            ]
+        self.setHorizontalHeaderLabels(labels)
+
+    def set_units(self, style: str) -> None:
+        self.unit_style = style
+        self._set_headers()
+        if self._shown is not None:
+            self.set_analysis(*self._shown)
+
     def set_analysis(self, analysis: Analysis, level_id: str | None = None) -> None:
+        self._shown = (analysis, level_id)
+        ft = self.unit_style != "metric"
+        length = (lambda m: f"{round(m / FOOT_M, 2):g}") if ft else (lambda m: f"{m:g}")
+        area = (lambda a: f"{a / SQFT_M2:.1f}") if ft else (lambda a: f"{a:.1f}")
         rows = [r for r in analysis.cameras.values() if level_id is None or r.level_id == level_id]
         self.setRowCount(len(rows))
         models = {c.id: c.model for lv in analysis.plan.levels for c in lv.cameras}
@@ -382,14 +403,14 @@ class SchedulePanel(QTableWidget):
                 r.camera_id,
                 r.name,
                 models.get(r.camera_id) or "",
-                f"{o.height_m:g}",
+                length(o.height_m),
                 f"{round(o.pan_deg, 1):g}",
                 f"{round(o.tilt_deg, 1):g}",
                 f"{round(o.hfov_deg, 1):g}",
                 f"{o.resolution[0]}×{o.resolution[1]}",
-                f"{o.range_m:g}",
-                f"{r.coverage_m2:.1f}",
-                *(f"{dori[k]:.1f}" for k in DORI_LEVELS),
+                length(o.range_m),
+                area(r.coverage_m2),
+                *(area(dori[k]) for k in DORI_LEVELS),
             ]
             for j, v in enumerate(vals):
                 item = QTableWidgetItem(v)

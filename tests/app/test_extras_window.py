@@ -198,3 +198,23 @@ def test_fit_takes_in_a_large_background(make_window, qtbot, tmp_path):
     image_rect = win.background_layer.item.sceneBoundingRect()
     assert shown.contains(image_rect)
     assert win.scene.sceneRect().contains(image_rect)
+
+
+def test_camera_schedule_follows_units(make_window, qtbot):
+    win = make_window(load_plan(sample_plan_path()), None)
+    wait_analysis(qtbot, win)
+    table = win.schedule_panel
+    heads = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert "Height m" in heads and "Coverage m²" in heads
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "c-lobby")
+    col = heads.index("Coverage m²")
+    metres2 = float(table.item(row, col).text())
+    win.units.actions["ft"].trigger()
+    heads = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert "Height ft" in heads and "Range ft" in heads and "Coverage ft²" in heads
+    assert table.item(row, heads.index("Height ft")).text() == "9.84"  # 3 m
+    exact = win.render_data.analysis.cameras["c-lobby"].coverage_m2
+    assert metres2 == pytest.approx(exact, abs=0.051)
+    assert float(table.item(row, col).text()) == pytest.approx(exact / 0.09290304, abs=0.051)
+    win.doc.undo.undo()
+    assert table.horizontalHeaderItem(col).text() == "Coverage m²"
