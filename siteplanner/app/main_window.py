@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QToolBar,
+    QUndoView,
     QWidget,
 )
 
@@ -131,6 +132,8 @@ class MainWindow(QMainWindow):
         self.properties_dock = self._dock(QT_TR_NOOP("Properties"), self.properties_panel, left)
         self.findings_dock = self._dock(QT_TR_NOOP("Findings"), self.findings_panel, right)
         self.schedule_dock = self._dock(QT_TR_NOOP("Camera schedule"), self.schedule_panel, bottom)
+        self.history_dock = self._dock(QT_TR_NOOP("History"), QUndoView(self.doc.undo), right)
+        self.history_dock.hide()  # View ▸ History when wanted
         self.resizeDocks(
             [self.levels_dock, self.properties_dock], [120, 400], Qt.Orientation.Vertical
         )
@@ -283,6 +286,7 @@ class MainWindow(QMainWindow):
             self.properties_dock,
             self.findings_dock,
             self.schedule_dock,
+            self.history_dock,
         ):
             v.addAction(dock.toggleViewAction())
 

@@ -514,3 +514,12 @@ def test_slow_vertex_drag_is_not_held_by_its_own_snap(make_window):
             assert math.dist(wall.points[2], (cursor.x(), cursor.y())) < 0.08
     QTest.mouseRelease(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
     assert wall.points[2][0] > 8.5
+
+
+def test_history_dock_lists_the_undo_steps(make_window):
+    win = make_window(room_plan(cameras=[CAM]))
+    win.set_tool("camera")
+    click(win, 6.0, 4.0)
+    history = win.history_dock.widget()
+    assert history.model().rowCount() == 2  # the clean state and "Place camera"
+    assert win.history_dock.toggleViewAction() in win.view_menu.actions()
