@@ -71,6 +71,8 @@ def wait_for_analysis(window, timeout_s: float = ANALYSIS_TIMEOUT_S) -> bool:  #
         QApplication.processEvents()
         if not runner.busy and window.render_data is not None:
             return True
+        if not runner.busy and runner.last_error:
+            return False
         time.sleep(0.005)
     return False
 
@@ -108,7 +110,8 @@ def screenshot(plan_path: str | None, out: str) -> int:
         print(f"siteplanner: {out}: cannot write the picture", file=sys.stderr)
         return 2
     if not ok:
-        print("siteplanner: the analysis did not finish; picture saved without it", file=sys.stderr)
+        why = win.runner.last_error or "it did not finish in time"
+        print(f"siteplanner: no analysis drawn ({why}); picture saved without it", file=sys.stderr)
     win.doc.undo.setClean()
     win.close()
     return 0

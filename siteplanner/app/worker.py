@@ -154,6 +154,7 @@ class AnalysisRunner(QObject):
         self.paths = PathCache()
         self.generation = 0
         self.latest: RenderData | None = None
+        self.last_error: str | None = None  # of the newest run, if it failed
         self.running = 0
         self.relay = _Relay()
         self.relay.done.connect(self._done)
@@ -189,11 +190,13 @@ class AnalysisRunner(QObject):
         self.running -= 1
         if gen == self.generation:
             self.latest = data
+            self.last_error = None
             self.finished.emit(data)
 
     def _failed(self, gen: int, message: str) -> None:
         self.running -= 1
         if message and gen == self.generation:
+            self.last_error = message
             self.failed.emit(message)
 
     def preview_camera(self, plan: Plan, camera_id: str) -> CoveragePaths | None:

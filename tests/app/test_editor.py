@@ -523,3 +523,20 @@ def test_history_dock_lists_the_undo_steps(make_window):
     history = win.history_dock.widget()
     assert history.model().rowCount() == 2  # the clean state and "Place camera"
     assert win.history_dock.toggleViewAction() in win.view_menu.actions()
+
+
+def test_analysis_failure_is_reported_and_recovers(make_window, qtbot):
+    from siteplanner.app.commands import SetFieldsCommand
+
+    win = make_window(room_plan(cameras=[CAM]))
+    wait_analysis(qtbot, win)
+    cam = win.doc.plan.levels[0].cameras[0]
+    win.doc.undo.push(SetFieldsCommand(win.doc, "Edit model", [(cam, "model", "no-such-model")]))
+    qtbot.waitUntil(
+        lambda: not win.runner.busy and win.runner.last_error is not None, timeout=20000
+    )
+    assert "no-such-model" in win.runner.last_error
+    assert "failed" in win.analysis_label.text()
+    win.doc.undo.undo()
+    qtbot.waitUntil(lambda: not win.runner.busy and win.runner.last_error is None, timeout=20000)
+    assert "c1" in win.render_data.analysis.cameras
