@@ -379,7 +379,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.doc.changed.connect(self._model_changed)
         self.doc.replaced.connect(self._plan_replaced)
-        self.doc.undo.cleanChanged.connect(lambda _c: self.update_title())
+        # A bound method (not a lambda): Qt drops the connection when the window goes.
+        self.doc.undo.cleanChanged.connect(self._clean_changed)
         self.scene.selectionChanged.connect(self.properties_panel.refresh)
         self.view.cursor_moved.connect(self._cursor_moved)
         self.levels_panel.level_chosen.connect(self.set_level)
@@ -431,6 +432,9 @@ class MainWindow(QMainWindow):
         )
         self.findings_dock.setWindowTitle(tr("Findings ({0})").format(len(fs)))
         self.analysis_ready.emit(data)
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.update_title()
 
     def update_title(self) -> None:
         name = self.doc.plan.name or (self.doc.path.stem if self.doc.path else tr("Untitled"))

@@ -6,6 +6,7 @@ not a QObject, so the analysis worker can build paths off the UI thread.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -67,16 +68,23 @@ def polygon_path(points: Sequence[Sequence[float]], closed: bool = True) -> QPai
     return path
 
 
-def tiled_paths(geoms: Sequence[BaseGeometry], tile_m: float) -> list[QPainterPath]:
-    """Group many geometries into one path per square tile (by the centre of each bounding box),
-    so that a pan redraws only the few small tiles at the edge of the view."""
+def tile_groups(
+    geoms: Sequence[BaseGeometry], tile_m: float
+) -> dict[tuple[int, int], tuple[bytes, list[BaseGeometry]]]:
+    """Many geometries grouped by square tile (by the centre of each bounding box), each group
+    with a digest of its geometries: a redraw rebuilds only the tiles whose digest changed."""
     if len(geoms) == 0:
-        return []
+        return {}
     arr = np.asarray(geoms, dtype=object)
     b = shapely.bounds(arr)
     cx = np.floor((b[:, 0] + b[:, 2]) / 2 / tile_m).astype(np.int64)
     cy = np.floor((b[:, 1] + b[:, 3]) / 2 / tile_m).astype(np.int64)
-    tiles: dict[tuple[int, int], list[BaseGeometry]] = {}
-    for g, i, j in zip(arr, cx, cy, strict=True):
-        tiles.setdefault((int(i), int(j)), []).append(g)
-    return [paths_from_geometries(gs) for gs in tiles.values()]
+    wkb = shapely.to_wkb(arr)
+    tiles: dict[tuple[int, int], list[int]] = {}
+    for n, (i, j) in enumerate(zip(cx.tolist(), cy.tolist(), strict=True)):
+        tiles.setdefault((i, j), []).append(n)
+    out = {}
+    for key, idx in tiles.items():
+        digest = hashlib.blake2b(b"".join(wkb[k] for k in idx), digest_size=16).digest()
+        out[key] = (digest, [arr[k] for k in idx])
+    return out

@@ -21,7 +21,7 @@ from siteplanner.app.items import (
     blind_item,
     intrusion_item,
 )
-from siteplanner.app.qtgeom import tiled_paths
+from siteplanner.app.qtgeom import paths_from_geometries, tile_groups
 from siteplanner.app.worker import CoveragePaths, RenderData
 from siteplanner.geometry.walls import wall_parts
 from siteplanner.model import Level
@@ -44,7 +44,7 @@ class PlanScene(QGraphicsScene):
         self.handles: list[VertexHandle] = []
         self.render_data: RenderData | None = None
         self.wall_layer: WallLayer | None = None
-        self.wall_tiles: list[WallLayer] = []
+        self.wall_tiles: dict[tuple[int, int], WallLayer] = {}
         self.detail = True  # door glyphs and labels, off when zoomed far out
         self.show_coverage = True
         self.show_dori = True
@@ -83,9 +83,9 @@ class PlanScene(QGraphicsScene):
         if self.wall_layer is not None:
             self.removeItem(self.wall_layer)
             self.wall_layer = None
-        for tile in self.wall_tiles:
+        for tile in self.wall_tiles.values():
             self.removeItem(tile)
-        self.wall_tiles = []
+        self.wall_tiles = {}
 
     def sync(self, full: bool = False) -> None:
         """Bring the items in line with the model: add, update and remove what changed.
@@ -155,26 +155,29 @@ class PlanScene(QGraphicsScene):
             self.wall_layer = WallLayer()
             self.addItem(self.wall_layer)
         self.wall_layer.key = key
-        for tile in self.wall_tiles:
-            self.removeItem(tile)
-        self.wall_tiles = []
         parts = wall_parts(level)
-        if len(parts) <= WALL_TILE_MIN_PARTS:
-            paths = tiled_paths(parts, 1e9)
-            self.wall_layer.setPath(paths[0] if paths else QPainterPath())
+        if len(parts) <= WALL_TILE_MIN_PARTS and not self.wall_tiles:
+            self.wall_layer.setPath(paths_from_geometries(parts))
             return
-        # A large level: tiles, so that a pan redraws only the small tiles at the view's edge.
+        # A large level: tiles, so that a pan redraws only the small tiles at the view's edge
+        # and an edit rebuilds only the tiles it changed.
         self.wall_layer.setPath(QPainterPath())
-        for path in tiled_paths(parts, WALL_TILE_M):
-            tile = WallLayer()
-            tile.setPath(path)
-            self.addItem(tile)
-            self.wall_tiles.append(tile)
+        groups = tile_groups(parts, WALL_TILE_M)
+        for tkey in [k for k in self.wall_tiles if k not in groups]:
+            self.removeItem(self.wall_tiles.pop(tkey))
+        for tkey, (digest, geoms) in groups.items():
+            tile = self.wall_tiles.get(tkey)
+            if tile is None:
+                tile = self.wall_tiles[tkey] = WallLayer()
+                self.addItem(tile)
+            if tile.key != digest:
+                tile.key = digest
+                tile.setPath(paths_from_geometries(geoms))
 
     def wall_path(self) -> QPainterPath:
         """All wall solids drawn (for tests and exports)."""
         out = QPainterPath(self.wall_layer.path()) if self.wall_layer else QPainterPath()
-        for tile in self.wall_tiles:
+        for tile in self.wall_tiles.values():
             out.addPath(tile.path())
         return out
 
@@ -200,7 +203,7 @@ class PlanScene(QGraphicsScene):
         rect = QRectF()
         if self.wall_layer is not None:
             rect = self.wall_layer.sceneBoundingRect()
-        for tile in self.wall_tiles:
+        for tile in self.wall_tiles.values():
             rect = rect.united(tile.sceneBoundingRect())
         for item in self.model_items.values():
             if isinstance(item, WallItem | OpeningItem):

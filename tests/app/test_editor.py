@@ -540,3 +540,26 @@ def test_analysis_failure_is_reported_and_recovers(make_window, qtbot):
     win.doc.undo.undo()
     qtbot.waitUntil(lambda: not win.runner.busy and win.runner.last_error is None, timeout=20000)
     assert "c1" in win.render_data.analysis.cameras
+
+
+def test_large_level_walls_drawn_in_tiles_and_only_touched_tiles_redrawn(make_window):
+    from siteplanner.app.commands import SetFieldsCommand
+
+    n, room = 24, 5.0
+    walls = [{"points": [[0, j * room], [n * room, j * room]]} for j in range(n + 1)]
+    walls += [
+        {"points": [[i * room, j * room], [i * room, (j + 1) * room]]}
+        for i in range(n + 1)
+        for j in range(n)
+    ]
+    plan = Plan.model_validate({"levels": [{"id": "L1", "walls": walls}]})
+    win = make_window(plan)
+    tiles = dict(win.scene.wall_tiles)
+    assert len(tiles) > 4
+    paths = {k: t.path() for k, t in tiles.items()}
+    wall = plan.levels[0].walls[-1]  # a short wall in the last column
+    moved = [(x + 0.5, y) for x, y in wall.points]
+    win.doc.undo.push(SetFieldsCommand(win.doc, "Move", [(wall, "points", moved)]))
+    changed = [k for k, t in win.scene.wall_tiles.items() if t.path() != paths.get(k)]
+    assert 1 <= len(changed) <= 2
+    assert win.scene.wall_path().contains(QPointF(moved[0][0], moved[0][1] + 1.0))
