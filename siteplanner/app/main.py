@@ -139,6 +139,7 @@ def run_editor(plan_path: str | None, screenshot: str | None = None) -> int:
 
     win = MainWindow()
     win.resize(1400, 900)
+    win.restore_layout()
     win.show()
     win.open_path(plan_path or sample_plan_path())
     recover_untitled(win)

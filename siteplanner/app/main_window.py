@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self.tools: dict[str, Tool] = {}
         self.tool: Tool | None = None
+        self.remember_layout = False  # set by restore_layout()
 
         self._build_docks()
         self._build_actions()
@@ -707,4 +708,17 @@ class MainWindow(QMainWindow):
         autosave.discard_recovery(self.doc.path)
         self.autosave_timer.stop()
         self.runner.shutdown()
+        if self.remember_layout:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
         event.accept()
+
+    def restore_layout(self) -> None:
+        """The window size and dock layout of the last session (the editor, not pictures)."""
+        self.remember_layout = True
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)

@@ -322,11 +322,33 @@ class SelectTool(Tool):
         self.scene.update_handles()
         return True
 
+    NUDGE = {
+        Qt.Key.Key_Left: (-1, 0),
+        Qt.Key.Key_Right: (1, 0),
+        Qt.Key.Key_Up: (0, 1),
+        Qt.Key.Key_Down: (0, -1),
+    }
+
     def key(self, event: QKeyEvent) -> bool:
         if event.key() == Qt.Key.Key_Escape:
             self.scene.clearSelection()
             return True
-        return False
+        step = self.NUDGE.get(Qt.Key(event.key()))
+        sel = self.scene.selected_objects()
+        if step is None or not sel:
+            return False
+        # Arrow keys nudge the selection by one grid step (ten with Shift).
+        d = self.win.options.grid_step_m
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            d *= 10
+        dx, dy = step[0] * d, step[1] * d
+        changes = [
+            (obj, MOVE_FIELDS[coll], shifted(getattr(obj, MOVE_FIELDS[coll]), dx, dy))
+            for coll, obj in sel
+        ]
+        doc = self.win.doc
+        doc.undo.push(SetFieldsCommand(doc, tr("Nudge"), changes))
+        return True
 
 
 class PreviewTool(Tool):

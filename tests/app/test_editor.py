@@ -563,3 +563,26 @@ def test_large_level_walls_drawn_in_tiles_and_only_touched_tiles_redrawn(make_wi
     changed = [k for k, t in win.scene.wall_tiles.items() if t.path() != paths.get(k)]
     assert 1 <= len(changed) <= 2
     assert win.scene.wall_path().contains(QPointF(moved[0][0], moved[0][1] + 1.0))
+
+
+def test_arrow_keys_nudge_the_selection(make_window):
+    win = make_window(room_plan(cameras=[CAM]))
+    click(win, 2.0, 3.0)
+    cam = win.doc.plan.levels[0].cameras[0]
+    key(win, Qt.Key.Key_Right)
+    key(win, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    assert cam.position == pytest.approx((2.1, 4.0))
+    assert win.scene.item_for(cam).pos().y() == pytest.approx(4.0)
+    win.doc.undo.undo()
+    assert cam.position == pytest.approx((2.1, 3.0))
+
+
+def test_window_layout_is_remembered(make_window):
+    win = make_window()
+    win.restore_layout()
+    win.schedule_dock.hide()
+    win.close()
+    again = make_window()
+    assert again.schedule_dock.isVisible()
+    again.restore_layout()
+    assert not again.schedule_dock.isVisible()
