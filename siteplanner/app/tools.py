@@ -167,8 +167,10 @@ class Tool:
         return best[1] if best is not None else None
 
     def nearest_wall(self, p: Pt, tol: float) -> tuple[Any, Pt, Pt, Pt] | None:
-        """(wall, a, b, nearest point) of the wall segment nearest ``p`` within ``tol``."""
-        area = QRectF(p[0] - tol, p[1] - tol, 2 * tol, 2 * tol)
+        """(wall, a, b, nearest point) of the wall segment nearest ``p`` within ``tol`` (or
+        within the wall's own half thickness)."""
+        r = max(tol, 1.0)  # thick walls count too
+        area = QRectF(p[0] - r, p[1] - r, 2 * r, 2 * r)
         best = None
         for item in self.scene.items(area):
             if not isinstance(item, ModelItem) or item.coll != "walls":

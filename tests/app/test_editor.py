@@ -586,3 +586,16 @@ def test_window_layout_is_remembered(make_window):
     assert again.schedule_dock.isVisible()
     again.restore_layout()
     assert not again.schedule_dock.isVisible()
+
+
+def test_camera_placed_on_a_wall_goes_on_its_face(make_window, qtbot):
+    win = make_window(room_plan())
+    win.set_tool("camera")
+    click(win, 4.0, 0.04)  # on the south wall, just inside the room
+    cam = win.doc.plan.levels[0].cameras[0]
+    assert cam.position[0] == pytest.approx(4.0, abs=0.02)
+    assert cam.position[1] == pytest.approx(0.15, abs=0.01)  # half the thickness + 5 cm
+    assert cam.pan_deg == pytest.approx(90.0)  # facing into the room
+    wait_analysis(qtbot, win)
+    assert not any(f.rule == "CAMERA_INSIDE_WALL" for f in win.render_data.analysis.findings)
+    assert win.render_data.analysis.cameras[cam.id].coverage_m2 > 5
