@@ -599,3 +599,30 @@ def test_camera_placed_on_a_wall_goes_on_its_face(make_window, qtbot):
     wait_analysis(qtbot, win)
     assert not any(f.rule == "CAMERA_INSIDE_WALL" for f in win.render_data.analysis.findings)
     assert win.render_data.analysis.cameras[cam.id].coverage_m2 > 5
+
+
+def test_wall_tool_snaps_to_endpoints_and_walls_with_its_thickness(make_window):
+    win = make_window(room_plan())
+    win.options.snap_grid = False
+    win.wall_thickness.setValue(0.3)
+    win.set_tool("wall")
+    port = win.view.viewport()
+    # A few pixels off the room's corner and off the middle of its north wall.
+    QTest.mouseClick(
+        port,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        vp(win, 8.0, 6.0) + QPoint(4, -3),
+    )
+    QTest.mouseClick(
+        port,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        vp(win, 3.3, 6.0) + QPoint(0, 5),
+    )
+    key(win, Qt.Key.Key_Return)
+    new = win.doc.plan.levels[0].walls[1]
+    assert new.points[0] == pytest.approx((8.0, 6.0))
+    assert new.points[1][1] == pytest.approx(6.0)
+    assert new.points[1][0] == pytest.approx(3.3, abs=0.05)
+    assert new.thickness_m == pytest.approx(0.3)
