@@ -448,6 +448,7 @@ class CoverageItem(QGraphicsItem):
         super().__init__()
         self.setZValue(Z_COVERAGE)
         self.show_dori = show_dori
+        self.emphasis = False
         self.paths = paths
         self._rect = paths.coverage.boundingRect()
         # Panning only translates: reuse the rendered pixmap instead of refilling the paths.
@@ -480,8 +481,18 @@ class CoverageItem(QGraphicsItem):
             painter.setBrush(style.COVERAGE_FILL)
             painter.drawPath(self.paths.coverage)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(cosmetic(style.COVERAGE_LINE, 1.0))
+        if self.emphasis:
+            painter.setPen(cosmetic(style.SELECTION, 2.0))
+        else:
+            painter.setPen(cosmetic(style.COVERAGE_LINE, 1.0))
         painter.drawPath(self.paths.coverage)
+
+    def set_emphasis(self, on: bool) -> None:
+        """Outline strongly the coverage of a selected camera."""
+        if on != self.emphasis:
+            self.emphasis = on
+            self.setZValue(Z_COVERAGE + (0.5 if on else 0.0))
+            self.update()
 
 
 def intrusion_item(path: QPainterPath) -> QGraphicsPathItem:

@@ -52,6 +52,7 @@ class PlanScene(QGraphicsScene):
         self.show_blind = True
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self.update_handles)
+        self.selectionChanged.connect(self._emphasise_coverage)
 
     # -- model items -------------------------------------------------------------------------
     def level(self) -> Level | None:
@@ -293,15 +294,33 @@ class PlanScene(QGraphicsScene):
             if isinstance(item, CameraItem):
                 res = data.analysis.cameras.get(item.obj.id)
                 face = bool(res and res.optics.face_recognition)
+                if res is not None:
+                    dori = res.dori_m2()
+                    item.setToolTip(
+                        f"{item.obj.name or item.obj.id}\n"
+                        f"coverage {res.coverage_m2:.1f} m²\n"
+                        + "\n".join(f"{k} {v:.1f} m²" for k, v in dori.items())
+                    )
                 if item.warn != (item.obj.id in warn) or item.face != face:
                     item.warn = item.obj.id in warn
                     item.face = face
                     item.update()
 
+    def _emphasise_coverage(self) -> None:
+        try:
+            chosen = {o.id for c, o in self.selected_objects() if c == "cameras"}
+        except RuntimeError:  # scene being torn down
+            return
+        for cid, item in self.coverage_items.items():
+            item.set_emphasis(cid in chosen)
+
     def _set_coverage(self, cid: str, paths: CoveragePaths) -> None:
         item = self.coverage_items.get(cid)
         if item is None:
             item = CoverageItem(paths, self.show_dori)
+            item.set_emphasis(
+                any(isinstance(i, CameraItem) and i.obj.id == cid for i in self.selectedItems())
+            )
             item.setVisible(self.show_coverage)
             self.coverage_items[cid] = item
             self.addItem(item)

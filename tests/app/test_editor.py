@@ -626,3 +626,15 @@ def test_wall_tool_snaps_to_endpoints_and_walls_with_its_thickness(make_window):
     assert new.points[1][1] == pytest.approx(6.0)
     assert new.points[1][0] == pytest.approx(3.3, abs=0.05)
     assert new.thickness_m == pytest.approx(0.3)
+
+
+def test_selected_camera_coverage_is_emphasised_and_described(make_window, qtbot):
+    cams = [CAM, {**CAM, "id": "c2", "name": "B", "position": [6.0, 3.0], "pan_deg": 180.0}]
+    win = make_window(room_plan(cameras=cams))
+    wait_analysis(qtbot, win)
+    click(win, 2.0, 3.0)
+    cov = win.scene.coverage_items
+    assert cov["c1"].emphasis and not cov["c2"].emphasis
+    assert "coverage" in win.scene.item_by_id("c1").toolTip()
+    click(win, 6.0, 3.0)
+    assert cov["c2"].emphasis and not cov["c1"].emphasis
