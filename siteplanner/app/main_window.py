@@ -34,6 +34,7 @@ from siteplanner.app.commands import AddObjectsCommand, RemoveObjectsCommand
 from siteplanner.app.dialogs import Dialogs
 from siteplanner.app.document import Document
 from siteplanner.app.i18n import tr
+from siteplanner.app.icons import tool_icon
 from siteplanner.app.panels import FindingsPanel, LevelsPanel, PropertiesPanel, SchedulePanel
 from siteplanner.app.scene import PlanScene
 from siteplanner.app.tools import MOVE_FIELDS, TOOLS, Tool, ToolOptions, shifted
@@ -295,7 +296,7 @@ class MainWindow(QMainWindow):
         self.tool_group = QActionGroup(self)
         self.toolbar = QToolBar(tr("Tools"), self)
         self.toolbar.setObjectName("tools_toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         for cls, label, key in TOOLS:
             tool = cls(self)
@@ -304,6 +305,7 @@ class MainWindow(QMainWindow):
                 f"tool_{tool.name}", tr(label), shortcut=QKeySequence(key), checkable=True
             )
             act.setToolTip(f"{tr(label)} ({key})")
+            act.setIcon(tool_icon(tool.name))
             act.triggered.connect(lambda _=False, n=tool.name: self.set_tool(n))
             self.tool_group.addAction(act)
             t.addAction(act)
@@ -320,6 +322,7 @@ class MainWindow(QMainWindow):
     def _build_options_bar(self) -> None:
         bar = self.options_bar = QToolBar(tr("Tool options"), self)
         bar.setObjectName("options_toolbar")
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # options on a row of their own
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
         def spin(value: float, lo: float, hi: float, step: float, attr: str) -> QDoubleSpinBox:
