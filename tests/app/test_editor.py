@@ -638,3 +638,41 @@ def test_selected_camera_coverage_is_emphasised_and_described(make_window, qtbot
     assert "coverage" in win.scene.item_by_id("c1").toolTip()
     click(win, 6.0, 3.0)
     assert cov["c2"].emphasis and not cov["c1"].emphasis
+
+
+def test_revert_and_open_recent(make_window, tmp_path):
+    path = tmp_path / "room.siteplan"
+    save_plan(room_plan(cameras=[CAM]), path)
+    win = make_window()
+    assert win.open_path(path)
+    win.set_tool("camera")
+    click(win, 6.0, 4.0)
+    assert len(win.doc.plan.levels[0].cameras) == 2
+    win.actions_by_name["revert"].trigger()
+    assert len(win.doc.plan.levels[0].cameras) == 1
+    assert not win.isWindowModified()
+    win.file_new()
+    win._fill_recent()
+    recent = [a for a in win.recent_menu.actions() if a.text() == str(path.resolve())]
+    assert recent
+    recent[0].trigger()
+    assert win.doc.path == path.resolve() or win.doc.path == path
+    assert [c.id for c in win.doc.plan.levels[0].cameras] == ["c1"]
+
+
+def test_space_drag_pans(make_window):
+    win = make_window(room_plan())
+    view, port = win.view, win.view.viewport()
+    before = view.mapToScene(port.rect().center())
+    QTest.keyPress(view, Qt.Key.Key_Space)
+    at = vp(win, 4.0, 3.0)
+    QTest.mousePress(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    QTest.mouseMove(port, at + QPoint(0, 80))
+    QTest.mouseRelease(
+        port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at + QPoint(0, 80)
+    )
+    QTest.keyRelease(view, Qt.Key.Key_Space)
+    after = view.mapToScene(port.rect().center())
+    # Dragging down moves the drawing down: the view centre goes north (y up in the plan).
+    assert after.y() - before.y() == pytest.approx(80 / view.pixels_per_metre, rel=0.1)
+    assert win.scene.selected_objects() == []
