@@ -20,6 +20,9 @@ class Dialogs:
     def error(self, title: str, message: str) -> None:
         QMessageBox.critical(self.parent, title, message)
 
+    def about(self, title: str, text: str) -> None:
+        QMessageBox.about(self.parent, title, text)
+
     def ask_save_changes(self, name: str) -> str:
         """'save', 'discard' or 'cancel'."""
         box = QMessageBox.question(

@@ -487,7 +487,7 @@ class MainWindow(QMainWindow):
         found = self.doc.find(object_id)
         if found is None:
             return False
-        level, _coll, obj = found
+        level, coll, obj = found
         if level.id != self.scene.level_id:
             self.set_level(level.id)
         item = self.scene.item_for(obj)
@@ -500,7 +500,7 @@ class MainWindow(QMainWindow):
             x, y = obj.position
             rect = QRectF(x - 3, y - 3, 6, 6)
             cov = self.scene.coverage_items.get(obj.id)
-            if cov is not None and _coll == "cameras":
+            if cov is not None and coll == "cameras":
                 rect = rect.united(cov.sceneBoundingRect())
         self.view.fit(rect)
         return True
@@ -702,7 +702,11 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from siteplanner import __version__
 
-        self.statusBar().showMessage(f"SitePlanner {__version__}", 5000)
+        self.dialogs.about(
+            tr("About SitePlanner"),
+            f"SitePlanner {__version__}\n\n"
+            + tr("Plan security cameras, prove what each sees, print the signs the rules ask for."),
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self._maybe_save():

@@ -29,6 +29,9 @@ class ScriptedDialogs(Dialogs):
     def error(self, title: str, message: str) -> None:
         self.errors.append((title, message))
 
+    def about(self, title: str, text: str) -> None:
+        self.errors.append((title, text))
+
     def ask_save_changes(self, name: str) -> str:
         return self.save_answer
 

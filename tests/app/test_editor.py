@@ -676,3 +676,11 @@ def test_space_drag_pans(make_window):
     # Dragging down moves the drawing down: the view centre goes north (y up in the plan).
     assert after.y() - before.y() == pytest.approx(80 / view.pixels_per_metre, rel=0.1)
     assert win.scene.selected_objects() == []
+
+
+def test_help_about(make_window):
+    from siteplanner import __version__
+
+    win = make_window()
+    win.actions_by_name["about"].trigger()
+    assert __version__ in win.dialogs.errors[-1][1]
