@@ -25,7 +25,21 @@ def _application():  # noqa: ANN202
     from siteplanner.app.i18n import install_translators
 
     install_translators()  # the language stored in the settings, else the system's
+    app.aboutToQuit.connect(_release_clipboard)
     return app
+
+
+def _release_clipboard() -> None:
+    """Free copied plan objects before Python goes: the clipboard owns that QMimeData, and Qt
+    would otherwise destroy it after the interpreter, crashing the process on exit."""
+    from PySide6.QtWidgets import QApplication
+
+    from siteplanner.app.main_window import MIME
+
+    clipboard = QApplication.clipboard()
+    data = clipboard.mimeData() if clipboard is not None else None
+    if data is not None and data.hasFormat(MIME):
+        clipboard.clear()
 
 
 def _display_usable() -> bool:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from siteplanner.app.commands import AddObjectsCommand
 from siteplanner.app.i18n import tr
+from siteplanner.app.items import Z_SIGN
 from siteplanner.resources import resource
 from siteplanner.signage.pdf import PAPERS, SignPdfError, draw_signs, write_signs_pdf
 from siteplanner.signage.placement import SignSuggestion, suggest_signs
@@ -384,7 +385,10 @@ class SuggestionItem(QGraphicsObject):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setZValue(60)
+        # Under the cameras so that clicks meant for a camera reach it; cached because a busy
+        # level draws many of them on every frame.
+        self.setZValue(Z_SIGN + 1)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setPos(QPointF(*suggestion.position))
         where = suggestion.kind + (f" {suggestion.opening}" if suggestion.opening else "")
         self.setToolTip(
@@ -504,7 +508,8 @@ class SignsUi(QObject):
         self.suggestions: list[SignSuggestion] = []
         self.dismissed: set[tuple] = set()
         self.analysis = None
-        self.visible = True
+        # Off until asked for (View ▸ Sign Suggestions): the markers are many on a busy level.
+        self.visible = False
         # Replaceable in tests: () -> SignOptions | None, (suggestion) -> str | None.
         self.ask_options = self._ask_options
         self.ask_pdf_path = self._ask_pdf_path
@@ -665,7 +670,7 @@ def install(window: Any) -> SignsUi:
         f.addActions([act_print, act_export])
     show = QAction(tr("Sign &Suggestions"), window)
     show.setCheckable(True)
-    show.setChecked(True)
+    show.setChecked(False)
     show.toggled.connect(ui.set_visible)
     window.menu("View").addAction(show)
     accept_all = QAction(tr("Accept All Sign Suggestions"), window)

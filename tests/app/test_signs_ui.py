@@ -32,6 +32,8 @@ def items(win) -> list[SuggestionItem]:
 def win(make_window, qtbot):
     w = make_window(load_plan(sample_plan_path()))
     wait_analysis(qtbot, w)
+    assert items(w) == []  # off until the user asks for them
+    w.actions_by_name["sign_suggestions"].setChecked(True)
     qtbot.waitUntil(lambda: bool(items(w)), timeout=10000)
     return w
 
