@@ -207,7 +207,10 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
 
 
 def plan_to_data(plan: Plan) -> dict[str, Any]:
-    data = plan.model_dump(mode="json", exclude_unset=True)
+    # Every value is written, defaults included: a list built up in place (walls appended to a
+    # new level) is then never mistaken for an untouched default and left out. Absent optional
+    # values (None) stay absent.
+    data = plan.model_dump(mode="json", exclude_none=True)
     # Always write the header so that the file identifies itself.
     head = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
     data.pop("format", None)

@@ -232,3 +232,15 @@ def test_failed_save_leaves_the_old_file(tmp_path, monkeypatch):
 )
 def test_hostile_magnitudes_are_refused_before_any_geometry(level, field):
     assert field in str(error_of(doc(level)))
+
+
+def test_objects_appended_to_a_new_level_are_saved(tmp_path):
+    from siteplanner.model import Level, Plan, Wall
+
+    plan = Plan(name="new")
+    plan.levels.append(Level(id="L1"))
+    plan.levels[0].walls.append(Wall(points=[(0, 0), (4, 0)]))
+    path = tmp_path / "new.siteplan"
+    save_plan(plan, path)
+    again = load_plan(path)
+    assert [w.points for w in again.levels[0].walls] == [[(0.0, 0.0), (4.0, 0.0)]]
