@@ -1,5 +1,3 @@
-import sys
+from siteplanner.cli import entry
 
-from siteplanner.cli import main
-
-sys.exit(main())
+entry()
