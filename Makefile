@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint venv clean sysdeps
+.PHONY: run test bench lint venv clean sysdeps guideps
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,19 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-run: $(STAMP)
+# Qt's X11 plugin needs a few xcb libraries that a bare Debian machine lacks: install them where
+# we may (root, apt-get), otherwise the editor names what is missing.
+X11_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+guideps: $(STAMP)
+	@missing=$$($(PY) -c "from siteplanner.app.main import missing_x11_libraries as m; print(' '.join(m()))" 2>/dev/null); \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Qt's X11 libraries ($$missing)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(X11_PACKAGES)) >/dev/null 2>&1 \
+	    || echo "Could not install $(X11_PACKAGES)"; \
+	fi
+
+run: $(STAMP) guideps
 	$(VENV)/bin/siteplanner
 
 # The PDF tests read sign sheets back with poppler-utils; install them where we may (CI runs as
