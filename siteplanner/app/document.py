@@ -7,18 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from siteplanner.model import Level, Plan
+from siteplanner.model import COLLECTIONS, ID_PREFIX, Level, Plan
 from siteplanner.resources import sample_plan_path
-
-COLLECTIONS = ("walls", "openings", "obstacles", "zones", "cameras", "signs")
-ID_PREFIX = {
-    "walls": "w",
-    "openings": "o",
-    "obstacles": "ob",
-    "zones": "z",
-    "cameras": "c",
-    "signs": "s",
-}
 
 
 class Document(QObject):

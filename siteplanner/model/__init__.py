@@ -1,9 +1,11 @@
 """The plan model (pure Python, no Qt)."""
 
 from siteplanner.model.plan import (
+    COLLECTIONS,
     DORI_LEVELS,
     FORMAT_NAME,
     FORMAT_VERSION,
+    ID_PREFIX,
     Background,
     Camera,
     CameraModel,
@@ -23,7 +25,9 @@ from siteplanner.model.plan import (
 )
 
 __all__ = [
+    "COLLECTIONS",
     "DORI_LEVELS",
+    "ID_PREFIX",
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "Background",

@@ -221,7 +221,8 @@ class Sign(Item):
     viewing_distance_m: PositiveNum | None = None
 
 
-_ID_PREFIX = {
+# The lists of objects a level holds, with the prefix of the ids made up for them.
+ID_PREFIX = {
     "walls": "w",
     "openings": "o",
     "obstacles": "ob",
@@ -229,6 +230,7 @@ _ID_PREFIX = {
     "cameras": "c",
     "signs": "s",
 }
+COLLECTIONS = tuple(ID_PREFIX)
 
 
 class Level(Item):
@@ -264,7 +266,7 @@ class Plan(Item):
     def _ids(self) -> Plan:
         # Ids are unique within a level (findings and reports name the level too); missing ones
         # are made up unique across the plan.
-        seen: dict[str, set[str]] = {k: set() for k in _ID_PREFIX}
+        seen: dict[str, set[str]] = {k: set() for k in ID_PREFIX}
         level_ids: set[str] = {lv.id for lv in self.levels if lv.id}
         for li, level in enumerate(self.levels):
             if not level.id:
@@ -279,7 +281,7 @@ class Plan(Item):
                     "levels[{i}].id: duplicate id {id}",
                     {"i": li, "id": repr(level.id)},
                 )
-            for key, prefix in _ID_PREFIX.items():
+            for key, prefix in ID_PREFIX.items():
                 items = getattr(level, key)
                 here: set[str] = set()
                 for i, item in enumerate(items):
