@@ -24,6 +24,7 @@ from siteplanner.geometry.coverage import (
     LevelGeometry,
     camera_coverage,
     clip,
+    subtract,
     union_coverage,
     zone_polygon,
 )
@@ -56,6 +57,8 @@ class ZoneResult:
     repaired: bool
     covered: BaseGeometry
     by_dori: dict[str, BaseGeometry]
+    required_dori: str | None = None
+    _blind: BaseGeometry | None = field(default=None, repr=False, compare=False)
 
     @property
     def area_m2(self) -> float:
@@ -67,6 +70,14 @@ class ZoneResult:
 
     def by_dori_m2(self) -> dict[str, float]:
         return {k: float(g.area) for k, g in self.by_dori.items()}
+
+    @property
+    def blind(self) -> BaseGeometry:
+        """The part of the zone not covered at its required density (any coverage if none)."""
+        if self._blind is None:
+            seen = self.by_dori[self.required_dori] if self.required_dori else self.covered
+            self._blind = subtract(self.polygon, seen)
+        return self._blind
 
 
 class LevelResult:
@@ -383,7 +394,15 @@ class Analyser:
             poly, repaired = zone_polygon(zone.polygon)
             covered, bands = lres.covered(poly)
             zones[zone.id] = ZoneResult(
-                zone.id, level.id, zone.name, zone.kind, poly, repaired, covered, bands
+                zone.id,
+                level.id,
+                zone.name,
+                zone.kind,
+                poly,
+                repaired,
+                covered,
+                bands,
+                zone.required_dori,
             )
         partial = Analysis(plan, pack_id, plan.settings.target_height_m)
         partial.cameras = {c.camera_id: c for c in cams}

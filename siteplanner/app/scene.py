@@ -292,7 +292,7 @@ class PlanScene(QGraphicsScene):
         warn = {f.camera for f in data.analysis.findings if f.rule == "CAMERA_INSIDE_WALL"}
         for item in self.model_items.values():
             if isinstance(item, CameraItem):
-                res = data.analysis.cameras.get(item.obj.id)
+                res = data.analysis.camera(lid, item.obj.id)
                 face = bool(res and res.optics.face_recognition)
                 if res is not None:
                     dori = res.dori_m2()

@@ -15,7 +15,6 @@ from PySide6.QtGui import QPainterPath
 
 from siteplanner.analysis import Analyser, Analysis, AnalysisCancelled, CameraResult
 from siteplanner.app.qtgeom import path_from_geometry
-from siteplanner.geometry.coverage import subtract
 from siteplanner.model import COLLECTIONS, DORI_LEVELS, Plan
 
 DEBOUNCE_MS = 150
@@ -79,7 +78,7 @@ def render_data(analysis: Analysis, cache: PathCache, cancelled: Callable[[], bo
         if z.kind == "private" and not z.covered.is_empty:
             data.intrusions[zid] = (z.level_id, path_from_geometry(z.covered))
         elif z.kind == "collection":
-            gap = subtract(z.polygon, z.covered)
+            gap = z.blind
             if not gap.is_empty and gap.area > 0.01:
                 data.blind[zid] = (z.level_id, path_from_geometry(gap))
     return data

@@ -164,3 +164,16 @@ def test_sample_site_shows_every_finding():
         "FACIAL_RECOGNITION_NOTICE",
         "IMPACT_ASSESSMENT_REQUIRED",
     } <= rules
+
+
+def test_blind_spots_are_what_misses_the_required_density():
+    zone = {
+        "id": "z",
+        "kind": "collection",
+        "required_dori": "identification",
+        "polygon": [[0, 0], [10, 10], [10, -10]],
+    }
+    z = Analyser().analyse(plan([camera(range_m=20)], zones=[zone])).zones["z"]
+    # Identification reaches depth 3.84 m: the triangle beyond x = 3.84 is blind.
+    assert z.blind.area == pytest.approx(100 - 3.84**2, rel=1e-6)
+    assert z.blind.bounds[0] == pytest.approx(3.84, abs=1e-9)
