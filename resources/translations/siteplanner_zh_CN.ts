@@ -1,8 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Background image not found: {0}</source>
         <translation>找不到底图：{0}</translation>
@@ -56,8 +56,8 @@
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <source>e.g. 5.4 m or 17' 8"</source>
-        <translation>例如 5.4 m 或 17' 8"</translation>
+        <source>e.g. 5.4 m or 17&apos; 8&quot;</source>
+        <translation>例如 5.4 m 或 17&apos; 8&quot;</translation>
     </message>
     <message>
         <source>Real distance between the points:</source>
@@ -208,7 +208,7 @@
         <translation>焦距</translation>
     </message>
     <message>
-        <source>The model fills the camera's field of view, resolution, range and face recognition; values typed in the camera's properties still override it.</source>
+        <source>The model fills the camera&apos;s field of view, resolution, range and face recognition; values typed in the camera&apos;s properties still override it.</source>
         <translation>型号会填入摄像机的视场角、分辨率、距离和人脸识别；在摄像机属性中输入的值仍优先于型号。</translation>
     </message>
     <message>
@@ -220,7 +220,7 @@
         <translation>选择摄像机型号(&amp;M)…</translation>
     </message>
     <message>
-        <source>Fill the selected cameras' optics from the camera catalogue</source>
+        <source>Fill the selected cameras&apos; optics from the camera catalogue</source>
         <translation>用摄像机目录填写所选摄像机的光学参数</translation>
     </message>
     <message>
@@ -496,6 +496,10 @@
         <translation>摄像机清单</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -716,6 +720,14 @@
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
+        <source>About SitePlanner</source>
+        <translation>关于 SitePlanner</translation>
+    </message>
+    <message>
+        <source>Plan security cameras, prove what each sees, print the signs the rules ask for.</source>
+        <translation>规划监控摄像机，证明每台摄像机看到的范围，打印法规要求的提示标识。</translation>
+    </message>
+    <message>
         <source>Obstacle</source>
         <translation>障碍物</translation>
     </message>
@@ -864,6 +876,10 @@
         <translation>移动</translation>
     </message>
     <message>
+        <source>Nudge</source>
+        <translation>微移</translation>
+    </message>
+    <message>
         <source>{0}   length {1}</source>
         <translation>{0}   长度 {1}</translation>
     </message>
@@ -946,6 +962,14 @@
     <message>
         <source>Measure</source>
         <translation>测量</translation>
+    </message>
+    <message>
+        <source>One sign per page</source>
+        <translation>每页一块标识</translation>
+    </message>
+    <message>
+        <source>Several per sheet, with cut marks</source>
+        <translation>每张多块，带裁切线</translation>
     </message>
     <message>
         <source>Accept suggested sign</source>

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TR_NOOP, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -50,8 +50,8 @@ from siteplanner.signage.placement import SignSuggestion, suggest_signs
 
 LANG_CHOICES = [("中文 + English", ("zh", "en")), ("中文", ("zh",)), ("English", ("en",))]
 LAYOUT_CHOICES = [
-    ("One sign per page", "page"),
-    ("Several per sheet, with cut marks", "sheet"),
+    (QT_TR_NOOP("One sign per page"), "page"),
+    (QT_TR_NOOP("Several per sheet, with cut marks"), "sheet"),
 ]
 # Above this many cameras on a level, suggestions are not computed on every analysis.
 MAX_SUGGEST_CAMERAS = 400
