@@ -13,12 +13,6 @@ from siteplanner.model import Level
 MERGE_ID = 1001
 
 
-def mark_set(model: Any, field: str) -> None:
-    """Record that ``field`` holds data: files are written with pydantic's exclude_unset, so a
-    list filled in place (never assigned) would otherwise be left out of the saved file."""
-    model.__pydantic_fields_set__.add(field)
-
-
 class SetFieldsCommand(QUndoCommand):
     """Set fields of plan objects: move, rotate, edit a property, drag a vertex.
 
@@ -82,7 +76,6 @@ class AddObjectsCommand(QUndoCommand):
     def redo(self) -> None:
         for coll, obj in self.objects:
             getattr(self.level, coll).append(obj)
-            mark_set(self.level, coll)
         self.doc.changed.emit()
 
     def undo(self) -> None:
@@ -130,7 +123,6 @@ class LevelCommand(QUndoCommand):
 
     def _insert(self) -> None:
         self.doc.plan.levels.insert(self.index, self.level)
-        mark_set(self.doc.plan, "levels")
         self.doc.notify()
 
     def _remove(self) -> None:
