@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace, field
 
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -320,11 +320,24 @@ def suggest_signs(
         if ctx.region.is_empty:
             continue
         raws: list[_Raw] = []
+        # Entrances are where people walk into the covered part of a public place, whichever
+        # camera covers it: the edges between two cameras' views are not entrances. A sign at
+        # an entrance announces every camera that watches the covered area behind it.
+        seen: list[tuple[str, BaseGeometry]] = []
         for camera in level.cameras:
             cr = analysis.camera(level.id, camera.id)
-            if cr is None:
+            if cr is None or cr.coverage.coverage.is_empty:
                 continue
-            raws += _entrances(ctx, camera.id, cr.coverage.coverage)
+            part = shapely.intersection(cr.coverage.coverage, ctx.region)
+            if part.area > MIN_AREA_M2:
+                seen.append((camera.id, part))
+        covered = shapely.union_all([g for _, g in seen]) if seen else shapely.Polygon()
+        for area in _parts(covered):
+            if area.area <= MIN_AREA_M2:
+                continue
+            watching = [cid for cid, g in seen if shapely.intersection(g, area).area > MIN_AREA_M2]
+            for raw in _entrances(ctx, "", area):
+                raws += [replace(raw, camera=cid) for cid in watching]
         for raw, cams, zones in _merge(raws):
             if skip_announced:
                 cams = [
