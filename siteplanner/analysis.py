@@ -407,6 +407,7 @@ class Analyser:
         partial = Analysis(plan, pack_id, plan.settings.target_height_m)
         partial.cameras = {c.camera_id: c for c in cams}
         partial.zones = zones
+        partial.levels = {level.id: lres}
         return LevelOutcome(lres, zones, evaluate_level(plan, level, partial, pack_id))
 
 

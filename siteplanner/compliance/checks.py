@@ -13,6 +13,7 @@ from siteplanner.compliance.packs import RulePack, load_pack
 from siteplanner.geometry.coverage import clip, subtract, union_coverage
 from siteplanner.geometry.walls import opening_cuts
 from siteplanner.model import Level, Plan
+from siteplanner.signage.viewing import sign_viewing_distance
 
 # Areas below this are overlay slivers along shared edges, not something a camera sees.
 MIN_AREA_M2 = 0.01
@@ -277,11 +278,7 @@ def _level_checks(plan: Plan, level: Level, analysis: Analysis, pack: RulePack, 
 
     # Viewing distance: the sign's own, else the open floor in front of it (at least 3 m, at
     # most the plan default), see siteplanner.signage.viewing and docs/signage.md.
-    from siteplanner.geometry.walls import wall_solids
-    from siteplanner.signage.viewing import sign_viewing_distance
-
-    lr = analysis.levels.get(level.id)
-    solids = (lr.geometry.solids if lr is not None else wall_solids(level)) if level.signs else None
+    solids = analysis.levels[level.id].geometry.solids if level.signs else None
     for sign in level.signs:
         distance, source = sign_viewing_distance(
             sign, plan.settings.sign_viewing_distance_m, solids

@@ -54,7 +54,7 @@ class LevelGeometry:
             self.quads[simple] = shapely.get_coordinates(rings).reshape(-1, 5, 2)[:, :4]
         # Edges of the other parts, with each part's slice [start, stop) into the edge array.
         counts = np.zeros(len(parts), dtype=np.intp)
-        self.edges, counts[~simple] = boundary_edges(parts[~simple], per_part=True)
+        self.edges, counts[~simple] = boundary_edges(parts[~simple])
         self.edge_stop = np.cumsum(counts)
         self.edge_start = self.edge_stop - counts
         self.obstacles = obstacles

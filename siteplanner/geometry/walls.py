@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from shapely.geometry.base import BaseGeometry
 
 from siteplanner.model import Level
-
-EMPTY = shapely.Polygon()
 
 
 def polylines(point_lists: list[list[tuple[float, float]]]) -> np.ndarray:
@@ -120,40 +117,22 @@ def segment_rectangles(seg: np.ndarray, half: np.ndarray) -> np.ndarray:
     return shapely.polygons(ring)
 
 
-def wall_solids(level: Level) -> BaseGeometry:
-    """All wall solids of a level merged into one geometry (for drawing and reports)."""
-    parts = wall_parts(level)
-    if len(parts) == 0:
-        return EMPTY
-    return shapely.union_all(parts)
-
-
-def boundary_edges(
-    geoms: BaseGeometry | np.ndarray, per_part: bool = False
-) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
-    """Edges (n, 4) as ax, ay, bx, by, oriented with the solid on the left of a -> b.
-
-    With ``per_part``, ``geoms`` is an array and the edge count of each of its items is returned
-    too (edges come in the items' order).
-    """
-    items = np.atleast_1d(np.asarray(geoms, dtype=object))
-    parts, part_of = shapely.get_parts(items, return_index=True)
-    keep = shapely.get_type_id(parts) == 3
-    parts, part_of = parts[keep], part_of[keep]
-    counts = np.zeros(len(items), dtype=np.intp)
-    if len(parts) == 0:
-        return (np.empty((0, 4)), counts) if per_part else np.empty((0, 4))
+def boundary_edges(parts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Edges (n, 4) as ax, ay, bx, by, oriented with the solid on the left of a -> b, in the
+    order of ``parts``, and the number of edges of each part."""
+    polys, part_of = shapely.get_parts(parts, return_index=True)
+    keep = shapely.get_type_id(polys) == 3
+    polys, part_of = polys[keep], part_of[keep]
+    if len(polys) == 0:
+        return np.empty((0, 4)), np.zeros(len(parts), dtype=np.intp)
     # Counter-clockwise shells and clockwise holes keep the interior on the left of every edge.
-    oriented = shapely.orient_polygons(parts, exterior_cw=False)
+    oriented = shapely.orient_polygons(polys, exterior_cw=False)
     rings, ring_of = shapely.get_rings(oriented, return_index=True)
     coords, ring_index = shapely.get_coordinates(rings, return_index=True)
     same_ring = ring_index[:-1] == ring_index[1:]
     edges = np.hstack([coords[:-1], coords[1:]])
-    item_of_edge = part_of[ring_of[ring_index[:-1]]]
+    part_of_edge = part_of[ring_of[ring_index[:-1]]]
     nonzero = (edges[:, 0] != edges[:, 2]) | (edges[:, 1] != edges[:, 3])
     keep = same_ring & nonzero
-    edges, item_of_edge = edges[keep], item_of_edge[keep]
-    if not per_part:
-        return edges
-    counts = np.bincount(item_of_edge, minlength=len(items)).astype(np.intp)
-    return edges, counts
+    edges, part_of_edge = edges[keep], part_of_edge[keep]
+    return edges, np.bincount(part_of_edge, minlength=len(parts)).astype(np.intp)
