@@ -243,42 +243,22 @@ class MainWindow(QMainWindow):
             self.action("zoom_out", tr("Zoom &Out"), lambda: self.view.zoom(0.8), K.ZoomOut)
         )
         v.addSeparator()
-        v.addAction(
-            self.action(
-                "show_coverage",
-                tr("Show &Coverage"),
-                lambda on: self.scene.set_overlay_visibility(coverage=on),
-                checkable=True,
-                checked=True,
-            )
+        overlays = (
+            ("coverage", QT_TR_NOOP("Show &Coverage")),
+            ("dori", QT_TR_NOOP("Show &DORI Bands")),
+            ("intrusions", QT_TR_NOOP("Show &Privacy Intrusions")),
+            ("blind", QT_TR_NOOP("Show &Blind Spots")),
         )
-        v.addAction(
-            self.action(
-                "show_dori",
-                tr("Show &DORI Bands"),
-                lambda on: self.scene.set_overlay_visibility(dori=on),
-                checkable=True,
-                checked=True,
+        for key, label in overlays:
+            v.addAction(
+                self.action(
+                    f"show_{key}",
+                    tr(label),
+                    lambda on, key=key: self.scene.set_overlay_visibility(**{key: on}),
+                    checkable=True,
+                    checked=True,
+                )
             )
-        )
-        v.addAction(
-            self.action(
-                "show_intrusions",
-                tr("Show &Privacy Intrusions"),
-                lambda on: self.scene.set_overlay_visibility(intrusions=on),
-                checkable=True,
-                checked=True,
-            )
-        )
-        v.addAction(
-            self.action(
-                "show_blind",
-                tr("Show &Blind Spots"),
-                lambda on: self.scene.set_overlay_visibility(blind=on),
-                checkable=True,
-                checked=True,
-            )
-        )
         v.addAction(
             self.action("show_grid", tr("Show &Grid"), self._set_grid, checkable=True, checked=True)
         )
