@@ -9,7 +9,6 @@ import shapely
 
 from siteplanner.model import Plan
 
-DORI = {"detection": 25.0, "observation": 62.5, "recognition": 125.0, "identification": 250.0}
 
 
 def camera(**kw):

@@ -16,19 +16,11 @@ from siteplanner.fileformat import (
     save_plan,
 )
 from siteplanner.resources import sample_plan_path
+from tests.helpers import camera
 
 
 def cam(**kw):
-    base = {
-        "id": "c1",
-        "position": [1, 2],
-        "height_m": 3,
-        "hfov_deg": 90,
-        "vfov_deg": 50,
-        "resolution": [1920, 1080],
-    }
-    base.update(kw)
-    return base
+    return camera(**{"position": [1, 2], "height_m": 3, **kw})
 
 
 def doc(level=None, **top):
