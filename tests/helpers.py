@@ -10,7 +10,6 @@ import shapely
 from siteplanner.model import Plan
 
 
-
 def camera(**kw):
     base = {
         "id": "c1",
