@@ -44,8 +44,11 @@ test: $(STAMP) sysdeps
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
+# Style, formatting and the import layers written in pyproject.toml ([tool.importlinter]).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check siteplanner tests bench
+	$(VENV)/bin/ruff format --check siteplanner tests bench
+	$(VENV)/bin/lint-imports
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
