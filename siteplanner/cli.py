@@ -158,7 +158,12 @@ def _paper(value: str) -> str:
 def cmd_signs(args: argparse.Namespace) -> int:
     from siteplanner.compliance import available_packs
     from siteplanner.signage.content import LanguageError, parse_langs
-    from siteplanner.signage.pdf import SignPdfError, collect_signs, write_signs_pdf
+    from siteplanner.signage.pdf import (
+        NoticeUrlError,
+        SignPdfError,
+        collect_signs,
+        write_signs_pdf,
+    )
 
     try:
         langs = parse_langs(args.lang)
@@ -193,6 +198,8 @@ def cmd_signs(args: argparse.Namespace) -> int:
             signs=pairs,
             legend=not args.no_legend,
         )
+    except NoticeUrlError as exc:
+        raise CliError(f"{label}: {exc}") from None
     except SignPdfError as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:
