@@ -135,6 +135,14 @@ def main() -> int:
     )
     optional(
         rows,
+        "bench.editor_bench",
+        "campus_edit_times_ms",
+        "editor snapping, campus at 40 px/m",
+        "<= 16 ms",
+        lambda v: f"vertex drag {v[0]:.1f} ms, wall-tool hover {v[1]:.2f} ms per move",
+    )
+    optional(
+        rows,
         "bench.signs_bench",
         "signs_pdf_seconds",
         "500 signs to PDF",
