@@ -10,7 +10,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from siteplanner import __version__
@@ -158,7 +158,12 @@ def _paper(value: str) -> str:
 def cmd_signs(args: argparse.Namespace) -> int:
     from siteplanner.compliance import available_packs
     from siteplanner.signage.content import LanguageError, parse_langs
-    from siteplanner.signage.pdf import SignPdfError, collect_signs, write_signs_pdf
+    from siteplanner.signage.pdf import (
+        NoticeUrlError,
+        SignPdfError,
+        collect_signs,
+        write_signs_pdf,
+    )
 
     try:
         langs = parse_langs(args.lang)
@@ -193,6 +198,8 @@ def cmd_signs(args: argparse.Namespace) -> int:
             signs=pairs,
             legend=not args.no_legend,
         )
+    except NoticeUrlError as exc:
+        raise CliError(f"{label}: {exc}") from None
     except SignPdfError as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:
@@ -204,13 +211,18 @@ def cmd_signs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Starts the editor on (plan, screenshot) and returns the exit code; given by the front door
+# (siteplanner.__main__), which sits above both the editor and the command line.
+Editor = Callable[[str | None, str | None], int]
+
+
 def cmd_open(args: argparse.Namespace) -> int:
-    from siteplanner.app.main import run_editor
+    if args.editor is None:
+        raise CliError("the editor is not available here: run `siteplanner open`")
+    return int(args.editor(args.plan, args.screenshot))
 
-    return run_editor(args.plan, screenshot=args.screenshot)
 
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, editor: Editor | None = None) -> int:
     from siteplanner.compliance import UnknownRulePack
     from siteplanner.fileformat import PlanFileError
 
@@ -218,6 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["open", *(argv or [])])
+    args.editor = editor
     try:
         return int(args.func(args))
     except PlanFileError as exc:
@@ -232,10 +245,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("not enough memory for this plan")
 
 
-def entry() -> None:
-    """Console entry point: run, flush, and leave without tearing down every object (a large
-    plan holds hundreds of thousands; the operating system frees them at once)."""
-    code = main()
+def entry(editor: Editor | None = None) -> None:
+    """Run, flush, and leave without tearing down every object (a large plan holds hundreds of
+    thousands; the operating system frees them at once)."""
+    code = main(editor=editor)
     batch = len(sys.argv) > 1 and sys.argv[1] in BATCH_COMMANDS
     if not batch:  # the editor saves its settings on the way out: leave normally
         sys.exit(code)
@@ -248,7 +261,3 @@ def entry() -> None:
 
 
 BATCH_COMMANDS = {"check", "signs"}
-
-
-if __name__ == "__main__":
-    entry()
