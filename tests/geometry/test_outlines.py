@@ -183,14 +183,19 @@ def solids_of(walls, obstacles):
 
 def on_outline_and_off(solids, t):
     """A point on the solids' outline at fraction t of its length, and the point 1 µm from it
-    into the open along the outline's normal (None where that is not clear: near a corner)."""
-    outline = solids.boundary
-    d = t * outline.length
-    on = outline.interpolate(d)
-    before, after = outline.interpolate(d - 1e-3), outline.interpolate(d + 1e-3)
+    into the open along the outline's normal (None near a corner, where a hair off depends on
+    the side: the rule then is that lines touching the corner go on)."""
+    rings = list(shapely.get_rings(shapely.get_parts(solids)))
+    lengths = np.cumsum([r.length for r in rings])
+    d = t * lengths[-1]
+    k = min(int(np.searchsorted(lengths, d)), len(rings) - 1)
+    ring, d = rings[k], d - (lengths[k - 1] if k else 0.0)
+    on = ring.interpolate(d)
+    # A closed ring: a negative distance counts back from its end, which is its start.
+    before, after = ring.interpolate(d - 1e-3), ring.interpolate(d + 1e-3)
     tx, ty = after.x - before.x, after.y - before.y
     n = math.hypot(tx, ty)
-    if n < 1.9e-3:  # a corner within a millimetre: the normal is not defined
+    if n < 1.999e-3:  # a corner within a millimetre
         return on, None
     for sign in (1, -1):
         off = shapely.Point(on.x - sign * ty / n * 1e-6, on.y + sign * tx / n * 1e-6)
