@@ -288,10 +288,13 @@ class Analyser:
         rules: str | None = None,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        lang: str | None = None,
     ) -> Analysis:
+        """The analysis and its findings under ``rules`` (default: the plan's pack), with finding
+        messages in ``lang`` (default: the pack's first language)."""
         pack_id = rules or plan.rules
         keys = {level.id: self.level_key(level) for level in plan.levels}
-        worker = _start_worker(self, plan, keys, pack_id) if self.parallel else None
+        worker = _start_worker(self, plan, keys, pack_id, lang) if self.parallel else None
         theirs = set(worker.level_ids) if worker else set()
         per_level: dict[str, LevelOutcome] = {}
         total = sum(len(lv.cameras) for lv in plan.levels) or 1
@@ -299,7 +302,7 @@ class Analyser:
         for level in plan.levels:
             if level.id in theirs:
                 continue
-            outcome = self.analyse_level(plan, level, keys[level.id], pack_id, cancelled)
+            outcome = self.analyse_level(plan, level, keys[level.id], pack_id, cancelled, lang)
             per_level[level.id] = outcome
             done += len(level.cameras)
             if progress is not None:
@@ -315,7 +318,7 @@ class Analyser:
             for level in plan.levels:  # whatever the worker could not do is done here
                 if level.id not in per_level:
                     per_level[level.id] = self.analyse_level(
-                        plan, level, keys[level.id], pack_id, cancelled
+                        plan, level, keys[level.id], pack_id, cancelled, lang
                     )
         result = Analysis(plan, pack_id, plan.settings.target_height_m)
         findings: list[Finding] = []
@@ -346,6 +349,7 @@ class Analyser:
         key: int,
         pack_id: str,
         cancelled: Callable[[], bool] | None = None,
+        lang: str | None = None,
     ) -> LevelOutcome:
         from siteplanner.compliance.checks import evaluate_level
 
@@ -375,7 +379,7 @@ class Analyser:
         partial.cameras = {c.camera_id: c for c in cams}
         partial.zones = zones
         partial.levels = {level.id: lres}
-        return LevelOutcome(lres, zones, evaluate_level(plan, level, partial, pack_id))
+        return LevelOutcome(lres, zones, evaluate_level(plan, level, partial, pack_id, lang))
 
 
 @dataclass
@@ -389,17 +393,17 @@ def _lazy_geometry(analyser: Analyser, level: Level, key: int) -> Callable[[], L
     return lambda: analyser.level_geometry(level, key)
 
 
-_WORK: tuple[Analyser, Plan, list[str], dict[str, int], str] | None = None
+_WORK: tuple[Analyser, Plan, list[str], dict[str, int], str, str | None] | None = None
 
 
 def _worker_main(conn: Any) -> None:
     assert _WORK is not None
-    analyser, plan, level_ids, keys, pack_id = _WORK
+    analyser, plan, level_ids, keys, pack_id, lang = _WORK
     out: dict[str, tuple[list[tuple[object, CameraCoverage]], dict, list]] = {}
     try:
         for level_id in level_ids:
             level = plan.level(level_id)
-            outcome = analyser.analyse_level(plan, level, keys[level_id], pack_id)
+            outcome = analyser.analyse_level(plan, level, keys[level_id], pack_id, None, lang)
             coverages = [
                 (analyser._camera_key(plan, c.optics, keys[level_id]), c.coverage)
                 for c in outcome.level.cameras
@@ -430,7 +434,7 @@ class _Worker:
 
 
 def _start_worker(
-    analyser: Analyser, plan: Plan, keys: dict[str, int], pack_id: str
+    analyser: Analyser, plan: Plan, keys: dict[str, int], pack_id: str, lang: str | None = None
 ) -> _Worker | None:
     """Fork a process that analyses about half of the levels needing work while this one does
     the rest (a large campus on two cores). None when it would not pay."""
@@ -447,7 +451,7 @@ def _start_worker(
     theirs = ordered[0::2]
     ctx = mp.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
-    _WORK = (analyser, plan, theirs, keys, pack_id)
+    _WORK = (analyser, plan, theirs, keys, pack_id, lang)
     try:
         proc = ctx.Process(target=_worker_main, args=(send,), daemon=True)
         proc.start()
@@ -464,8 +468,8 @@ class AnalysisCancelled(Exception):
     """Raised inside ``Analyser.analyse`` when the caller's ``cancelled`` returns true."""
 
 
-def analyse(plan: Plan, rules: str | None = None) -> Analysis:
-    return Analyser().analyse(plan, rules)
+def analyse(plan: Plan, rules: str | None = None, lang: str | None = None) -> Analysis:
+    return Analyser().analyse(plan, rules, lang=lang)
 
 
 __all__ = [

@@ -11,8 +11,8 @@ from siteplanner.compliance import available_packs, load_pack
 from tests.helpers import camera, plan, rect
 
 
-def findings(p, rules=None):
-    return Analyser().analyse(p, rules).findings
+def findings(p, rules=None, lang=None):
+    return Analyser().analyse(p, rules, lang=lang).findings
 
 
 def only(fs, rule):
@@ -118,12 +118,17 @@ def test_sign_too_small_by_iso_3864():
 
 def test_facial_recognition_findings_and_filing_thresholds_per_pack():
     p = plan([camera(face_recognition=True)])
-    for pack, people in (("cn-2025", "100,000"), ("cn-2023-draft", "10,000")):
-        fs = findings(p, pack)
+    cases = (("cn-2025", "100,000", "10 万人"), ("cn-2023-draft", "10,000", "1 万人"))
+    for pack, people, people_zh in cases:
+        fs = findings(p, pack, lang="en")
         assert len(only(fs, "FACIAL_RECOGNITION_NOTICE")) == 1
         (ia,) = only(fs, "IMPACT_ASSESSMENT_REQUIRED")
         assert people in ia.message
-        assert ia.reference == load_pack(pack).reference("IMPACT_ASSESSMENT_REQUIRED")
+        assert ia.reference == load_pack(pack).reference("IMPACT_ASSESSMENT_REQUIRED", "en")
+        (ia_zh,) = only(findings(p, pack), "IMPACT_ASSESSMENT_REQUIRED")
+        assert people_zh in ia_zh.message
+        assert ia_zh.reference == load_pack(pack).reference("IMPACT_ASSESSMENT_REQUIRED", "zh")
+        assert "第五十五条" in ia_zh.reference
     assert only(findings(plan([camera()])), "FACIAL_RECOGNITION_NOTICE") == []
 
 
