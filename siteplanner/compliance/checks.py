@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from siteplanner.analysis import Analysis
 from siteplanner.compliance.context import LevelContext
-from siteplanner.compliance.packs import load_pack
+from siteplanner.compliance.packs import RulePack, load_pack
 from siteplanner.compliance.registry import activate
 from siteplanner.compliance.rules import RULES
 from siteplanner.findings import Finding, sort_findings
@@ -16,10 +16,11 @@ from siteplanner.model import Level, Plan
 
 
 def evaluate(
-    plan: Plan, analysis: Analysis, pack_id: str, lang: str | None = None
+    plan: Plan, analysis: Analysis, pack_id: str | RulePack, lang: str | None = None
 ) -> list[Finding]:
-    """Every level's findings under the rule pack ``pack_id``, messages in ``lang`` (default:
-    the pack's first language; one the pack lacks raises LanguageError)."""
+    """Every level's findings under the rule pack ``pack_id`` (an id, or a pack loaded from a
+    file), messages in ``lang`` (default: the pack's first language; one the pack lacks raises
+    LanguageError)."""
     out: list[Finding] = []
     for level in plan.levels:
         out.extend(evaluate_level(plan, level, analysis, pack_id, lang))
@@ -27,10 +28,14 @@ def evaluate(
 
 
 def evaluate_level(
-    plan: Plan, level: Level, analysis: Analysis, pack_id: str, lang: str | None = None
+    plan: Plan,
+    level: Level,
+    analysis: Analysis,
+    pack_id: str | RulePack,
+    lang: str | None = None,
 ) -> list[Finding]:
     """Findings of one level; needs the analysis of that level's cameras and zones only."""
-    pack = load_pack(pack_id)
+    pack = pack_id if isinstance(pack_id, RulePack) else load_pack(pack_id)
     lang = pack.lang(lang)
     ctx = LevelContext(plan, level, analysis, pack, lang)
     out: list[Finding] = []

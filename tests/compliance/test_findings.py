@@ -184,3 +184,17 @@ def test_blind_spots_are_what_misses_the_required_density():
     import shapely
 
     assert z.blind.intersection(shapely.box(0, -10, 3.83, 10)).area < 1e-6
+
+
+def test_sample_site_notice_is_complete_and_its_locker_camera_is_not_announced():
+    # The sample's organisation gives every notice field (its signs print without a draft
+    # mark), so it shows no NOTICE_INCOMPLETE; CAM-08 stands in the changing room and must go
+    # rather than be announced.
+    from siteplanner.fileformat import load_plan
+    from siteplanner.resources import sample_plan_path
+
+    fs = findings(load_plan(sample_plan_path()))
+    rules = {f.rule for f in fs}
+    assert "NOTICE_INCOMPLETE" not in rules and "CAMERA_SEES_NOTHING" not in rules
+    assert {f.camera for f in only(fs, "SIGN_MISSING")} == {"c-carpark", "c-stock", "c-stock2"}
+    assert [f.camera for f in only(fs, "CAMERA_IN_PRIVATE_SPACE")] == ["c-changing"]
