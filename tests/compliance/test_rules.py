@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from siteplanner import pipeline
 from siteplanner.analysis import Analyser
 from siteplanner.compliance import evaluate, load_pack, load_pack_file
 from siteplanner.compliance.context import LevelContext
@@ -28,7 +29,7 @@ LOBBY = {"id": "lobby", "name": "Lobby", "kind": "collection", "place": "public"
 
 
 def findings(p, rule=None, rules=None, lang="en"):
-    fs = Analyser().analyse(p, rules, lang=lang).findings
+    fs = pipeline.run(p, rules=rules, lang=lang).findings
     return [f for f in fs if rule is None or f.rule == rule]
 
 

@@ -6,10 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from siteplanner.compliance.context import LevelContext
+from siteplanner.compliance.legibility import (
+    DISTANCE_FACTOR,
+    required_height,
+    sign_viewing_distance,
+)
 from siteplanner.compliance.registry import ActiveRule, rule
 from siteplanner.findings import MIN_AREA_M2, Finding
 from siteplanner.model import Organization
-from siteplanner.signage.viewing import DISTANCE_FACTOR, required_height, sign_viewing_distance
 
 
 def watches_public_place(ctx: LevelContext, i: int, least: float) -> bool:
@@ -48,7 +52,7 @@ def sign_missing(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
 )
 def sign_too_small(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
     # Viewing distance: the sign's own, else the open floor in front of it (at least 3 m, at
-    # most the plan default), see siteplanner.signage.viewing and docs/signage.md.
+    # most the plan default), see siteplanner.compliance.legibility and docs/signage.md.
     if not ctx.level.signs:
         return
     solids = ctx.analysis.levels[ctx.level.id].geometry.solids
