@@ -11,8 +11,7 @@ import shapely
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from siteplanner import pipeline
-from siteplanner.analysis import Analyser
+from siteplanner.pipeline import run
 from tests.helpers import camera, plan, rect, reference_area, reference_visible
 
 # A flat sector (camera at target height, tilt 0) of 170 degrees and 10 m: its area per degree.
@@ -20,7 +19,8 @@ SECTOR_M2_PER_DEG = math.pi * 100 / 360
 
 
 def analyse(p):
-    return Analyser().analyse(p)
+    """Geometry and findings, as the command line computes them."""
+    return run(p).analysis
 
 
 def coverage_m2(p) -> float:
@@ -127,8 +127,8 @@ def test_outlines_of_walls_and_obstacles_are_treated_alike():
 def test_camera_strictly_inside_still_sees_nothing():
     wall = {"id": "w1", "points": [[0, 0], [10, 0]], "thickness_m": 0.2}
     shelf = {"id": "o1", "polygon": rect(0, 2, 2, 3), "height_m": 2.0}
-    in_wall = pipeline.run(plan([camera(position=[5, 0.05])], [wall]))
-    assert in_wall.analysis.cameras["c1"].coverage_m2 == 0.0
+    in_wall = analyse(plan([camera(position=[5, 0.05])], [wall]))
+    assert in_wall.cameras["c1"].coverage_m2 == 0.0
     assert any(f.rule == "CAMERA_INSIDE_WALL" for f in in_wall.findings)
     in_shelf = analyse(plan([camera(position=[1, 2.5])], obstacles=[shelf]))
     assert in_shelf.cameras["c1"].coverage_m2 == 0.0
