@@ -34,7 +34,7 @@ def _release_clipboard() -> None:
     would otherwise destroy it after the interpreter, crashing the process on exit."""
     from PySide6.QtWidgets import QApplication
 
-    from siteplanner.app.main_window import MIME
+    from siteplanner.app.edit import MIME
 
     clipboard = QApplication.clipboard()
     data = clipboard.mimeData() if clipboard is not None else None
