@@ -18,6 +18,7 @@ from typing import Any
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from siteplanner.findings import Finding, sort_findings
 from siteplanner.geometry.coverage import (
     EMPTY,
     CameraCoverage,
@@ -127,38 +128,6 @@ class LevelResult:
             k: clip(union_coverage([c.coverage.dori[k] for c in near]), region) for k in DORI_LEVELS
         }
         return covered, bands
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: str
-    message: str
-    level: str | None = None
-    camera: str | None = None
-    zone: str | None = None
-    area_m2: float | None = None
-    reference: str = ""
-    sign: str | None = None
-    opening: str | None = None
-    percent: float | None = None
-
-    def to_json(self) -> dict[str, object]:
-        out: dict[str, object] = {
-            "rule": self.rule,
-            "severity": self.severity,
-            "message": self.message,
-            "level": self.level,
-            "camera": self.camera,
-            "zone": self.zone,
-            "area_m2": None if self.area_m2 is None else round(self.area_m2, 4),
-            "reference": self.reference,
-        }
-        for key in ("sign", "opening", "percent"):
-            value = getattr(self, key)
-            if value is not None:
-                out[key] = round(value, 2) if isinstance(value, float) else value
-        return out
 
 
 @dataclass
@@ -367,8 +336,6 @@ class Analyser:
             findings.extend(outcome.findings)
         if progress is not None:
             progress(total, total)
-        from siteplanner.compliance.checks import sort_findings
-
         result.findings = sort_findings(findings)
         return result
 

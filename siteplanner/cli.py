@@ -10,7 +10,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from siteplanner import __version__
@@ -204,13 +204,18 @@ def cmd_signs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Starts the editor on (plan, screenshot) and returns the exit code; given by the front door
+# (siteplanner.__main__), which sits above both the editor and the command line.
+Editor = Callable[[str | None, str | None], int]
+
+
 def cmd_open(args: argparse.Namespace) -> int:
-    from siteplanner.app.main import run_editor
+    if args.editor is None:
+        raise CliError("the editor is not available here: run `siteplanner open`")
+    return int(args.editor(args.plan, args.screenshot))
 
-    return run_editor(args.plan, screenshot=args.screenshot)
 
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, editor: Editor | None = None) -> int:
     from siteplanner.compliance import UnknownRulePack
     from siteplanner.fileformat import PlanFileError
 
@@ -218,6 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["open", *(argv or [])])
+    args.editor = editor
     try:
         return int(args.func(args))
     except PlanFileError as exc:
@@ -232,10 +238,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("not enough memory for this plan")
 
 
-def entry() -> None:
-    """Console entry point: run, flush, and leave without tearing down every object (a large
-    plan holds hundreds of thousands; the operating system frees them at once)."""
-    code = main()
+def entry(editor: Editor | None = None) -> None:
+    """Run, flush, and leave without tearing down every object (a large plan holds hundreds of
+    thousands; the operating system frees them at once)."""
+    code = main(editor=editor)
     batch = len(sys.argv) > 1 and sys.argv[1] in BATCH_COMMANDS
     if not batch:  # the editor saves its settings on the way out: leave normally
         sys.exit(code)
@@ -248,7 +254,3 @@ def entry() -> None:
 
 
 BATCH_COMMANDS = {"check", "signs"}
-
-
-if __name__ == "__main__":
-    entry()

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import shapely
 
-from siteplanner.analysis import Analysis, CameraResult, Finding
+from siteplanner.analysis import Analysis, CameraResult
 from siteplanner.compliance.packs import RulePack, load_pack
+from siteplanner.findings import Finding, sort_findings
 from siteplanner.geometry.coverage import clip, subtract, union_coverage
 from siteplanner.geometry.walls import opening_cuts
 from siteplanner.model import Level, Plan
@@ -30,8 +31,6 @@ INTERNAL_PURPOSES = {
     "operations",
 }
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
 
 def is_internal(purpose: str | None) -> bool:
     if not purpose:
@@ -48,20 +47,6 @@ def evaluate(plan: Plan, analysis: Analysis, pack_id: str) -> list[Finding]:
     for level in plan.levels:
         out.extend(evaluate_level(plan, level, analysis, pack_id))
     return sort_findings(out)
-
-
-def sort_findings(findings: list[Finding]) -> list[Finding]:
-    return sorted(
-        findings,
-        key=lambda f: (
-            SEVERITY_ORDER.get(f.severity, 9),
-            f.level or "",
-            f.rule,
-            f.camera or "",
-            f.zone or "",
-            f.sign or "",
-        ),
-    )
 
 
 def evaluate_level(plan: Plan, level: Level, analysis: Analysis, pack_id: str) -> list[Finding]:
