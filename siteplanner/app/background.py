@@ -576,11 +576,14 @@ class BackgroundFeature(QObject):
         doc.changed.connect(self.update)
         doc.replaced.connect(self.update)
         ctx.state.level_changed.connect(self.update)
-        layer.message.connect(lambda text: ctx.status(text, 8000))
+        layer.message.connect(self._message)
         ctx.scene.content_sources.append(self.image_rect)
         layer.imported.connect(self._show_image)
         ctx.file.save_hooks.append(self._rebase_for_save)
         self.update()
+
+    def _message(self, text: str) -> None:
+        self.ctx.status(text, 8000)
 
     def update(self) -> None:
         self.layer.refresh()

@@ -53,11 +53,14 @@ class PlanView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setTransform(QTransform.fromScale(20, -20))
         scene.state.overlays_changed.connect(self._overlays_changed)
-        scene.state.units_changed.connect(lambda _style: self.viewport().update())
+        scene.state.units_changed.connect(self._units_changed)
 
     @property
     def grid_visible(self) -> bool:
         return self.plan_scene.state.overlays.grid
+
+    def _units_changed(self, _style: str) -> None:
+        self.viewport().update()  # the scale bar
 
     def _overlays_changed(self, _overlays: object) -> None:
         self.resetCachedContent()  # the grid is in the cached background

@@ -515,8 +515,9 @@ class SignsUi(QObject):
         # Replaceable in tests: () -> SignOptions | None, (suggestion) -> str | None.
         self.ask_options = self._ask_options
         self.ask_pdf_path = self._ask_pdf_path
-        ctx.state.render_changed.connect(lambda _data: self.refresh())
-        ctx.state.level_changed.connect(lambda _lid: self.refresh())
+        # Bound methods, not lambdas: Qt drops them when this object goes.
+        ctx.state.render_changed.connect(self._render_changed)
+        ctx.state.level_changed.connect(self._level_changed)
         ctx.state.overlays_changed.connect(self._overlays_changed)
         self._shown = ctx.state.overlays.suggestions
 
@@ -530,6 +531,12 @@ class SignsUi(QObject):
         return render.analysis if render is not None else None
 
     # -- suggestions --------------------------------------------------------------------------
+    def _render_changed(self, _data: Any) -> None:
+        self.refresh()
+
+    def _level_changed(self, _level_id: str) -> None:
+        self.refresh()
+
     def _overlays_changed(self, overlays: Any) -> None:
         if overlays.suggestions != self._shown:
             self._shown = overlays.suggestions
