@@ -135,6 +135,22 @@ def main() -> int:
     )
     optional(
         rows,
+        "bench.editor_bench",
+        "campus_edit_times_ms",
+        "editor snapping, campus at 40 px/m",
+        "<= 16 ms",
+        lambda v: f"vertex drag {v[0]:.1f} ms, wall-tool hover {v[1]:.2f} ms per move",
+    )
+    optional(
+        rows,
+        "bench.signs_bench",
+        "wrap_long_word_seconds",
+        "line breaking, one 10,000-character word",
+        "< 1 s",
+        lambda v: f"{v * 1000:.0f} ms",
+    )
+    optional(
+        rows,
         "bench.signs_bench",
         "signs_pdf_seconds",
         "500 signs to PDF",

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -12,19 +9,7 @@ from siteplanner.app.commands import AddObjectsCommand, RemoveObjectsCommand
 from siteplanner.app.document import Document
 from siteplanner.app.i18n import tr
 from siteplanner.app.scene import PlanScene
-from siteplanner.app.tools import MOVE_FIELDS, shifted
-from siteplanner.model import Camera, Obstacle, Opening, Sign, Wall, Zone
-
-MIME = "application/x-siteplanner-objects"
-PASTE_OFFSET_M = 1.0
-CLASSES: dict[str, type] = {
-    "walls": Wall,
-    "openings": Opening,
-    "obstacles": Obstacle,
-    "zones": Zone,
-    "cameras": Camera,
-    "signs": Sign,
-}
+from siteplanner.editing import clipboard
 
 
 class EditController(QObject):
@@ -52,10 +37,9 @@ class EditController(QObject):
         sel = self.scene.selected_objects()
         if not sel:
             return
-        data = [{"collection": c, "object": o.model_dump(mode="json")} for c, o in sel]
+        text = clipboard.copy_text([o for _, o in sel])
         mime = QMimeData()
-        text = json.dumps(data)
-        mime.setData(MIME, text.encode())
+        mime.setData(clipboard.MIME, text.encode())
         mime.setText(text)
         QApplication.clipboard().setMimeData(mime)
 
@@ -64,41 +48,20 @@ class EditController(QObject):
         self.delete()
 
     def paste(self) -> None:
+        """Paste through the editing layer's clipboard (fresh ids, pasted signs' covers
+        remapped, moved by the paste offset)."""
         mime = QApplication.clipboard().mimeData()
-        if mime is None or not mime.hasFormat(MIME):
+        if mime is None or not mime.hasFormat(clipboard.MIME):
             return
         level = self.scene.level()
         if level is None:
             return
         try:
-            entries = json.loads(bytes(mime.data(MIME)).decode())
-            new: list[tuple[str, Any]] = []
-            renamed: dict[str, str] = {}
-            for e in entries:
-                coll = e["collection"]
-                obj = CLASSES[coll].model_validate(e["object"])
-                old_id = obj.id
-                obj.id = self._fresh_id(coll, new)
-                renamed[old_id] = obj.id
-                f = MOVE_FIELDS[coll]
-                setattr(obj, f, shifted(getattr(obj, f), PASTE_OFFSET_M, -PASTE_OFFSET_M))
-                new.append((coll, obj))
-            for coll, obj in new:  # pasted signs keep covering the pasted cameras
-                if coll == "signs":
-                    obj.covers = [renamed.get(c, c) for c in obj.covers]
-        except (ValueError, KeyError, TypeError) as exc:
-            self.window.statusBar().showMessage(tr("Cannot paste: {0}").format(exc).splitlines()[0])
+            new = clipboard.pasted(bytes(mime.data(clipboard.MIME)), self.doc.plan)
+        except clipboard.ClipboardError as exc:
+            self.window.statusBar().showMessage(tr("Cannot paste: {0}").format(exc))
             return
         self.doc.undo.push(
             AddObjectsCommand(self.doc, tr("Paste {0}").format(len(new)), level, new)
         )
         self.scene.select_objects([o for _, o in new])
-
-    def _fresh_id(self, coll: str, pending: list[tuple[str, Any]]) -> str:
-        used = {o.id for c, o in pending if c == coll}
-        new_id = self.doc.new_id(coll)
-        n = 1
-        while new_id in used:
-            n += 1
-            new_id = f"{new_id}-{n}"
-        return new_id

@@ -17,6 +17,7 @@ from siteplanner.app import autosave
 from siteplanner.app.dialogs import Dialogs
 from siteplanner.app.document import Document
 from siteplanner.app.i18n import tr
+from siteplanner.app.planlock import PlanLock
 from siteplanner.fileformat import PlanFileError, load_plan, save_plan
 from siteplanner.model import Level, Plan
 from siteplanner.resources import sample_plan_path
@@ -42,6 +43,9 @@ class FileController(QObject):
         self.dialogs = dialogs
         self.settings = settings
         self.save_hooks: list[SaveHook] = []
+        self.plan_lock = PlanLock()
+        self.recovery_owned = False  # this session wrote the current plan's recovery file
+        self.recovery_kept = False  # the plan came from a recovery file, kept until saved
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(autosave.AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave_now)
@@ -61,14 +65,19 @@ class FileController(QObject):
         return answer == "discard"
 
     def close_down(self) -> None:
-        """The window closes (the user agreed): stop autosaving, drop the recovery file."""
-        autosave.discard_recovery(self.doc.path)
+        """The window closes (the user agreed): stop autosaving, drop what this session wrote
+        for changes the user has just chosen to discard; a recovery file from an earlier
+        session stays until its plan is saved."""
+        if self.recovery_owned and not self.recovery_kept:
+            autosave.discard_recovery(self.doc.path)
+        self.plan_lock.release()
         self.autosave_timer.stop()
 
     # -- open --------------------------------------------------------------------------------
     def new(self) -> None:
         if self.maybe_save():
             self.doc.replace(new_plan(), None)
+            self.plan_lock.release()
 
     def open(self) -> None:
         doc = self.doc
@@ -89,12 +98,44 @@ class FileController(QObject):
         except OSError as exc:
             self.dialogs.error(tr("Cannot open plan"), f"{path}: {exc.strerror or exc}")
             return False
-        recovered = autosave.offer_recovery(path, self.dialogs.ask_recover) if ask_recover else None
+        lock = PlanLock()
+        holder = lock.acquire(path)
+        if holder is not None and not self.dialogs.confirm(
+            tr("Plan already open"),
+            tr(
+                "{0} is open in another SitePlanner ({1}). If both save, the later save "
+                "replaces the other's changes. Open it anyway?"
+            ).format(path, holder),
+        ):
+            return False
+        recovered = (
+            autosave.offer_recovery(path, self.dialogs.ask_recover, self._recovery_problem)
+            if ask_recover
+            else None
+        )
         self.doc.replace(recovered or plan, path)
+        self.plan_lock.release()
+        self.plan_lock = lock
+        self.recovery_owned = False
+        self.recovery_kept = recovered is not None
         if recovered is not None:
             self.doc.undo.resetClean()  # recovered edits are unsaved until the user saves
         self.add_recent(path)
         return True
+
+    def recover_untitled(self) -> bool:
+        """Offer the unsaved changes of a plan that never had a file (after a crash)."""
+        plan = autosave.offer_recovery(None, self.dialogs.ask_recover, self._recovery_problem)
+        if plan is None:
+            return False
+        self.doc.replace(plan, None)
+        self.plan_lock.release()
+        self.recovery_owned, self.recovery_kept = False, True
+        self.doc.undo.resetClean()  # still unsaved: the user chooses where it goes
+        return True
+
+    def _recovery_problem(self, message: str) -> None:
+        self.dialogs.error(tr("Recover unsaved changes"), message)
 
     def revert(self) -> None:
         doc = self.doc
@@ -142,10 +183,13 @@ class FileController(QObject):
             return False
         old = self.doc.path
         self.doc.path = Path(path)
+        if old is None or Path(old).resolve() != Path(path).resolve():
+            self.plan_lock.acquire(path)  # warned at open; a new name is ours from now on
         for done in undo_hooks:
             done(True)
         autosave.discard_recovery(old)
         autosave.discard_recovery(path)
+        self.recovery_kept = False
         self.doc.undo.setClean()
         self.add_recent(path)
         self.saved.emit(str(path))
@@ -180,7 +224,9 @@ class FileController(QObject):
         if not self.doc.modified:
             return None
         try:
-            return autosave.write_recovery(self.doc.plan, self.doc.path)
-        except OSError as exc:
+            written = autosave.write_recovery(self.doc.plan, self.doc.path)
+        except (OSError, PlanFileError) as exc:
             self._status(tr("Autosave failed: {0}").format(exc), 5000)
             return None
+        self.recovery_owned = True
+        return written
