@@ -136,6 +136,14 @@ def main() -> int:
     optional(
         rows,
         "bench.signs_bench",
+        "wrap_long_word_seconds",
+        "line breaking, one 10,000-character word",
+        "< 1 s",
+        lambda v: f"{v * 1000:.0f} ms",
+    )
+    optional(
+        rows,
+        "bench.signs_bench",
         "signs_pdf_seconds",
         "500 signs to PDF",
         "<= 5 s",

@@ -37,6 +37,22 @@ def make_signs(n: int = 500):
     return plan
 
 
+def wrap_long_word_seconds(n: int = 10_000) -> float:
+    """Seconds to break an ``n``-character word (no space to break at) into sign-width lines,
+    and to fit a sign panel around it: line breaking is linear in the text's length."""
+    from siteplanner.drawing.text import fit, wrap
+
+    word = "S" * n
+    t = time.perf_counter()
+    wrap.cache_clear()
+    fit.cache_clear()
+    lines = wrap(word, 7.5, 120.0)
+    fit(((word, 1.0),), 120.0, 80.0, 12.0, min_size=3.0)
+    dt = time.perf_counter() - t
+    assert "".join(lines) == word
+    return dt
+
+
 def signs_pdf_seconds(n: int = 500, layout: str = "page") -> float:
     """Seconds to write ``n`` signs (one per page, A4, zh+en, legend) to a PDF."""
     plan = make_signs(n)

@@ -1,7 +1,8 @@
 """The analysis: a pure function of the plan, with caches keyed by what changed.
 
-``Analyser.analyse(plan)`` gives every camera's coverage and DORI bands, every zone's covered area
-(the union over its level's cameras) and the findings of a rule pack. The editor keeps one
+``Analyser.analyse(plan)`` gives every camera's coverage and DORI bands and every zone's covered
+area (the union over its level's cameras): geometry only. The findings of a rule pack come from
+the compliance layer, run over this analysis by ``siteplanner.pipeline``. The editor keeps one
 ``Analyser`` so that an edit recomputes only the cameras and levels it touched, and calls
 ``Analyser.camera`` while a camera is dragged.
 """
@@ -18,9 +19,8 @@ from typing import Any
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from siteplanner.findings import Finding, sort_findings
+from siteplanner.findings import Finding
 from siteplanner.geometry.coverage import (
-    EMPTY,
     CameraCoverage,
     LevelGeometry,
     camera_coverage,
@@ -132,6 +132,9 @@ class LevelResult:
 
 @dataclass
 class Analysis:
+    """Geometry results keyed by id; ``rules`` and ``findings`` are filled by the pipeline
+    (siteplanner.pipeline), which evaluates a rule pack on them."""
+
     plan: Plan
     rules: str
     target_height_m: float
@@ -141,20 +144,14 @@ class Analysis:
     findings: list[Finding] = field(default_factory=list)
 
     def camera(self, level_id: str, camera_id: str) -> CameraResult | None:
+        """The camera's results if it stands on ``level_id`` (ids are unique across the plan)."""
         res = self.cameras.get(camera_id)
-        if res is not None and res.level_id == level_id:
-            return res
-        return self.cameras.get(f"{level_id}/{camera_id}")
+        return res if res is not None and res.level_id == level_id else None
 
     def zone(self, level_id: str, zone_id: str) -> ZoneResult | None:
+        """The zone's results if it lies on ``level_id``."""
         res = self.zones.get(zone_id)
-        if res is not None and res.level_id == level_id:
-            return res
-        return self.zones.get(f"{level_id}/{zone_id}")
-
-    @property
-    def has_errors(self) -> bool:
-        return any(f.severity == "error" for f in self.findings)
+        return res if res is not None and res.level_id == level_id else None
 
     def to_json(self, plan_name: str | None = None) -> dict[str, object]:
         def r(v: float) -> float:
@@ -285,70 +282,79 @@ class Analyser:
     def analyse(
         self,
         plan: Plan,
-        rules: str | None = None,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> Analysis:
-        pack_id = rules or plan.rules
+        """Every camera's coverage and every zone's covered area (geometry only)."""
+        return self.analyse_levels(plan, None, progress, cancelled)[0]
+
+    def analyse_levels(
+        self,
+        plan: Plan,
+        work: LevelWork | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> tuple[Analysis, dict[str, Any]]:
+        """The analysis, and ``work(plan, level, level_analysis)`` for each level as soon as that
+        level is analysed, in whichever process analysed it (``{level id: result}``).
+
+        ``level_analysis`` holds that level's results only. With ``parallel``, a forked process
+        takes about half of the levels on a large plan; ``work``'s results then travel back
+        pickled."""
         keys = {level.id: self.level_key(level) for level in plan.levels}
-        worker = _start_worker(self, plan, keys, pack_id) if self.parallel else None
+        worker = _start_worker(self, plan, keys, work) if self.parallel else None
         theirs = set(worker.level_ids) if worker else set()
         per_level: dict[str, LevelOutcome] = {}
         total = sum(len(lv.cameras) for lv in plan.levels) or 1
         done = 0
-        for level in plan.levels:
-            if level.id in theirs:
-                continue
-            outcome = self.analyse_level(plan, level, keys[level.id], pack_id, cancelled)
-            per_level[level.id] = outcome
-            done += len(level.cameras)
-            if progress is not None:
-                progress(done, total)
+        try:
+            for level in plan.levels:
+                if level.id in theirs:
+                    continue
+                per_level[level.id] = self._outcome(plan, level, keys[level.id], work, cancelled)
+                done += len(level.cameras)
+                if progress is not None:
+                    progress(done, total)
+        except BaseException:
+            if worker is not None:
+                worker.stop()
+            raise
         if worker is not None:
-            for level_id, (coverages, zones, findings) in worker.collect().items():
+            for level_id, (coverages, zones, extra) in worker.collect().items():
                 level = plan.level(level_id)
+                assert level is not None
                 for ckey, cov in coverages:
                     self._cameras[ckey] = cov
                 cams = [self.camera(plan, level, c, None, keys[level_id]) for c in level.cameras]
                 lres = LevelResult(level_id, _lazy_geometry(self, level, keys[level_id]), cams)
-                per_level[level_id] = LevelOutcome(lres, zones, findings)
+                per_level[level_id] = LevelOutcome(lres, zones, extra)
             for level in plan.levels:  # whatever the worker could not do is done here
                 if level.id not in per_level:
-                    per_level[level.id] = self.analyse_level(
-                        plan, level, keys[level.id], pack_id, cancelled
+                    per_level[level.id] = self._outcome(
+                        plan, level, keys[level.id], work, cancelled
                     )
-        result = Analysis(plan, pack_id, plan.settings.target_height_m)
-        findings: list[Finding] = []
+        result = Analysis(plan, plan.rules, plan.settings.target_height_m)
+        extras: dict[str, Any] = {}
         for level in plan.levels:
             outcome = per_level[level.id]
             result.levels[level.id] = outcome.level
-            # Ids are unique within a level; one repeated on another level is keyed level/id.
-            for cam in outcome.level.cameras:
-                key = (
-                    cam.camera_id
-                    if cam.camera_id not in result.cameras
-                    else (f"{level.id}/{cam.camera_id}")
-                )
-                result.cameras[key] = cam
-            for zone_id, zone in outcome.zones.items():
-                key = zone_id if zone_id not in result.zones else f"{level.id}/{zone_id}"
-                result.zones[key] = zone
-            findings.extend(outcome.findings)
+            # Ids are unique across the plan (the model refuses a repeated one).
+            result.cameras.update((c.camera_id, c) for c in outcome.level.cameras)
+            result.zones.update(outcome.zones)
+            extras[level.id] = outcome.extra
         if progress is not None:
             progress(total, total)
-        result.findings = sort_findings(findings)
-        return result
+        return result, extras
 
     def analyse_level(
         self,
         plan: Plan,
         level: Level,
-        key: int,
-        pack_id: str,
+        key: int | None = None,
         cancelled: Callable[[], bool] | None = None,
-    ) -> LevelOutcome:
-        from siteplanner.compliance.checks import evaluate_level
-
+    ) -> Analysis:
+        """One level's cameras and zones, as an analysis of that level alone."""
+        key = key if key is not None else self.level_key(level)
         geo = self.level_geometry(level, key)
         cams = []
         for camera in level.cameras:
@@ -371,40 +377,62 @@ class Analyser:
                 bands,
                 zone.required_dori,
             )
-        partial = Analysis(plan, pack_id, plan.settings.target_height_m)
-        partial.cameras = {c.camera_id: c for c in cams}
-        partial.zones = zones
-        partial.levels = {level.id: lres}
-        return LevelOutcome(lres, zones, evaluate_level(plan, level, partial, pack_id))
+        return _level_analysis(plan, lres, zones)
+
+    def _outcome(
+        self,
+        plan: Plan,
+        level: Level,
+        key: int,
+        work: LevelWork | None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> LevelOutcome:
+        part = self.analyse_level(plan, level, key, cancelled)
+        extra = work(plan, level, part) if work is not None else None
+        return LevelOutcome(part.levels[level.id], part.zones, extra)
+
+
+# Work done on each level once it is analysed (the pipeline evaluates the rules there): it gets
+# the plan, the level and that level's analysis; its result must pickle.
+LevelWork = Callable[[Plan, Level, Analysis], Any]
+
+
+def _level_analysis(plan: Plan, lres: LevelResult, zones: dict[str, ZoneResult]) -> Analysis:
+    part = Analysis(plan, plan.rules, plan.settings.target_height_m)
+    part.cameras = {c.camera_id: c for c in lres.cameras}
+    part.zones = zones
+    part.levels = {lres.level_id: lres}
+    return part
 
 
 @dataclass
 class LevelOutcome:
     level: LevelResult
     zones: dict[str, ZoneResult]
-    findings: list[Finding]
+    extra: Any = None
 
 
 def _lazy_geometry(analyser: Analyser, level: Level, key: int) -> Callable[[], LevelGeometry]:
     return lambda: analyser.level_geometry(level, key)
 
 
-_WORK: tuple[Analyser, Plan, list[str], dict[str, int], str] | None = None
+_WORK: tuple[Analyser, Plan, list[str], dict[str, int], LevelWork | None] | None = None
 
 
 def _worker_main(conn: Any) -> None:
     assert _WORK is not None
-    analyser, plan, level_ids, keys, pack_id = _WORK
-    out: dict[str, tuple[list[tuple[object, CameraCoverage]], dict, list]] = {}
+    analyser, plan, level_ids, keys, work = _WORK
+    out: dict[str, tuple[list[tuple[object, CameraCoverage]], dict, Any]] = {}
     try:
         for level_id in level_ids:
             level = plan.level(level_id)
-            outcome = analyser.analyse_level(plan, level, keys[level_id], pack_id)
+            assert level is not None
+            outcome = analyser._outcome(plan, level, keys[level_id], work)
             coverages = [
                 (analyser._camera_key(plan, c.optics, keys[level_id]), c.coverage)
                 for c in outcome.level.cameras
             ]
-            out[level_id] = (coverages, outcome.zones, outcome.findings)
+            out[level_id] = (coverages, outcome.zones, outcome.extra)
         conn.send_bytes(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
     except BaseException:  # the parent does whatever the worker could not
         conn.send_bytes(pickle.dumps({}))
@@ -418,7 +446,7 @@ class _Worker:
     proc: Any
     conn: Any
 
-    def collect(self) -> dict[str, tuple[list, dict, list]]:
+    def collect(self) -> dict[str, tuple[list, dict, Any]]:
         try:
             data = pickle.loads(self.conn.recv_bytes())
         except (EOFError, OSError, pickle.UnpicklingError):
@@ -428,9 +456,15 @@ class _Worker:
             self.proc.join()
         return data
 
+    def stop(self) -> None:
+        """Abandon the worker (the analysis was cancelled or failed)."""
+        self.conn.close()
+        self.proc.kill()
+        self.proc.join()
+
 
 def _start_worker(
-    analyser: Analyser, plan: Plan, keys: dict[str, int], pack_id: str
+    analyser: Analyser, plan: Plan, keys: dict[str, int], work: LevelWork | None
 ) -> _Worker | None:
     """Fork a process that analyses about half of the levels needing work while this one does
     the rest (a large campus on two cores). None when it would not pay."""
@@ -447,7 +481,7 @@ def _start_worker(
     theirs = ordered[0::2]
     ctx = mp.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
-    _WORK = (analyser, plan, theirs, keys, pack_id)
+    _WORK = (analyser, plan, theirs, keys, work)
     try:
         proc = ctx.Process(target=_worker_main, args=(send,), daemon=True)
         proc.start()
@@ -464,18 +498,13 @@ class AnalysisCancelled(Exception):
     """Raised inside ``Analyser.analyse`` when the caller's ``cancelled`` returns true."""
 
 
-def analyse(plan: Plan, rules: str | None = None) -> Analysis:
-    return Analyser().analyse(plan, rules)
-
-
 __all__ = [
-    "EMPTY",
     "Analyser",
     "Analysis",
     "AnalysisCancelled",
     "CameraResult",
     "Finding",
     "LevelResult",
+    "LevelWork",
     "ZoneResult",
-    "analyse",
 ]

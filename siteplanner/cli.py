@@ -44,6 +44,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # A one-shot command: the cyclic collector would only rescan the plan's objects over and
     # over (a third of the time on a large campus); the process ends right after.
     gc.disable()
+    from siteplanner import pipeline
     from siteplanner.analysis import Analyser
     from siteplanner.compliance import available_packs
 
@@ -54,19 +55,19 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"{_plan_label(args.plan) if not args.rules else '--rules'}: unknown rule pack "
             f"{rules!r} (available: {', '.join(available_packs())})"
         )
-    analysis = Analyser(parallel=True).analyse(plan, rules)
+    result = pipeline.run(plan, rules=rules, analyser=Analyser(parallel=True))
     if args.json:
         # One line, written at once: the indenting encoder is pure Python and slow on a campus.
         sys.stdout.write(
             json.dumps(
-                analysis.to_json(plan.name or Path(_plan_label(args.plan)).stem),
+                result.analysis.to_json(plan.name or Path(_plan_label(args.plan)).stem),
                 ensure_ascii=False,
             )
             + "\n"
         )
     else:
-        print(format_findings(analysis, _plan_label(args.plan)))
-    return EXIT_FINDINGS if analysis.has_errors else EXIT_OK
+        print(format_findings(result.analysis, _plan_label(args.plan)))
+    return EXIT_FINDINGS if result.has_errors else EXIT_OK
 
 
 def format_findings(analysis, label: str) -> str:
@@ -158,7 +159,12 @@ def _paper(value: str) -> str:
 def cmd_signs(args: argparse.Namespace) -> int:
     from siteplanner.compliance import available_packs
     from siteplanner.signage.content import LanguageError, parse_langs
-    from siteplanner.signage.pdf import SignPdfError, collect_signs, write_signs_pdf
+    from siteplanner.signage.pdf import (
+        NoticeUrlError,
+        SignPdfError,
+        collect_signs,
+        write_signs_pdf,
+    )
 
     try:
         langs = parse_langs(args.lang)
@@ -173,11 +179,11 @@ def cmd_signs(args: argparse.Namespace) -> int:
         )
     pairs = collect_signs(plan)
     if args.suggested:
+        from siteplanner import pipeline
         from siteplanner.analysis import Analyser
-        from siteplanner.signage.placement import suggest_signs
 
-        analysis = Analyser(parallel=True).analyse(plan, plan.rules)
-        pairs += [(s.level_id, s.to_sign(s.id)) for s in suggest_signs(plan, analysis)]
+        result = pipeline.run(plan, analyser=Analyser(parallel=True), suggest=True)
+        pairs += [(s.level_id, s.to_sign(s.id)) for s in result.suggestions]
     if not pairs:
         raise CliError(f"{label}: the plan has no signs (add some, or use --suggested)")
     out = Path(args.output)
@@ -193,6 +199,8 @@ def cmd_signs(args: argparse.Namespace) -> int:
             signs=pairs,
             legend=not args.no_legend,
         )
+    except NoticeUrlError as exc:
+        raise CliError(f"{label}: {exc}") from None
     except SignPdfError as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:

@@ -119,6 +119,18 @@ def test_table_output_lists_findings(capsys):
         ),
         ('{"hello": "world"}', "not a SitePlanner plan"),
         (json.dumps({"format": "siteplanner", "version": 5, "levels": []}), "newer"),
+        (
+            json.dumps(
+                {
+                    "format": "siteplanner",
+                    "levels": [
+                        {"id": "L1", "cameras": [camera()]},
+                        {"id": "L2", "zones": [], "cameras": [camera()]},
+                    ],
+                }
+            ),
+            "levels[1].cameras[0].id: duplicate id 'c1' (also at levels[0].cameras[0].id)",
+        ),
     ],
 )
 def test_unusable_input_exits_2_with_message_and_file_untouched(tmp_path, content, expect):
@@ -176,16 +188,36 @@ def test_check_without_file_runs_on_the_sample(capsys):
     )
 
 
-def test_ids_may_repeat_on_different_levels(tmp_path, capsys):
+def test_an_id_repeated_on_another_level_is_refused_naming_both_places(tmp_path, capsys):
     one = clean_plan(range_m=5)["levels"][0]
     two = json.loads(json.dumps(one))
     two["id"] = "L2"
-    two["cameras"][0]["range_m"] = 10
+    two["zones"][0]["id"] = "z2"
     data = {"format": "siteplanner", "version": 1, "levels": [one, two]}
     path = write(tmp_path, data)
-    assert main(["check", str(path), "--json"]) == 0
+    before = path.read_bytes()
+    assert main(["check", str(path), "--json"]) == 2
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err.strip() == (
+        f"siteplanner: {path}: levels[1].cameras[0].id: duplicate id 'c1' "
+        "(also at levels[0].cameras[0].id)"
+    )
+    assert path.read_bytes() == before
+
+
+def test_distinct_ids_on_two_levels_are_reported_by_id(tmp_path, capsys):
+    one = clean_plan(range_m=5)["levels"][0]
+    two = json.loads(json.dumps(one))
+    two["id"] = "L2"
+    two["cameras"][0].update(id="c2", range_m=10)
+    two["zones"][0]["id"] = "z2"
+    data = {"format": "siteplanner", "version": 1, "levels": [one, two]}
+    assert main(["check", str(write(tmp_path, data)), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     got = {(c["level"], c["id"]): c["coverage_m2"] for c in report["cameras"]}
-    assert got[("L1", "c1")] == pytest.approx(3.14159265 / 4 * 25, rel=1e-3)
-    assert got[("L2", "c1")] == pytest.approx(3.14159265 / 4 * 100, rel=1e-3)
-    assert [(z["level"], z["id"]) for z in report["zones"]] == [("L1", "z1"), ("L2", "z1")]
+    assert got == {
+        ("L1", "c1"): pytest.approx(3.14159265 / 4 * 25, rel=1e-3),
+        ("L2", "c2"): pytest.approx(3.14159265 / 4 * 100, rel=1e-3),
+    }
+    assert [(z["level"], z["id"]) for z in report["zones"]] == [("L1", "z1"), ("L2", "z2")]

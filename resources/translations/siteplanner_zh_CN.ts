@@ -684,6 +684,14 @@
         <translation>无法打开平面图</translation>
     </message>
     <message>
+        <source>Plan already open</source>
+        <translation>平面图已打开</translation>
+    </message>
+    <message>
+        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other&apos;s changes. Open it anyway?</source>
+        <translation>{0} 已在另一个 SitePlanner 中打开（{1}）。如果两边都保存，后保存的会覆盖另一边的修改。仍要打开吗？</translation>
+    </message>
+    <message>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
@@ -1034,6 +1042,66 @@
     <message>
         <source>Blind spot</source>
         <translation>盲区</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>一个文件夹</translation>
+    </message>
+    <message>
+        <source>a named pipe</source>
+        <translation>一个命名管道</translation>
+    </message>
+    <message>
+        <source>a symbolic link</source>
+        <translation>一个符号链接</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>一个特殊文件</translation>
+    </message>
+    <message>
+        <source>{0}
+It could not be moved aside and stays as it is: {1}</source>
+        <translation>{0}
+无法将其移到一旁，保持原样：{1}</translation>
+    </message>
+    <message>
+        <source>{0}
+It was kept as {1}</source>
+        <translation>{0}
+已保留为 {1}</translation>
+    </message>
+    <message>
+        <source>{0} is {1}</source>
+        <translation>{0} 是{1}</translation>
+    </message>
+    <message>
+        <source>permission denied: the file cannot be read</source>
+        <translation>权限不足：无法读取该文件</translation>
+    </message>
+    <message>
+        <source>cannot be read ({0})</source>
+        <translation>无法读取（{0}）</translation>
+    </message>
+    <message>
+        <source>is {0}, not a recovery file</source>
+        <translation>是{0}，不是恢复文件</translation>
+    </message>
+    <message>
+        <source>is too large to be a recovery file</source>
+        <translation>太大，不可能是恢复文件</translation>
+    </message>
+    <message>
+        <source>The recovery file {0} is {1}, not a file SitePlanner wrote.</source>
+        <translation>恢复文件 {0} 是{1}，不是 SitePlanner 写入的文件。</translation>
+    </message>
+    <message>
+        <source>The unsaved changes could not be recovered: {0}</source>
+        <translation>无法恢复未保存的修改：{0}</translation>
+    </message>
+    <message>
+        <source>process {0} on {1}</source>
+        <translation>{1} 上的进程 {0}</translation>
     </message>
     <message>
         <source>font for Chinese and Latin text on signs and in the editor</source>

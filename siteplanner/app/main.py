@@ -167,10 +167,12 @@ def recover_untitled(win) -> bool:  # noqa: ANN001
     """Offer the unsaved changes of a plan that never had a file (after a crash)."""
     from siteplanner.app import autosave
 
-    plan = autosave.offer_recovery(None, win.dialogs.ask_recover)
+    plan = autosave.offer_recovery(None, win.dialogs.ask_recover, win._recovery_problem)
     if plan is None:
         return False
     win.doc.replace(plan, None)
+    win.plan_lock.release()
+    win.recovery_owned, win.recovery_kept = False, True
     win.doc.undo.resetClean()  # still unsaved: the user chooses where it goes
     win.update_title()
     return True

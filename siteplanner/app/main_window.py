@@ -36,6 +36,7 @@ from siteplanner.app.document import Document
 from siteplanner.app.i18n import tr
 from siteplanner.app.icons import tool_icon
 from siteplanner.app.panels import FindingsPanel, LevelsPanel, PropertiesPanel, SchedulePanel
+from siteplanner.app.planlock import PlanLock
 from siteplanner.app.scene import PlanScene
 from siteplanner.app.tools import MOVE_FIELDS, TOOLS, Tool, ToolOptions, shifted
 from siteplanner.app.worker import AnalysisRunner, RenderData
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self.tools: dict[str, Tool] = {}
         self.tool: Tool | None = None
         self.remember_layout = False  # set by restore_layout()
+        self.plan_lock = PlanLock()
+        self.recovery_owned = False  # this session wrote the current plan's recovery file
+        self.recovery_kept = False  # the plan came from a recovery file, kept until saved
 
         self._build_docks()
         self._build_actions()
@@ -573,6 +577,7 @@ class MainWindow(QMainWindow):
     def file_new(self) -> None:
         if self._maybe_save():
             self.doc.replace(new_plan(), None)
+            self.plan_lock.release()
 
     def file_open(self) -> None:
         start = str(self.doc.path.parent) if self.doc.path and not self.doc.is_sample else ""
@@ -592,13 +597,34 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.dialogs.error(tr("Cannot open plan"), f"{path}: {exc.strerror or exc}")
             return False
-        recovered = autosave.offer_recovery(path, self.dialogs.ask_recover) if ask_recover else None
+        lock = PlanLock()
+        holder = lock.acquire(path)
+        if holder is not None and not self.dialogs.confirm(
+            tr("Plan already open"),
+            tr(
+                "{0} is open in another SitePlanner ({1}). If both save, the later save "
+                "replaces the other's changes. Open it anyway?"
+            ).format(path, holder),
+        ):
+            return False
+        recovered = (
+            autosave.offer_recovery(path, self.dialogs.ask_recover, self._recovery_problem)
+            if ask_recover
+            else None
+        )
         self.doc.replace(recovered or plan, path)
+        self.plan_lock.release()
+        self.plan_lock = lock
+        self.recovery_owned = False
+        self.recovery_kept = recovered is not None
         if recovered is not None:
             self.doc.undo.resetClean()  # recovered edits are unsaved until the user saves
             self.update_title()
         self.add_recent(path)
         return True
+
+    def _recovery_problem(self, message: str) -> None:
+        self.dialogs.error(tr("Recover unsaved changes"), message)
 
     def file_save(self) -> bool:
         if self.doc.path is None or self.doc.is_sample:
@@ -625,8 +651,11 @@ class MainWindow(QMainWindow):
             return False
         old = self.doc.path
         self.doc.path = Path(path)
+        if old is None or Path(old).resolve() != Path(path).resolve():
+            self.plan_lock.acquire(path)  # warned at open; a new name is ours from now on
         autosave.discard_recovery(old)
         autosave.discard_recovery(path)
+        self.recovery_kept = False
         self.doc.undo.setClean()
         self.add_recent(path)
         self.update_title()
@@ -674,10 +703,12 @@ class MainWindow(QMainWindow):
         if not self.doc.modified:
             return None
         try:
-            return autosave.write_recovery(self.doc.plan, self.doc.path)
-        except OSError as exc:
+            written = autosave.write_recovery(self.doc.plan, self.doc.path)
+        except (OSError, PlanFileError) as exc:
             self.statusBar().showMessage(tr("Autosave failed: {0}").format(exc), 5000)
             return None
+        self.recovery_owned = True
+        return written
 
     def _about(self) -> None:
         from siteplanner import __version__
@@ -692,7 +723,11 @@ class MainWindow(QMainWindow):
         if not self._maybe_save():
             event.ignore()
             return
-        autosave.discard_recovery(self.doc.path)
+        # Only what this session wrote, for changes the user has just chosen to discard: a
+        # recovery file from an earlier session stays until its plan is saved.
+        if self.recovery_owned and not self.recovery_kept:
+            autosave.discard_recovery(self.doc.path)
+        self.plan_lock.release()
         self.autosave_timer.stop()
         self.runner.shutdown()
         if self.remember_layout:

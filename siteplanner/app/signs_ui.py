@@ -1,8 +1,8 @@
 """Signs in the editor: File ▸ Print Signs… / Export Signs PDF…, and sign suggestions on the canvas.
 
-Printing draws the very same sign layout as the PDF writer (``siteplanner.signage.pdf``) through a
-small adapter that speaks the ReportLab canvas calls on a QPainter, so a printed sign and an
-exported one are identical and at true size. Suggestions come from the engine
+Printing draws the very same sign layout as the PDF writer (``siteplanner.signage.pdf``) through
+the Qt implementation of the drawing protocol (``siteplanner.app.qt_canvas``), so a printed sign
+and an exported one are identical and at true size. Suggestions come from the engine
 (``siteplanner.signage.placement``); accepting one adds a Sign through the undo stack.
 """
 
@@ -16,10 +16,7 @@ from typing import Any
 from PySide6.QtCore import QT_TR_NOOP, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QAction,
-    QBrush,
     QColor,
-    QFont,
-    QFontDatabase,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -44,8 +41,14 @@ from PySide6.QtWidgets import (
 from siteplanner.app.commands import AddObjectsCommand
 from siteplanner.app.i18n import tr
 from siteplanner.app.items import Z_SIGN
-from siteplanner.resources import resource
-from siteplanner.signage.pdf import PAPERS, SignPdfError, draw_signs, write_signs_pdf
+from siteplanner.app.qt_canvas import PrinterCanvas
+from siteplanner.signage.pdf import (
+    PAPERS,
+    SignPdfError,
+    check_notice_url,
+    draw_signs,
+    write_signs_pdf,
+)
 from siteplanner.signage.placement import SignSuggestion, suggest_signs
 
 LANG_CHOICES = [("中文 + English", ("zh", "en")), ("中文", ("zh",)), ("English", ("en",))]
@@ -70,284 +73,6 @@ class SignOptions:
     legend: bool = True
 
 
-# --- a ReportLab-canvas look-alike over QPainter ----------------------------------------------
-
-
-_FONT_FAMILY: str | None = None
-_FONT_PX = 100.0  # text is drawn with a 100 px font and scaled to the requested size
-
-
-def _font_family() -> str:
-    global _FONT_FAMILY
-    if _FONT_FAMILY is None:
-        fid = QFontDatabase.addApplicationFont(str(resource("fonts", "wqy-microhei.ttc")))
-        families = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
-        _FONT_FAMILY = families[0] if families else "Sans Serif"
-    return _FONT_FAMILY
-
-
-class _Path:
-    def __init__(self) -> None:
-        self.qpath = QPainterPath()
-
-    def moveTo(self, x: float, y: float) -> None:  # noqa: N802 - ReportLab's names
-        self.qpath.moveTo(x, y)
-
-    def lineTo(self, x: float, y: float) -> None:  # noqa: N802
-        self.qpath.lineTo(x, y)
-
-    def close(self) -> None:
-        self.qpath.closeSubpath()
-
-    def rect(self, x: float, y: float, w: float, h: float) -> None:
-        self.qpath.addRect(QRectF(x, y, w, h))
-
-
-class _Text:
-    def __init__(self) -> None:
-        self.font = ("", 10.0)
-        self.origin = (0.0, 0.0)
-        self.mode = 0
-        self.runs: list[tuple[float, float, float, int, str]] = []
-
-    def setFont(self, name: str, size: float) -> None:  # noqa: N802
-        self.font = (name, size)
-
-    def setTextOrigin(self, x: float, y: float) -> None:  # noqa: N802
-        self.origin = (x, y)
-
-    def setTextRenderMode(self, mode: int) -> None:  # noqa: N802
-        self.mode = mode
-
-    def textOut(self, text: str) -> None:  # noqa: N802
-        self.runs.append((self.origin[0], self.origin[1], self.font[1], self.mode, text))
-
-
-def _recordable(fn):
-    """Inside a form definition, calls are recorded for replay instead of drawn."""
-
-    def wrapper(self, *args, **kwargs):
-        if self._recording is not None:
-            self._recording.append((fn, args, kwargs))
-            return None
-        return fn(self, *args, **kwargs)
-
-    wrapper.__name__ = fn.__name__
-    return wrapper
-
-
-class QtSignCanvas:
-    """The drawing calls of ``reportlab.pdfgen.canvas.Canvas`` that the sign layout uses, on a
-    QPainter. Units are PDF points with y up; every page is mapped onto the printer's page
-    (turned a quarter when the sign layout asks for the other orientation)."""
-
-    def __init__(self, printer: QPrinter, painter: QPainter) -> None:
-        self.printer = printer
-        self.painter = painter
-        self.fill = QColor(0, 0, 0)
-        self.stroke = QColor(0, 0, 0)
-        self.line_width = 1.0
-        self.cap = Qt.PenCapStyle.FlatCap
-        self.join = Qt.PenJoinStyle.MiterJoin
-        self.font_size = 10.0
-        self._stack: list[tuple] = []
-        # Forms are kept as recorded calls: a QPicture would be rescaled by device resolution.
-        self._forms: dict[str, list] = {}
-        self._recording: list | None = None
-        self.pages = 0
-        self._page_transform()
-
-    # pages
-    def _page_transform(self, size: tuple[float, float] | None = None) -> None:
-        p = self.painter
-        p.resetTransform()
-        rect = self.printer.pageLayout().fullRectPixels(self.printer.resolution())
-        scale = self.printer.resolution() / 72.0
-        # Full-page coordinates: the printer's painter starts at the printable area.
-        paint = self.printer.pageLayout().paintRectPixels(self.printer.resolution())
-        p.translate(-paint.left(), -paint.top())
-        w_pt, h_pt = rect.width() / scale, rect.height() / scale
-        if size is not None and (size[0] > size[1]) != (w_pt > h_pt):
-            # The layout wants the other orientation: turn the page a quarter.
-            p.translate(rect.width(), 0)
-            p.rotate(90)
-            w_pt, h_pt = h_pt, w_pt
-        p.translate(0, h_pt * scale)
-        p.scale(scale, -scale)
-
-    def setPageSize(self, size: tuple[float, float]) -> None:  # noqa: N802
-        self._page_transform(size)
-
-    def showPage(self) -> None:  # noqa: N802
-        self.printer.newPage()
-        self.pages += 1
-
-    # state
-    @_recordable
-    def saveState(self) -> None:  # noqa: N802
-        self.painter.save()
-        self._stack.append((self.fill, self.stroke, self.line_width, self.cap, self.join))
-
-    @_recordable
-    def restoreState(self) -> None:  # noqa: N802
-        self.painter.restore()
-        self.fill, self.stroke, self.line_width, self.cap, self.join = self._stack.pop()
-
-    @_recordable
-    def setFillColorRGB(self, r: float, g: float, b: float) -> None:  # noqa: N802
-        self.fill = QColor.fromRgbF(r, g, b)
-
-    @_recordable
-    def setStrokeColorRGB(self, r: float, g: float, b: float) -> None:  # noqa: N802
-        self.stroke = QColor.fromRgbF(r, g, b)
-
-    @_recordable
-    def setLineWidth(self, w: float) -> None:  # noqa: N802
-        self.line_width = w
-
-    @_recordable
-    def setLineCap(self, cap: int) -> None:  # noqa: N802
-        self.cap = [Qt.PenCapStyle.FlatCap, Qt.PenCapStyle.RoundCap, Qt.PenCapStyle.SquareCap][cap]
-
-    @_recordable
-    def setLineJoin(self, join: int) -> None:  # noqa: N802
-        self.join = [
-            Qt.PenJoinStyle.MiterJoin,
-            Qt.PenJoinStyle.RoundJoin,
-            Qt.PenJoinStyle.BevelJoin,
-        ][join]
-
-    @_recordable
-    def translate(self, dx: float, dy: float) -> None:
-        self.painter.translate(dx, dy)
-
-    @_recordable
-    def scale(self, sx: float, sy: float) -> None:
-        self.painter.scale(sx, sy)
-
-    @_recordable
-    def rotate(self, deg: float) -> None:
-        self.painter.rotate(deg)
-
-    # shapes
-    def _paint(self, path: QPainterPath, stroke: int, fill: int) -> None:
-        p = self.painter
-        if fill:
-            p.fillPath(path, QBrush(self.fill))
-        if stroke:
-            pen = QPen(self.stroke, self.line_width, Qt.PenStyle.SolidLine, self.cap, self.join)
-            p.strokePath(path, pen)
-
-    @_recordable
-    def rect(self, x: float, y: float, w: float, h: float, stroke: int = 1, fill: int = 0) -> None:
-        path = QPainterPath()
-        path.addRect(QRectF(x, y, w, h))
-        self._paint(path, stroke, fill)
-
-    @_recordable
-    def roundRect(  # noqa: N802
-        self, x: float, y: float, w: float, h: float, r: float, stroke: int = 1, fill: int = 0
-    ) -> None:
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(x, y, w, h), r, r)
-        self._paint(path, stroke, fill)
-
-    @_recordable
-    def circle(self, x: float, y: float, r: float, stroke: int = 1, fill: int = 0) -> None:
-        path = QPainterPath()
-        path.addEllipse(QPointF(x, y), r, r)
-        self._paint(path, stroke, fill)
-
-    @_recordable
-    def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
-        path = QPainterPath()
-        path.moveTo(x1, y1)
-        path.lineTo(x2, y2)
-        self._paint(path, 1, 0)
-
-    @_recordable
-    def arc(
-        self,
-        x1: float,
-        y1: float,
-        x2: float,
-        y2: float,
-        startAng: float = 0,  # noqa: N803
-        extent: float = 90,
-    ) -> None:
-        path = QPainterPath()
-        rect = QRectF(x1, y1, x2 - x1, y2 - y1)
-        a = math.radians(startAng)
-        cx, cy = rect.center().x(), rect.center().y()
-        path.moveTo(cx + rect.width() / 2 * math.cos(a), cy + rect.height() / 2 * math.sin(a))
-        # Qt measures arc angles clockwise on screen (y down); in this y-up frame that is
-        # counter-clockwise, as ReportLab's: the angles carry over with a sign change.
-        path.arcTo(rect, -startAng, -extent)
-        self._paint(path, 1, 0)
-
-    def beginPath(self) -> _Path:  # noqa: N802
-        return _Path()
-
-    @_recordable
-    def drawPath(self, path: _Path, stroke: int = 1, fill: int = 0) -> None:  # noqa: N802
-        self._paint(path.qpath, stroke, fill)
-
-    @_recordable
-    def clipPath(self, path: _Path, stroke: int = 0, fill: int = 0) -> None:  # noqa: N802
-        self.painter.setClipPath(path.qpath, Qt.ClipOperation.IntersectClip)
-
-    # text
-    @_recordable
-    def setFont(self, name: str, size: float, leading: float | None = None) -> None:  # noqa: N802
-        self.font_size = size
-
-    def _text(self, x: float, y: float, size: float, text: str, bold: bool = False) -> None:
-        p = self.painter
-        font = QFont(_font_family())
-        font.setPixelSize(int(_FONT_PX))
-        font.setBold(bold)
-        p.save()
-        p.setFont(font)
-        p.setPen(QPen(self.fill))
-        p.translate(x, y)
-        k = size / _FONT_PX
-        p.scale(k, -k)  # text reads upright in the y-up frame
-        p.drawText(QPointF(0, 0), text)
-        p.restore()
-
-    @_recordable
-    def drawString(self, x: float, y: float, text: str) -> None:  # noqa: N802
-        self._text(x, y, self.font_size, text)
-
-    @_recordable
-    def drawRightString(self, x: float, y: float, text: str) -> None:  # noqa: N802
-        from reportlab.pdfbase import pdfmetrics
-
-        from siteplanner.signage.pdf import FONT
-
-        self._text(x - pdfmetrics.stringWidth(text, FONT, self.font_size), y, self.font_size, text)
-
-    def beginText(self) -> _Text:  # noqa: N802
-        return _Text()
-
-    @_recordable
-    def drawText(self, t: _Text) -> None:  # noqa: N802
-        for x, y, size, mode, text in t.runs:
-            self._text(x, y, size, text, bold=mode == 2)
-
-    # forms: recorded once and replayed under the current transform
-    def beginForm(self, name: str, *bbox: float) -> None:  # noqa: N802
-        self._recording = self._forms[name] = []
-
-    def endForm(self) -> None:  # noqa: N802
-        self._recording = None
-
-    @_recordable
-    def doForm(self, name: str) -> None:  # noqa: N802
-        for fn, args, kwargs in self._forms[name]:
-            fn(self, *args, **kwargs)
-
-
 def print_signs(printer: QPrinter, plan: Any, options: SignOptions, signs=None):
     """Draw the signs on ``printer`` at true size (the printer's paper size is used)."""
     painter = QPainter()
@@ -355,9 +80,8 @@ def print_signs(printer: QPrinter, plan: Any, options: SignOptions, signs=None):
         raise SignPdfError("the printer cannot be opened")
     try:
         rect = printer.pageLayout().fullRect(QPageLayout.Unit.Point)
-        canvas = QtSignCanvas(printer, painter)
         return draw_signs(
-            canvas,
+            PrinterCanvas(printer, painter),
             plan,
             (rect.width(), rect.height()),
             options.langs,
@@ -640,6 +364,11 @@ class SignsUi(QObject):
     def print_signs(self) -> None:
         if not self._has_signs():
             return
+        try:
+            check_notice_url(self.window.doc.plan.organization.privacy_notice_url)
+        except SignPdfError as exc:
+            self.window.dialogs.error(tr("Print signs"), str(exc))
+            return
         options = self.ask_options()
         if options is None:
             return
@@ -689,4 +418,4 @@ def install(window: Any) -> SignsUi:
     return ui
 
 
-__all__ = ["QtSignCanvas", "SignOptions", "SignsUi", "SuggestionItem", "install", "print_signs"]
+__all__ = ["SignOptions", "SignsUi", "SuggestionItem", "install", "print_signs"]

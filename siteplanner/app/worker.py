@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QPainterPath
 
+from siteplanner import pipeline
 from siteplanner.analysis import Analyser, Analysis, AnalysisCancelled, CameraResult
 from siteplanner.app.qtgeom import path_from_geometry
 from siteplanner.model import COLLECTIONS, DORI_LEVELS, Plan
@@ -125,7 +126,9 @@ class _Job(QRunnable):
             return runner.generation != gen
 
         try:
-            analysis = runner.analyser.analyse(self.plan, cancelled=cancelled)
+            analysis = pipeline.run(
+                self.plan, analyser=runner.analyser, cancelled=cancelled
+            ).analysis
             data = render_data(analysis, runner.paths, cancelled)
         except AnalysisCancelled:
             runner.relay.failed.emit(gen, "")

@@ -9,12 +9,13 @@ from __future__ import annotations
 import shapely
 
 from siteplanner.analysis import Analysis, CameraResult
+from siteplanner.compliance.legibility import DISTANCE_FACTOR as ISO_DISTANCE_FACTOR
+from siteplanner.compliance.legibility import sign_viewing_distance
 from siteplanner.compliance.packs import RulePack, load_pack
 from siteplanner.findings import Finding, sort_findings
 from siteplanner.geometry.coverage import clip, subtract, union_coverage
 from siteplanner.geometry.walls import opening_cuts
 from siteplanner.model import Level, Plan
-from siteplanner.signage.viewing import sign_viewing_distance
 
 # Areas below this are overlay slivers along shared edges, not something a camera sees.
 MIN_AREA_M2 = 0.01
@@ -262,7 +263,7 @@ def _level_checks(plan: Plan, level: Level, analysis: Analysis, pack: RulePack, 
             )
 
     # Viewing distance: the sign's own, else the open floor in front of it (at least 3 m, at
-    # most the plan default), see siteplanner.signage.viewing and docs/signage.md.
+    # most the plan default), see siteplanner.compliance.legibility and docs/signage.md.
     solids = analysis.levels[level.id].geometry.solids if level.signs else None
     for sign in level.signs:
         distance, source = sign_viewing_distance(
@@ -279,10 +280,6 @@ def _level_checks(plan: Plan, level: Level, analysis: Analysis, pack: RulePack, 
                 level=level.id,
                 sign=sign.id,
             )
-
-
-# ISO 3864-1 distance factor Z for normal lighting: height >= viewing distance / Z.
-ISO_DISTANCE_FACTOR = 60.0
 
 
 __all__ = ["evaluate", "evaluate_level", "is_internal", "sort_findings"]

@@ -6,10 +6,15 @@ the field path (``levels[0].cameras[3].height_m``), so that no caller ever shows
 
 from __future__ import annotations
 
+import errno
 import gc
+import glob
 import json
 import os
+import shutil
+import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -255,47 +260,158 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str, keep_backup: bool = True) -> None:
-    """Write to a temporary file beside ``path``, fsync, keep the old file as ``.bak``, rename."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+# How long a save waits for another save of the same folder before going ahead unlocked.
+SAVE_LOCK_WAIT_S = 5.0
+# Without the folder lock, a temporary file this old is debris from a killed save, not a save
+# in progress.
+STALE_TEMPORARY_S = 3600.0
+
+
+@contextmanager
+def _folder_lock(directory: Path) -> Iterator[bool]:
+    """Serialise saves into ``directory`` between processes (an advisory ``flock`` on the
+    folder itself, released by the kernel when a saving process dies); True when held."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if target.exists():
-            mode = target.stat().st_mode & 0o777
-        else:
-            # mkstemp makes the file private; a new plan gets the usual permissions.
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
+        import fcntl
+    except ImportError:  # not POSIX: go ahead unlocked
+        yield False
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        yield False
+        return
+    try:
+        deadline = time.monotonic() + SAVE_LOCK_WAIT_S
+        held = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                held = True
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.002)
+            except OSError:  # a file system without flock
+                break
+        yield held
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _temporary_name(target: Path) -> str:
+    return f".{target.name}."
+
+
+def _remove_stray_temporaries(target: Path, locked: bool) -> None:
+    """Delete the temporary files that killed saves of ``target`` left behind. Under the
+    folder lock no other save is running, so all of them are debris; otherwise only old ones."""
+    now = time.time()
+    pattern = glob.escape(_temporary_name(target)) + "*.tmp"
+    for stray in target.parent.glob(pattern):
         try:
-            os.chmod(tmp, mode)
+            st = stray.lstat()
+            if stat.S_ISREG(st.st_mode) and (locked or now - st.st_mtime > STALE_TEMPORARY_S):
+                stray.unlink()
         except OSError:
             pass
-        if target.exists():
-            if keep_backup:
-                backup = target.with_name(target.name + ".bak")
-                # A hard link keeps the previous version without a window where none exists.
-                try:
-                    if backup.exists():
-                        backup.unlink()
-                    os.link(target, backup)
-                except OSError:
-                    import shutil
 
-                    shutil.copy2(target, backup)
-        os.replace(tmp, target)
-        _fsync_dir(directory)
+
+def _resolve_target(path: Path) -> Path:
+    """The file a save must write: through symbolic links, so that a link stays a link."""
+    seen = 0
+    while path.is_symlink() and seen < 40:
+        link = Path(os.readlink(path))
+        path = link if link.is_absolute() else path.parent / link
+        seen += 1
+    return path
+
+
+def _refuse_unwritable(target: Path, st: os.stat_result) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder, not a plan file")
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(errno.EINVAL, "it is not a regular file")
+    # Mode bits, not just access(): the administrator may write anything, yet a file made
+    # read-only says "do not change me".
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
+        target, os.W_OK
+    ):
+        raise PermissionError(errno.EACCES, "the file is read-only")
+
+
+def _keep_backup(target: Path) -> None:
+    """Make ``NAME.bak`` the current ``target`` by a rename, so that a ``.bak`` exists at every
+    moment and the live file is never opened for writing."""
+    backup = target.with_name(target.name + ".bak")
+    fd, tmp = tempfile.mkstemp(prefix=_temporary_name(target), suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        os.unlink(tmp)
+        try:
+            os.link(target, tmp)  # a hard link: no copy, no window without a backup
+        except OSError:
+            # Without hard links, copy into a fresh file (never into one that may share the
+            # live file's inode).
+            shutil.copy2(target, tmp)
+        os.replace(tmp, backup)
+        # rename() does nothing when both names already link the same file (the backup of a
+        # save that was killed before its last step): the temporary name is then still there.
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str, keep_backup: bool = True) -> None:
+    """Replace ``path`` with ``text`` so that any reader, a second writer or a kill at any
+    moment sees either the old file or the new one, complete.
+
+    The previous version is first made ``.bak``; the text goes to a temporary file beside the
+    target, is flushed to disk and renamed over it. A symbolic link is followed (the file it
+    points to is written); a read-only file or a folder is refused with an ``OSError``."""
+    target = _resolve_target(Path(path))
+    directory = target.parent if str(target.parent) else Path(".")
+    data = text.encode("utf-8")
+    with _folder_lock(directory) as locked:
+        _remove_stray_temporaries(target, locked)
+        try:
+            st: os.stat_result | None = os.stat(target)
+        except FileNotFoundError:
+            st = None
+        if st is not None:
+            _refuse_unwritable(target, st)
+            mode = st.st_mode & 0o777
+            if keep_backup:
+                _keep_backup(target)
+        else:
+            # mkstemp makes the file private; a new plan gets the usual permissions.
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        fd, tmp = tempfile.mkstemp(prefix=_temporary_name(target), suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            try:
+                os.chmod(tmp, mode)
+            except OSError:
+                pass
+            os.replace(tmp, target)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        _fsync_dir(directory)
 
 
 def save_plan(plan: Plan, path: str | os.PathLike[str], keep_backup: bool = True) -> None:
@@ -305,5 +421,7 @@ def save_plan(plan: Plan, path: str | os.PathLike[str], keep_backup: bool = True
         raise PlanFileError(path, f"cannot be saved: {exc}") from None
     try:
         atomic_write_text(path, text, keep_backup=keep_backup)
+    except UnicodeEncodeError as exc:  # a lone surrogate: nothing was written
+        raise PlanFileError(path, f"cannot be saved: {exc.reason} in the text") from None
     except OSError as exc:
         raise PlanFileError(path, f"cannot be saved ({exc.strerror or exc})") from None

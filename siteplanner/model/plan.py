@@ -8,6 +8,7 @@ Lengths are metres, plan coordinates are ``[x, y]`` with x east and y north, ang
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -233,6 +234,32 @@ ID_PREFIX = {
 COLLECTIONS = tuple(ID_PREFIX)
 
 
+def _claim(where: dict[str, str], ident: str, path: str) -> None:
+    first = where.setdefault(ident, path)
+    if first != path:
+        raise PydanticCustomError(
+            "duplicate_id",
+            "{path}: duplicate id {id} (also at {first})",
+            {"path": path, "id": repr(ident), "first": first},
+        )
+
+
+class _IdMaker:
+    """Makes ids ``<prefix><n>`` (c1, c2, ...) that are not taken yet, and takes them."""
+
+    def __init__(self, taken: Iterable[str]) -> None:
+        self._taken = set(taken)
+        self._next: dict[str, int] = {}
+
+    def new(self, prefix: str) -> str:
+        n = self._next.get(prefix, 1)
+        while f"{prefix}{n}" in self._taken:
+            n += 1
+        self._next[prefix] = n + 1
+        self._taken.add(f"{prefix}{n}")
+        return f"{prefix}{n}"
+
+
 class Level(Item):
     id: str = ""
     name: str = ""
@@ -264,43 +291,29 @@ class Plan(Item):
 
     @model_validator(mode="after")
     def _ids(self) -> Plan:
-        # Ids are unique within a level (findings and reports name the level too); missing ones
-        # are made up unique across the plan.
-        seen: dict[str, set[str]] = {k: set() for k in ID_PREFIX}
-        level_ids: set[str] = {lv.id for lv in self.levels if lv.id}
+        # Ids are unique across the plan: the objects of every level share one namespace (a
+        # sign's `covers`, a finding or a selection names an object without its level), the
+        # levels another. Missing ones are made up unique; a repeated one is refused with both
+        # places.
+        where: dict[str, str] = {}
+        level_where: dict[str, str] = {}
         for li, level in enumerate(self.levels):
-            if not level.id:
-                n = li + 1
-                while f"L{n}" in level_ids:
-                    n += 1
-                level.id = f"L{n}"
-                level_ids.add(level.id)
-            elif level.id in {lv.id for lv in self.levels[:li]}:
-                raise PydanticCustomError(
-                    "duplicate_id",
-                    "levels[{i}].id: duplicate id {id}",
-                    {"i": li, "id": repr(level.id)},
-                )
-            for key, prefix in ID_PREFIX.items():
-                items = getattr(level, key)
-                here: set[str] = set()
-                for i, item in enumerate(items):
-                    if item.id and item.id in here:
-                        raise PydanticCustomError(
-                            "duplicate_id",
-                            "levels[{li}].{key}[{i}].id: duplicate id {id}",
-                            {"li": li, "key": key, "i": i, "id": repr(item.id)},
-                        )
+            if level.id:
+                _claim(level_where, level.id, f"levels[{li}].id")
+            for key in COLLECTIONS:
+                for i, item in enumerate(getattr(level, key)):
                     if item.id:
-                        here.add(item.id)
-                        seen[key].add(item.id)
-                for item in items:
+                        _claim(where, item.id, f"levels[{li}].{key}[{i}].id")
+        made = _IdMaker(level_where)
+        for level in self.levels:
+            if not level.id:
+                level.id = made.new("L")
+        made = _IdMaker(where)
+        for level in self.levels:
+            for key, prefix in ID_PREFIX.items():
+                for item in getattr(level, key):
                     if not item.id:
-                        n = len(seen[key]) + 1
-                        while f"{prefix}{n}" in seen[key]:
-                            n += 1
-                        item.id = f"{prefix}{n}"
-                        seen[key].add(item.id)
+                        item.id = made.new(prefix)
         return self
 
     def level(self, level_id: str) -> Level | None:

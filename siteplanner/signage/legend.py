@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import shapely
 
+from siteplanner.drawing.canvas import Canvas
+from siteplanner.drawing.text import fit, wrap
 from siteplanner.model import Level, Plan, Sign
 from siteplanner.signage.content import face_recognition_due
+from siteplanner.signage.style import BLACK, GREY, MARGIN, YELLOW
+
+STRIPE = (0.95, 0.95, 0.95)  # every other row
 
 _COMPASS = ("E", "NE", "N", "NW", "W", "SW", "S", "SE")
 
@@ -28,6 +34,13 @@ def nearest_door(level: Level, point: Sequence[float]) -> tuple[str, float] | No
     dist = shapely.distance(lines, p)
     i = int(dist.argmin())
     return doors[i].id, float(dist[i])
+
+
+class PlacedOn(Protocol):
+    """Where a sign was drawn: its id and the (1-based) page."""
+
+    sign_id: str
+    page: int
 
 
 @dataclass
@@ -97,20 +110,19 @@ _COLUMNS = (
 
 
 def draw_legend(
-    c,
+    c: Canvas,
     plan: Plan,
     pairs: Sequence[tuple[str, Sign]],
-    result,
+    placed: Sequence[PlacedOn],
     paper: tuple[float, float],
     new_page: Callable[[tuple[float, float]], int],
     langs: Sequence[str] = ("zh", "en"),
 ) -> list[int]:
-    """Legend pages in landscape at the end of the sign PDF; returns their page numbers."""
-    from siteplanner.signage.pdf import FONT, GREY, MARGIN, fit, wrap
-
+    """Legend pages in landscape at the end of the sign PDF; returns their page numbers.
+    ``placed`` says on which pages each sign was drawn."""
     pw, ph = max(paper), min(paper)
     pages: dict[str, list[int]] = {}
-    for p in result.placed:
+    for p in placed:
         pages.setdefault(p.sign_id, []).append(p.page)
     rows = legend_rows(plan, pairs, pages)
     size = 7.5
@@ -123,12 +135,10 @@ def draw_legend(
     def header() -> float:
         n = new_page((pw, ph))
         out.append(n)
-        c.setFillColorRGB(0.07, 0.07, 0.07)
-        c.setFont(FONT, 14)
+        c.set_fill(BLACK)
         title = "Sign legend · 标志安装清单"
-        c.drawString(MARGIN, ph - MARGIN - 14, title)
-        c.setFont(FONT, 8)
-        c.setFillColorRGB(*GREY)
+        c.text(MARGIN, ph - MARGIN - 14, title, 14)
+        c.set_fill(GREY)
         sub = (
             f"{plan.name or 'Plan'} · rules {plan.rules} · {len(rows)} signs · positions in plan "
             f"metres (x east, y north) · facing: direction the sign's face points (towards the "
@@ -137,17 +147,15 @@ def draw_legend(
         _, lines = fit(((sub, 1.0),), usable, 24, 8)
         yy = ph - MARGIN - 30
         for text, s in lines:
-            c.setFont(FONT, s)
-            c.drawString(MARGIN, yy, text)
+            c.text(MARGIN, yy, text, s)
             yy -= s * 1.25
         yy -= 6
-        c.setFillColorRGB(1.0, 0.8, 0.0)
-        c.rect(MARGIN, yy - lead - 2, usable, lead + 4, stroke=0, fill=1)
-        c.setFillColorRGB(0.07, 0.07, 0.07)
-        c.setFont(FONT, size)
+        c.set_fill(YELLOW)
+        c.rect(MARGIN, yy - lead - 2, usable, lead + 4)
+        c.set_fill(BLACK)
         x = MARGIN
         for (name, _), w in zip(_COLUMNS, widths, strict=True):
-            c.drawString(x + 3, yy - lead + 2, name)
+            c.text(x + 3, yy - lead + 2, name, size)
             x += w
         return yy - lead - 4
 
@@ -170,15 +178,14 @@ def draw_legend(
         if y - h < MARGIN:
             y = header()
         if i % 2:
-            c.setFillColorRGB(0.95, 0.95, 0.95)
-            c.rect(MARGIN, y - h, usable, h, stroke=0, fill=1)
-        c.setFillColorRGB(0.07, 0.07, 0.07)
-        c.setFont(FONT, size)
+            c.set_fill(STRIPE)
+            c.rect(MARGIN, y - h, usable, h)
+        c.set_fill(BLACK)
         x = MARGIN
         for lines, w in zip(wrapped, widths, strict=True):
             yy = y - lead + 1
             for text in lines:
-                c.drawString(x + 3, yy, text)
+                c.text(x + 3, yy, text, size)
                 yy -= lead
             x += w
         y -= h

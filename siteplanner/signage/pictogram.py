@@ -2,42 +2,38 @@
 
 from __future__ import annotations
 
-from reportlab.pdfgen.canvas import Canvas
+from siteplanner.drawing.canvas import Canvas, Color, Path
 
 UNIT = 100.0
 
 
-def draw_camera(c: Canvas, color: tuple[float, float, float] = (0.07, 0.07, 0.07)) -> None:
+def draw_camera(c: Canvas, color: Color = (0.07, 0.07, 0.07)) -> None:
     """A wall-mounted CCTV camera looking down to the left, in the box (0, 0)-(100, 100).
 
     The caller translates and scales; only filled shapes and thick strokes, so that it prints
     crisply from a sticker to a poster.
     """
-    c.saveState()
-    c.setFillColorRGB(*color)
-    c.setStrokeColorRGB(*color)
-    c.setLineCap(1)
-    c.setLineJoin(1)
+    c.save()
+    c.set_fill(color)
+    c.set_stroke(color)
+    c.set_line_cap("round")
+    c.set_line_join("round")
     c.translate(0, -8)  # centre the drawing's extent (y 27..92) in the box
     # Wall plate on the right and the bracket arm up to it.
-    c.roundRect(89, 58, 9, 34, 2, stroke=0, fill=1)
-    c.setLineWidth(7)
-    p = c.beginPath()
-    p.moveTo(74, 68)
-    p.lineTo(80, 79)
-    p.lineTo(90, 79)
-    c.drawPath(p, stroke=1, fill=0)
+    c.rounded_rect(89, 58, 9, 34, 2)
+    c.set_line_width(7)
+    c.draw_path(Path().move_to(74, 68).line_to(80, 79).line_to(90, 79), fill=False, stroke=True)
     # Housing, tilted 20° down towards the left, with a sun shield and the lens at the front.
-    c.saveState()
+    c.save()
     c.translate(56, 55)
     c.rotate(20)
-    c.roundRect(-30, -11, 60, 22, 5, stroke=0, fill=1)
-    c.roundRect(-39, 10, 70, 7, 2, stroke=0, fill=1)
-    c.roundRect(-37, -8, 9, 16, 2, stroke=0, fill=1)
-    c.restoreState()
+    c.rounded_rect(-30, -11, 60, 22, 5)
+    c.rounded_rect(-39, 10, 70, 7, 2)
+    c.rounded_rect(-37, -8, 9, 16, 2)
+    c.restore()
     # Field of view: arcs spreading from the lens.
     cx, cy = 21.0, 42.0
     for i, r in enumerate((8.0, 15.0, 22.0)):
-        c.setLineWidth(4.4 - 0.4 * i)
-        c.arc(cx - r, cy - r, cx + r, cy + r, startAng=178, extent=46)
-    c.restoreState()
+        c.set_line_width(4.4 - 0.4 * i)
+        c.draw_path(Path().arc(cx, cy, r, 178, 46), fill=False, stroke=True)
+    c.restore()

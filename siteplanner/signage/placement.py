@@ -22,8 +22,8 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from siteplanner.analysis import Analysis
+from siteplanner.compliance.legibility import derived_viewing_distance, standard_size
 from siteplanner.model import Level, Plan, Sign
-from siteplanner.signage.viewing import derived_viewing_distance, standard_size
 
 SETBACK_M = 0.75  # how far before the coverage boundary an edge sign stands
 DOOR_SETBACK_M = 0.45  # beyond the door's depth (half on each side of the wall line)

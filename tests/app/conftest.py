@@ -25,6 +25,8 @@ class ScriptedDialogs(Dialogs):
         self.open_answer: str | None = None
         self.save_as_answer: str | None = None
         self.save_as_asked = 0
+        self.confirm_answer = True
+        self.confirms: list[tuple[str, str]] = []
 
     def error(self, title: str, message: str) -> None:
         self.errors.append((title, message))
@@ -40,7 +42,8 @@ class ScriptedDialogs(Dialogs):
         return self.recover_answer
 
     def confirm(self, title: str, message: str) -> bool:
-        return True
+        self.confirms.append((title, message))
+        return self.confirm_answer
 
     def open_file(self, directory: str = "") -> str | None:
         return self.open_answer

@@ -357,7 +357,10 @@ def test_autosave_and_recovery(make_window, tmp_path):
     third.dialogs.recover_answer = False
     assert third.open_path(path)
     assert len(third.doc.plan.levels[0].cameras) == 1
-    assert not rec.exists()  # a declined recovery is not offered again
+    assert not rec.exists()  # a declined recovery is not offered again...
+    kept = [p for p in rec.parent.iterdir() if ".declined-" in p.name]
+    assert len(kept) == 1  # ...but set aside, not deleted
+    assert len(load_plan(kept[0]).levels[0].cameras) == 2
 
 
 def test_level_switch_and_menus(make_window):

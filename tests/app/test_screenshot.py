@@ -63,3 +63,39 @@ def test_screenshot_of_a_bad_file_names_the_field(tmp_path: Path):
     assert "bad.siteplan" in res.stderr
     assert "Traceback" not in res.stderr
     assert not out.exists()
+
+
+def test_screenshot_leaves_a_pending_recovery_file_alone(tmp_path: Path):
+    plan_path = tmp_path / "room.siteplan"
+    save_plan(generated_site(), plan_path)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data")}
+    where = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from PySide6.QtCore import QCoreApplication as A; a = A([]); "
+            "a.setOrganizationName('SitePlanner'); a.setApplicationName('SitePlanner'); "
+            "from siteplanner.app.autosave import recovery_path; print(recovery_path(sys.argv[1]))",
+            str(plan_path),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    rec = Path(where.stdout.strip())
+    assert str(tmp_path / "data") in str(rec)
+    rec.parent.mkdir(parents=True)
+    rec.write_bytes(plan_path.read_bytes())  # unsaved work from a session that crashed
+    out = tmp_path / "shot.png"
+    res = subprocess.run(
+        [sys.executable, "-m", "siteplanner", "open", str(plan_path), "--screenshot", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
+    assert res.returncode == 0, res.stderr
+    assert out.exists()
+    assert rec.read_bytes() == plan_path.read_bytes()

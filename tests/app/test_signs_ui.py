@@ -157,3 +157,19 @@ def test_print_at_true_size(win, tmp_path):
     rows = np.where(dark.sum(axis=1) > 0.6 * (cols[-1] - cols[0]))[0]
     assert (cols[-1] - cols[0] + 1) / 10 == pytest.approx(120, abs=1.0)
     assert (rows[-1] - rows[0] + 1) / 10 == pytest.approx(160, abs=1.0)
+
+
+def test_print_and_export_refuse_a_url_no_qr_code_can_hold(win, tmp_path):
+    win.doc.plan.organization.privacy_notice_url = "https://example.com/" + "a" * 3000
+    asked = []
+    win.signs_ui.ask_options = lambda paper=True: asked.append(paper)
+    win.signs_ui.print_signs()
+    assert asked == []  # refused before the options dialog and the preview
+    title, message = win.dialogs.errors[-1]
+    assert "organization.privacy_notice_url" in message and "QR code" in message
+    out = tmp_path / "signs.pdf"
+    win.signs_ui.ask_options = lambda paper=True: SignOptions()
+    win.signs_ui.ask_pdf_path = lambda: str(out)
+    assert win.signs_ui.export_pdf() is None
+    assert "organization.privacy_notice_url" in win.dialogs.errors[-1][1]
+    assert not out.exists()

@@ -6,13 +6,14 @@ import math
 
 import pytest
 
+from siteplanner import pipeline
 from siteplanner.analysis import Analyser
 from siteplanner.compliance import available_packs, load_pack
 from tests.helpers import camera, plan, rect
 
 
 def findings(p, rules=None):
-    return Analyser().analyse(p, rules).findings
+    return pipeline.run(p, rules=rules).findings
 
 
 def only(fs, rule):

@@ -7,6 +7,7 @@ import math
 import pytest
 import shapely
 
+from siteplanner import pipeline
 from siteplanner.analysis import Analyser
 from siteplanner.geometry.optics import depth_limit_m, pixel_density
 from siteplanner.model import resolve_optics
@@ -142,9 +143,9 @@ def test_camera_below_obstacle_top_sees_nothing_behind_it():
 
 def test_camera_inside_a_wall_sees_nothing_and_is_reported():
     p = plan([camera(position=[5.0, 0.0])], [{"points": [[5, -10], [5, 10]], "thickness_m": 0.3}])
-    a = Analyser().analyse(p)
-    assert a.cameras["c1"].coverage.coverage.is_empty
-    assert any(f.rule == "CAMERA_INSIDE_WALL" and f.camera == "c1" for f in a.findings)
+    result = pipeline.run(p)
+    assert result.analysis.cameras["c1"].coverage.coverage.is_empty
+    assert any(f.rule == "CAMERA_INSIDE_WALL" and f.camera == "c1" for f in result.findings)
 
 
 def test_camera_on_a_wall_face_sees_the_room():

@@ -99,3 +99,31 @@ def test_signs_command_bad_plan_and_no_signs(tmp_path, capsys):
     empty.write_text(json.dumps({"format": "siteplanner", "version": 1, "levels": [{"id": "L1"}]}))
     assert main(["signs", str(empty), "-o", str(tmp_path / "y.pdf")]) == 2
     assert "no signs" in capsys.readouterr().err
+
+
+def _sample_with_url(tmp_path, url: str):
+    from siteplanner.resources import sample_plan_path
+
+    data = json.loads(sample_plan_path().read_text(encoding="utf-8"))
+    data["organization"]["privacy_notice_url"] = url
+    path = tmp_path / "url.siteplan"
+    # ensure_ascii keeps a lone surrogate as its \ud800 escape, as a hostile file would carry it.
+    path.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "url, needle",
+    [
+        ("https://example.com/" + "a" * 2400, "2,420 bytes do not fit in a QR code"),
+        ("https://example.com/\ud800", ""),  # refused at load or at the QR: either way cleanly
+    ],
+)
+def test_signs_refuses_a_url_no_qr_code_can_hold(tmp_path, capsys, url, needle):
+    path = _sample_with_url(tmp_path, url)
+    out = tmp_path / "x.pdf"
+    assert main(["signs", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert str(path) in err and "privacy_notice_url" in err and needle in err
+    assert not out.exists()  # nothing half-written

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from siteplanner.analysis import Analyser
-from siteplanner.signage.viewing import (
+from siteplanner import pipeline
+from siteplanner.compliance.legibility import (
     MIN_VIEWING_M,
     derived_viewing_distance,
     free_distance,
@@ -17,7 +17,7 @@ PUBLIC = {"id": "z", "kind": "collection", "place": "public", "polygon": rect(0,
 
 
 def findings(p, rule):
-    return [f for f in Analyser().analyse(p).findings if f.rule == rule]
+    return [f for f in pipeline.run(p).findings if f.rule == rule]
 
 
 def sign(**kw):

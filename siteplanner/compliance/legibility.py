@@ -1,6 +1,7 @@
 """How far away a sign must be readable from, and the size that needs (ISO 3864-1).
 
-Kept free of rule-pack imports so that the compliance checks can use it.
+The one place of this maths: the compliance checks (SIGN_TOO_SMALL) and the sign placement both
+use it.
 """
 
 from __future__ import annotations
