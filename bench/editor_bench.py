@@ -60,6 +60,68 @@ def frame_time_ms(plan: Plan, frames: int = 60, step_px: int = 9) -> float:
     return statistics.median(times)
 
 
+def edit_times_ms(plan: Plan, steps: int = 60) -> tuple[float, float]:
+    """Median milliseconds per mouse move for the two snapping gestures on the plan's busiest
+    level, zoomed in to 40 px/m as when editing: (dragging a wall's vertex with snapping,
+    hovering with the wall tool, which snaps the cursor to vertices and walls)."""
+    app = _app()
+    from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+    from PySide6.QtTest import QTest
+
+    from siteplanner.app.main_window import MainWindow
+
+    win = MainWindow(plan)
+    win.runner.hold()
+    win.resize(*SIZE)
+    win.show()
+    app.processEvents()
+    busiest = max(plan.levels, key=lambda lv: len(lv.cameras))
+    win.set_level(busiest.id)
+    win.runner.hold()
+    view, port = win.view, win.view.viewport()
+    # A wall in the middle of the level, its far end seen at 40 px/m.
+    walls = sorted(busiest.walls, key=lambda w: w.points[0])
+    wall = walls[len(walls) // 2]
+    (x0, y0), (x1, y1) = wall.points[0], wall.points[-1]
+    view.fit(QRectF(x1 - 15, y1 - 10, 30, 20))
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+
+    def at(x: float, y: float) -> QPoint:
+        return view.mapFromScene(QPointF(x, y))
+
+    mid = at((x0 + x1) / 2, (y0 + y1) / 2)
+    QTest.mouseClick(port, left, none, mid)
+    QTest.mousePress(port, left, none, at(x1, y1))
+    drag = []
+    for i in range(1, steps + 6):
+        p = at(x1, y1) + QPoint(i % 30, (i * 7) % 23)
+        t = time.perf_counter()
+        QTest.mouseMove(port, p)
+        if i > 5:
+            drag.append((time.perf_counter() - t) * 1000)
+    QTest.mouseRelease(port, left, none, p)
+    win.doc.undo.undo()
+    win.set_tool("wall")
+    QTest.mouseClick(port, left, none, at(x1 - 3, y1 - 2))
+    hover = []
+    for i in range(1, steps + 6):
+        p = at(x1, y1) + QPoint((i * 5) % 80 - 40, (i * 3) % 60 - 30)
+        t = time.perf_counter()
+        QTest.mouseMove(port, p)
+        if i > 5:
+            hover.append((time.perf_counter() - t) * 1000)
+    win.tool.cancel()
+    win.doc.undo.setClean()
+    win.close()
+    return statistics.median(drag), statistics.median(hover)
+
+
+def campus_edit_times_ms() -> tuple[float, float]:
+    from bench.campus import make_campus
+
+    return edit_times_ms(make_campus())
+
+
 def campus_frame_time_ms() -> float:
     from bench.campus import make_campus
 
@@ -77,3 +139,5 @@ if __name__ == "__main__":
     print(f"sample: {sample_frame_time_ms():.1f} ms per frame")
     t = time.perf_counter()
     print(f"campus: {campus_frame_time_ms():.1f} ms per frame ({time.perf_counter() - t:.0f} s)")
+    drag, hover = campus_edit_times_ms()
+    print(f"campus: vertex drag {drag:.2f} ms per move, wall-tool hover {hover:.2f} ms per move")

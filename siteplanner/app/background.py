@@ -6,8 +6,8 @@ metres), ``rotation_deg`` (counter-clockwise about the origin) and ``opacity``. 
 right and down; the plan's y runs up, so pixel (u, v) of an image H pixels tall lies at
 ``origin + R(rotation) · (u·s, (H − v)·s)``.
 
-The arithmetic (placement, calibration) is in plain functions at the top so it can be checked
-exactly; the Qt parts below draw the image and run the import, calibrate and opacity controls.
+The arithmetic (placement, calibration) is in :mod:`siteplanner.editing.calibration`; this
+module draws the image and runs the import, calibrate, align and opacity controls.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from siteplanner.app.commands import SetFieldsCommand
 from siteplanner.app.i18n import tr
+from siteplanner.editing.calibration import aligned_origin, calibration, image_matrix
 from siteplanner.model import Background, Level, Plan
 from siteplanner.units import UnitError, format_length, parse_length
 
@@ -51,67 +52,11 @@ Z_BACKGROUND = -100  # under every plan item
 Point = tuple[float, float]
 
 
-# --- arithmetic ---------------------------------------------------------------------------------
-
-
-def pixel_to_plan(
-    u: float, v: float, image_height_px: float, scale: float, origin: Point, rotation_deg: float
-) -> Point:
-    """Plan position (m) of image pixel coordinates (u right, v down)."""
-    lx, ly = u * scale, (image_height_px - v) * scale
-    c, s = math.cos(math.radians(rotation_deg)), math.sin(math.radians(rotation_deg))
-    return origin[0] + c * lx - s * ly, origin[1] + s * lx + c * ly
-
-
-def plan_to_pixel(
-    x: float, y: float, image_height_px: float, scale: float, origin: Point, rotation_deg: float
-) -> Point:
-    """Inverse of ``pixel_to_plan``."""
-    dx, dy = x - origin[0], y - origin[1]
-    c, s = math.cos(math.radians(rotation_deg)), math.sin(math.radians(rotation_deg))
-    lx, ly = c * dx + s * dy, -s * dx + c * dy
-    return lx / scale, image_height_px - ly / scale
-
-
-def calibrated_scale(p1_px: Point, p2_px: Point, distance_m: float) -> float:
-    """Metres per pixel from two image points (pixels) that lie ``distance_m`` apart."""
-    if not (distance_m > 0 and math.isfinite(distance_m)):
-        raise ValueError("the distance must be a length greater than zero")
-    d_px = math.dist(p1_px, p2_px)
-    if d_px < 1.0:
-        raise ValueError("the two points must be at least one pixel apart")
-    return distance_m / d_px
-
-
-def origin_keeping(
-    anchor_px: Point,
-    image_height_px: float,
-    old_scale: float,
-    new_scale: float,
-    origin: Point,
-    rotation_deg: float,
-) -> Point:
-    """The origin that keeps ``anchor_px`` where it was on the plan after a change of scale."""
-    ax, ay = pixel_to_plan(*anchor_px, image_height_px, old_scale, origin, rotation_deg)
-    bx, by = pixel_to_plan(*anchor_px, image_height_px, new_scale, (0.0, 0.0), rotation_deg)
-    return ax - bx, ay - by
-
-
 def image_transform(
     image_height_px: float, scale: float, origin: Point, rotation_deg: float
 ) -> QTransform:
     """Item (pixel) to scene (plan metres) transform matching ``pixel_to_plan``."""
-    c, s = math.cos(math.radians(rotation_deg)), math.sin(math.radians(rotation_deg))
-    h = image_height_px
-    # Qt maps x' = m11·u + m21·v + dx, y' = m12·u + m22·v + dy.
-    return QTransform(
-        scale * c,
-        scale * s,
-        scale * s,
-        -scale * c,
-        origin[0] - scale * s * h,
-        origin[1] + scale * c * h,
-    )
+    return QTransform(*image_matrix(image_height_px, scale, origin, rotation_deg))
 
 
 def stored_path(image: str | Path, plan_path: str | Path | None) -> str:
@@ -322,8 +267,7 @@ class BackgroundLayer(QObject):
         if bg is None or self.item is None:
             return
         h = self.item.pixmap().height()
-        x, y = pixel_to_plan(*px, h, bg.scale_m_per_px, tuple(bg.origin), bg.rotation_deg)
-        origin = (bg.origin[0] + target[0] - x, bg.origin[1] + target[1] - y)
+        origin = aligned_origin(px, target, h, bg.scale_m_per_px, tuple(bg.origin), bg.rotation_deg)
         push_fields(self.doc, tr("Align background"), [(bg, "origin", origin)])
 
     def _ask_distance(self) -> None:
@@ -352,8 +296,9 @@ class BackgroundLayer(QObject):
         if bg is None or self.item is None:
             return
         h = self.item.pixmap().height()
-        scale = calibrated_scale(p1, p2, distance_m)
-        origin = origin_keeping(p1, h, bg.scale_m_per_px, scale, tuple(bg.origin), bg.rotation_deg)
+        scale, origin = calibration(
+            p1, p2, distance_m, h, bg.scale_m_per_px, tuple(bg.origin), bg.rotation_deg
+        )
         push_fields(
             self.doc,
             tr("Calibrate background"),

@@ -7,7 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from siteplanner.model import COLLECTIONS, ID_PREFIX, Level, Plan
+from siteplanner.editing.registry import Found, find
+from siteplanner.editing.snapping import SnapIndex, SnapIndexCache
+from siteplanner.model import Level, Plan
+from siteplanner.model.ids import IdAllocator
 from siteplanner.resources import sample_plan_path
 
 
@@ -24,6 +27,13 @@ class Document(QObject):
         self.path: Path | None = Path(path) if path else None
         # The objects the last edit changed (None: anything). Read once by the scene.
         self.last_touched: list[object] | None = None
+        self._snap = SnapIndexCache()
+        # Connected first, so the index is current for whatever else reacts to an edit.
+        self.changed.connect(self._edited)
+        self.replaced.connect(self._snap.clear)
+
+    def _edited(self) -> None:
+        self._snap.edited(self.last_touched)
 
     def notify(self, touched: list[object] | None = None) -> None:
         """Announce an edit; ``touched`` lets the canvas update just those objects."""
@@ -52,19 +62,17 @@ class Document(QObject):
         self.undo.setClean()
         self.replaced.emit()
 
-    def find(self, object_id: str) -> tuple[Level, str, object] | None:
-        """(level, collection, object) for an id, searching every level."""
-        for level in self.plan.levels:
-            for coll in COLLECTIONS:
-                for obj in getattr(level, coll):
-                    if obj.id == object_id:
-                        return level, coll, obj
-        return None
+    def find(self, object_id: str, level_id: str | None = None) -> Found | None:
+        """(level, collection, object) for an id; ids are unique across the plan."""
+        return find(self.plan, object_id, level_id)
+
+    def ids(self) -> IdAllocator:
+        """An allocator of fresh plan-wide ids; one per batch of new objects."""
+        return IdAllocator.for_plan(self.plan)
 
     def new_id(self, collection: str) -> str:
-        prefix = ID_PREFIX[collection]
-        used = {o.id for lv in self.plan.levels for o in getattr(lv, collection)}
-        n = len(used) + 1
-        while f"{prefix}{n}" in used:
-            n += 1
-        return f"{prefix}{n}"
+        return self.ids().new(collection)
+
+    def snap_index(self, level: Level) -> SnapIndex:
+        """The snapping index of ``level``, kept in step with the edits."""
+        return self._snap.get(level)

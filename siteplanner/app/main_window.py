@@ -7,7 +7,6 @@ the end of the window's construction.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,23 +37,14 @@ from siteplanner.app.icons import tool_icon
 from siteplanner.app.panels import FindingsPanel, LevelsPanel, PropertiesPanel, SchedulePanel
 from siteplanner.app.planlock import PlanLock
 from siteplanner.app.scene import PlanScene
-from siteplanner.app.tools import MOVE_FIELDS, TOOLS, Tool, ToolOptions, shifted
+from siteplanner.app.tools import TOOLS, Tool, ToolOptions
 from siteplanner.app.worker import AnalysisRunner, RenderData
+from siteplanner.editing import clipboard
 from siteplanner.fileformat import PlanFileError, load_plan, save_plan
-from siteplanner.model import Camera, Level, Obstacle, Opening, Plan, Sign, Wall, Zone
+from siteplanner.model import Level, Plan
 from siteplanner.resources import sample_plan_path
 
-MIME = "application/x-siteplanner-objects"
 MAX_RECENT = 8
-PASTE_OFFSET_M = 1.0
-CLASSES: dict[str, type] = {
-    "walls": Wall,
-    "openings": Opening,
-    "obstacles": Obstacle,
-    "zones": Zone,
-    "cameras": Camera,
-    "signs": Sign,
-}
 
 _EXTENSIONS: list[Callable[[MainWindow], None]] = []
 
@@ -513,10 +503,9 @@ class MainWindow(QMainWindow):
         sel = self.scene.selected_objects()
         if not sel:
             return
-        data = [{"collection": c, "object": o.model_dump(mode="json")} for c, o in sel]
+        text = clipboard.copy_text([o for _, o in sel])
         mime = QMimeData()
-        text = json.dumps(data)
-        mime.setData(MIME, text.encode())
+        mime.setData(clipboard.MIME, text.encode())
         mime.setText(text)
         QApplication.clipboard().setMimeData(mime)
 
@@ -526,43 +515,20 @@ class MainWindow(QMainWindow):
 
     def paste(self) -> None:
         mime = QApplication.clipboard().mimeData()
-        if mime is None or not mime.hasFormat(MIME):
+        if mime is None or not mime.hasFormat(clipboard.MIME):
             return
         level = self.scene.level()
         if level is None:
             return
         try:
-            entries = json.loads(bytes(mime.data(MIME)).decode())
-            new: list[tuple[str, Any]] = []
-            renamed: dict[str, str] = {}
-            for e in entries:
-                coll = e["collection"]
-                obj = CLASSES[coll].model_validate(e["object"])
-                old_id = obj.id
-                obj.id = self._fresh_id(coll, new)
-                renamed[old_id] = obj.id
-                f = MOVE_FIELDS[coll]
-                setattr(obj, f, shifted(getattr(obj, f), PASTE_OFFSET_M, -PASTE_OFFSET_M))
-                new.append((coll, obj))
-            for coll, obj in new:  # pasted signs keep covering the pasted cameras
-                if coll == "signs":
-                    obj.covers = [renamed.get(c, c) for c in obj.covers]
-        except (ValueError, KeyError, TypeError) as exc:
-            self.statusBar().showMessage(tr("Cannot paste: {0}").format(exc).splitlines()[0])
+            new = clipboard.pasted(bytes(mime.data(clipboard.MIME)), self.doc.plan)
+        except clipboard.ClipboardError as exc:
+            self.statusBar().showMessage(tr("Cannot paste: {0}").format(exc))
             return
         self.doc.undo.push(
             AddObjectsCommand(self.doc, tr("Paste {0}").format(len(new)), level, new)
         )
         self.scene.select_objects([o for _, o in new])
-
-    def _fresh_id(self, coll: str, pending: list[tuple[str, Any]]) -> str:
-        used = {o.id for c, o in pending if c == coll}
-        new_id = self.doc.new_id(coll)
-        n = 1
-        while new_id in used:
-            n += 1
-            new_id = f"{new_id}-{n}"
-        return new_id
 
     # -- files -------------------------------------------------------------------------------
     def _maybe_save(self) -> bool:

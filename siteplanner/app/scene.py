@@ -23,12 +23,12 @@ from siteplanner.app.items import (
 )
 from siteplanner.app.qtgeom import paths_from_geometries, tile_groups
 from siteplanner.app.worker import CoveragePaths, RenderData
+from siteplanner.editing.registry import collection
 from siteplanner.geometry.walls import wall_parts
 from siteplanner.model import Level
 
 WALL_TILE_M = 24.0
 WALL_TILE_MIN_PARTS = 400
-EDITABLE_POINTS = {"walls": "points", "zones": "polygon", "obstacles": "polygon"}
 
 
 class PlanScene(QGraphicsScene):
@@ -250,10 +250,10 @@ class PlanScene(QGraphicsScene):
             sel = self.selected_objects()
         except RuntimeError:  # scene being torn down
             return
-        if len(sel) != 1 or sel[0][0] not in EDITABLE_POINTS:
+        if len(sel) != 1 or not collection(sel[0][0]).vertices:
             return
         coll, obj = sel[0]
-        field = EDITABLE_POINTS[coll]
+        field = collection(coll).field
         for i in range(len(getattr(obj, field))):
             h = VertexHandle(obj, field, i)
             self.addItem(h)
@@ -266,7 +266,9 @@ class PlanScene(QGraphicsScene):
         lid = level.id if level else ""
         live = {c.id for c in level.cameras} if level else set()
         seen = set()
-        for cid, paths in data.cameras.items():
+        # By the camera's own id and level, whatever key the results are filed under.
+        for paths in data.cameras.values():
+            cid = paths.camera_id
             if paths.level_id != lid or cid not in live:
                 continue
             seen.add(cid)

@@ -1,5 +1,6 @@
 """Canvas tools: select/move/rotate/edit vertices, draw walls, openings, obstacles, zones,
-place cameras and signs, measure. Each turns mouse and keys into undo commands."""
+place cameras and signs, measure. Each turns mouse and keys into calls on the editing layer
+(snapping, factories) and undo commands; the geometry is done there, not here."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TR_NOOP, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TR_NOOP, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainterPath
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem, QGraphicsView
 
@@ -23,7 +24,15 @@ from siteplanner.app.items import (
     VertexHandle,
     cosmetic,
 )
-from siteplanner.model import Camera, Obstacle, Opening, Sign, Wall, Zone
+from siteplanner.editing import factories
+from siteplanner.editing.defaults import DEFAULTS
+from siteplanner.editing.registry import collection, moved, translated
+from siteplanner.editing.snapping import (
+    SnapIndex,
+    direction_deg,
+    grid_offset,
+    snap_point,
+)
 
 if TYPE_CHECKING:
     from siteplanner.app.main_window import MainWindow
@@ -33,41 +42,22 @@ SNAP_PX = 10.0
 DRAG_START_PX = 3.0
 _drag_serial = itertools.count(1)
 
-MOVE_FIELDS = {
-    "cameras": "position",
-    "signs": "position",
-    "walls": "points",
-    "openings": "points",
-    "zones": "polygon",
-    "obstacles": "polygon",
-}
-
 
 @dataclass
 class ToolOptions:
-    wall_thickness_m: float = 0.2
-    obstacle_height_m: float = 1.5
+    wall_thickness_m: float = DEFAULTS.wall_thickness_m
+    obstacle_height_m: float = DEFAULTS.obstacle_height_m
     zone_kind: str = "collection"
     zone_shape: str = "polygon"  # or "rectangle"
     opening_kind: str = "door"
     snap_grid: bool = True
-    grid_step_m: float = 0.1
+    grid_step_m: float = DEFAULTS.grid_step_m
     snap_objects: bool = True
 
-
-def shifted(value: Any, dx: float, dy: float) -> Any:
-    if isinstance(value, tuple) and len(value) == 2 and not isinstance(value[0], tuple | list):
-        return (value[0] + dx, value[1] + dy)
-    return [(p[0] + dx, p[1] + dy) for p in value]
-
-
-def _nearest_on_segment(p: Pt, a: Pt, b: Pt) -> tuple[Pt, float]:
-    ax, ay = a
-    dx, dy = b[0] - ax, b[1] - ay
-    L2 = dx * dx + dy * dy
-    t = 0.0 if L2 == 0 else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / L2))
-    q = (ax + t * dx, ay + t * dy)
-    return q, t
+    @property
+    def grid(self) -> float | None:
+        """The grid step when snapping to the grid, else None."""
+        return self.grid_step_m if self.snap_grid else None
 
 
 class Tool:
@@ -114,74 +104,37 @@ class Tool:
         return False
 
     # -- snapping ----------------------------------------------------------------------------
+    # Snap to faces too (room outlines follow the inside of the walls); walls join at centres.
+    snap_faces = False
+
+    def plan_pos(self, pos: QPointF) -> Pt:
+        p = self.view.plan_point(pos)
+        return (p.x(), p.y())
+
+    def tolerance(self) -> float:
+        """The snap distance in plan metres: a few pixels at the current zoom."""
+        return SNAP_PX / self.view.pixels_per_metre
+
+    def index(self) -> SnapIndex | None:
+        level = self.level()
+        return None if level is None else self.win.doc.snap_index(level)
+
     def snap(
         self, pos: QPointF, anchor: Pt | None = None, shift: bool = False, skip: Any = None
     ) -> Pt:
         """Plan point under ``pos`` snapped to endpoints, walls, the grid; Shift: 0/45/90°."""
-        p = self.view.plan_point(pos)
-        x, y = p.x(), p.y()
         opts = self.win.options
-        if shift and anchor is not None:
-            dx, dy = x - anchor[0], y - anchor[1]
-            ang = round(math.atan2(dy, dx) / (math.pi / 4)) * (math.pi / 4)
-            ux, uy = math.cos(ang), math.sin(ang)
-            length = dx * ux + dy * uy
-            if opts.snap_grid:
-                length = round(length / opts.grid_step_m) * opts.grid_step_m
-            return (round(anchor[0] + ux * length, 6), round(anchor[1] + uy * length, 6))
-        tol = SNAP_PX / self.view.pixels_per_metre
-        if opts.snap_objects:
-            hit = self.snap_objects((x, y), tol, skip)
-            if hit is not None:
-                return hit
-        if opts.snap_grid:
-            g = opts.grid_step_m
-            return (round(round(x / g) * g, 6), round(round(y / g) * g, 6))
-        return (x, y)
-
-    def snap_objects(self, p: Pt, tol: float, skip: Any = None) -> Pt | None:
-        """Nearest vertex, else nearest wall point, within ``tol``; never on ``skip`` (the
-        object whose vertex is being dragged: it would hold the vertex where it is)."""
-        area = QRectF(p[0] - tol, p[1] - tol, 2 * tol, 2 * tol)
-        best: tuple[float, Pt] | None = None
-        segments: list[tuple[Pt, Pt]] = []
-        for item in self.scene.items(area):
-            if not isinstance(item, ModelItem) or item.coll not in ("walls", "zones", "obstacles"):
-                continue
-            if item.obj is skip:
-                continue
-            pts = item.obj.points if item.coll == "walls" else item.obj.polygon
-            for q in pts:
-                d = math.dist(p, q)
-                if d <= tol and (best is None or d < best[0]):
-                    best = (d, (float(q[0]), float(q[1])))
-            if item.coll == "walls":
-                segments.extend(zip(pts, pts[1:], strict=False))
-        if best is not None:
-            return best[1]
-        for a, b in segments:
-            q, _ = _nearest_on_segment(p, a, b)
-            d = math.dist(p, q)
-            if d <= tol and (best is None or d < best[0]):
-                best = (d, q)
-        return best[1] if best is not None else None
-
-    def nearest_wall(self, p: Pt, tol: float) -> tuple[Any, Pt, Pt, Pt] | None:
-        """(wall, a, b, nearest point) of the wall segment nearest ``p`` within ``tol`` (or
-        within the wall's own half thickness)."""
-        r = max(tol, 1.0)  # thick walls count too
-        area = QRectF(p[0] - r, p[1] - r, 2 * r, 2 * r)
-        best = None
-        for item in self.scene.items(area):
-            if not isinstance(item, ModelItem) or item.coll != "walls":
-                continue
-            pts = item.obj.points
-            for a, b in zip(pts, pts[1:], strict=False):
-                q, _ = _nearest_on_segment(p, a, b)
-                d = math.dist(p, q)
-                if d <= max(tol, item.obj.thickness_m / 2) and (best is None or d < best[0]):
-                    best = (d, item.obj, a, b, q)
-        return None if best is None else best[1:]
+        index = self.index() if opts.snap_objects else None
+        return snap_point(
+            self.plan_pos(pos),
+            index,
+            self.tolerance(),
+            grid=opts.grid,
+            anchor=anchor,
+            constrain=shift,
+            faces=self.snap_faces,
+            skip=skip,
+        ).point
 
     def level(self):  # noqa: ANN201
         return self.scene.level()
@@ -229,8 +182,7 @@ class SelectTool(Tool):
             return False
         hit = self._hit(event.position())
         self.start = event.position()
-        p = self.view.plan_point(event.position())
-        self.start_plan = (p.x(), p.y())
+        self.start_plan = self.plan_pos(event.position())
         self.moved = False
         self.serial = next(_drag_serial)
         if isinstance(hit, PanHandle):
@@ -247,14 +199,14 @@ class SelectTool(Tool):
             self.mode = None  # Ctrl+click toggles selection, never moves
             return True
         self.mode = "move"
+        moving = self.scene.selected_objects()
+        if not any(obj is hit.obj for _, obj in moving):
+            moving.append((hit.coll, hit.obj))
         self.originals = [
-            (coll, obj, MOVE_FIELDS[coll], getattr(obj, MOVE_FIELDS[coll]))
-            for coll, obj in self.scene.selected_objects()
+            (coll, obj, f, getattr(obj, f))
+            for coll, obj in moving
+            for f in [collection(coll).field]
         ]
-        if not any(obj is hit.obj for _, obj, _, _ in self.originals):
-            self.originals.append(
-                (hit.coll, hit.obj, MOVE_FIELDS[hit.coll], getattr(hit.obj, MOVE_FIELDS[hit.coll]))
-            )
         return True
 
     def move(self, event: QMouseEvent) -> bool:
@@ -270,10 +222,9 @@ class SelectTool(Tool):
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if self.mode == "rotate":
             cam = self.target
-            p = self.view.plan_point(event.position())
-            ang = math.degrees(math.atan2(p.y() - cam.position[1], p.x() - cam.position[0]))
-            step = 45.0 if shift else 1.0
-            ang = round(ang / step) * step
+            ang = direction_deg(
+                cam.position, self.plan_pos(event.position()), 45.0 if shift else 1.0
+            )
             doc.undo.push(
                 SetFieldsCommand(
                     doc, tr("Rotate camera"), [(cam, "pan_deg", ang)], ("rot", self.serial)
@@ -294,18 +245,10 @@ class SelectTool(Tool):
             except ValueError:  # a degenerate shape while dragging: skip this position
                 pass
         else:
-            p = self.view.plan_point(event.position())
-            dx, dy = p.x() - self.start_plan[0], p.y() - self.start_plan[1]
-            if shift:
-                if abs(dx) > abs(dy):
-                    dy = 0.0
-                else:
-                    dx = 0.0
-            opts = self.win.options
-            if opts.snap_grid:
-                g = opts.grid_step_m
-                dx, dy = round(dx / g) * g, round(dy / g) * g
-            changes = [(obj, f, shifted(orig, dx, dy)) for _, obj, f, orig in self.originals]
+            x, y = self.plan_pos(event.position())
+            x0, y0 = self.start_plan
+            dx, dy = grid_offset(x - x0, y - y0, self.win.options.grid, lock_axis=shift)
+            changes = [(obj, f, translated(orig, dx, dy)) for _, obj, f, orig in self.originals]
             # Merge by drag serial: one drag is one undo step.
             doc.undo.push(SetFieldsCommand(doc, tr("Move"), changes, ("move", self.serial)))
             cams = [obj for coll, obj, _, _ in self.originals if coll == "cameras"]
@@ -344,10 +287,7 @@ class SelectTool(Tool):
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             d *= 10
         dx, dy = step[0] * d, step[1] * d
-        changes = [
-            (obj, MOVE_FIELDS[coll], shifted(getattr(obj, MOVE_FIELDS[coll]), dx, dy))
-            for coll, obj in sel
-        ]
+        changes = [(obj, *moved(obj, dx, dy)) for _, obj in sel]
         doc = self.win.doc
         doc.undo.push(SetFieldsCommand(doc, tr("Nudge"), changes))
         return True
@@ -464,10 +404,7 @@ class WallTool(PreviewTool):
     )
 
     def create(self, pts: list[Pt]) -> None:
-        doc = self.win.doc
-        wall = Wall(
-            id=doc.new_id("walls"), points=pts, thickness_m=self.win.options.wall_thickness_m
-        )
+        wall = factories.new_wall(self.win.doc.ids(), pts, self.win.options.wall_thickness_m)
         self.add(tr("Draw wall"), "walls", wall)
 
 
@@ -476,12 +413,10 @@ class ObstacleTool(PreviewTool):
     hint = QT_TR_NOOP("Obstacle: click the corners, double-click or Enter to finish")
     min_points = 3
     closed = True
+    snap_faces = True
 
     def create(self, pts: list[Pt]) -> None:
-        doc = self.win.doc
-        ob = Obstacle(
-            id=doc.new_id("obstacles"), polygon=pts, height_m=self.win.options.obstacle_height_m
-        )
+        ob = factories.new_obstacle(self.win.doc.ids(), pts, self.win.options.obstacle_height_m)
         self.add(tr("Draw obstacle"), "obstacles", ob)
 
 
@@ -490,19 +425,19 @@ class ZoneTool(PreviewTool):
     hint = QT_TR_NOOP("Zone: click the corners (or two corners of a rectangle), Enter to finish")
     min_points = 3
     closed = True
+    snap_faces = True
 
     def clicked(self) -> None:
         if self.win.options.zone_shape == "rectangle" and len(self.points) == 2:
-            (x0, y0), (x1, y1) = self.points
-            if abs(x1 - x0) > 1e-6 and abs(y1 - y0) > 1e-6:
-                self.points = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+            rect = factories.rectangle(*self.points)
+            if rect is not None:
+                self.points = rect
                 self.finish()
 
     def _draw(self) -> None:
         if self.win.options.zone_shape == "rectangle" and len(self.points) == 1 and self.cursor_pt:
-            (x0, y0), (x1, y1) = self.points[0], self.cursor_pt
             keep = self.points
-            self.points = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+            self.points = factories.rectangle(self.points[0], self.cursor_pt) or keep
             cur, self.cursor_pt = self.cursor_pt, None
             super()._draw()
             self.points, self.cursor_pt = keep, cur
@@ -511,16 +446,7 @@ class ZoneTool(PreviewTool):
 
     def create(self, pts: list[Pt]) -> None:
         doc = self.win.doc
-        kind = self.win.options.zone_kind
-        n = sum(1 for lv in doc.plan.levels for z in lv.zones if z.kind == kind) + 1
-        extra: dict[str, Any] = {}
-        if kind == "collection":
-            extra = {"place": "public", "required_dori": "observation"}
-        elif kind == "private":
-            extra = {"private_type": "restroom"}
-        zone = Zone(
-            id=doc.new_id("zones"), name=f"{kind.capitalize()} {n}", kind=kind, polygon=pts, **extra
-        )
+        zone = factories.new_zone(doc.plan, doc.ids(), self.win.options.zone_kind, pts)
         self.add(tr("Draw zone"), "zones", zone)
 
 
@@ -531,29 +457,15 @@ class OpeningTool(Tool):
     def press(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False
-        p = self.view.plan_point(event.position())
-        found = self.nearest_wall((p.x(), p.y()), SNAP_PX / self.view.pixels_per_metre)
-        if found is None:
+        index = self.index()
+        hit = (
+            index.nearest_wall(self.plan_pos(event.position()), self.tolerance()) if index else None
+        )
+        if hit is None:
             self.win.statusBar().showMessage(tr("Click on a wall to place a door or window"))
             return True
-        wall, a, b, q = found
         kind = self.win.options.opening_kind
-        width = 0.9 if kind == "door" else 1.2
-        length = math.dist(a, b)
-        width = min(width, length)
-        ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
-        # Keep the opening on its segment.
-        t = max(width / 2, min(length - width / 2, math.dist(a, q)))
-        cx, cy = a[0] + ux * t, a[1] + uy * t
-        h = width / 2
-        pts = [(cx - ux * h, cy - uy * h), (cx + ux * h, cy + uy * h)]
-        doc = self.win.doc
-        op = Opening(
-            id=doc.new_id("openings"),
-            kind=kind,
-            points=pts,
-            depth_m=max(0.6, wall.thickness_m + 0.1),
-        )
+        op = factories.opening_on_wall(self.win.doc.ids(), hit, kind)
         self.add(tr("Place door") if kind == "door" else tr("Place window"), "openings", op)
         return True
 
@@ -568,43 +480,17 @@ class CameraTool(Tool):
     def press(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False
-        p = self.view.plan_point(event.position())
-        x, y = p.x(), p.y()
-        pan = 0.0
-        found = self.nearest_wall((x, y), 0.0)
-        if found is not None:
-            # On a wall: put it on the face the click was on, a few centimetres into the room.
-            wall, a, b, q = found
-            L = math.dist(a, b)
-            nx, ny = -(b[1] - a[1]) / L, (b[0] - a[0]) / L
-            side = 1.0 if (x - q[0]) * nx + (y - q[1]) * ny >= 0 else -1.0
-            off = wall.thickness_m / 2 + 0.05
-            x, y = q[0] + side * nx * off, q[1] + side * ny * off
-            pan = math.degrees(math.atan2(side * ny, side * nx))
+        index = self.index()
+        mount = None
+        if index is not None:
+            # On or near a wall: on its face, a few centimetres into the room, facing it.
+            mount = factories.wall_mount(index, self.plan_pos(event.position()), self.tolerance())
+        if mount is not None:
+            position, pan = mount.position, mount.pan_deg
         else:
-            x, y = self.snap(event.position())
+            position, pan = self.snap(event.position()), 0.0
         doc = self.win.doc
-        n = sum(len(lv.cameras) for lv in doc.plan.levels) + 1
-        model = doc.plan.camera_models[0].id if doc.plan.camera_models else None
-        optics: dict[str, Any] = {}
-        if model is None:
-            optics = {
-                "hfov_deg": 90.0,
-                "vfov_deg": 50.0,
-                "resolution": (1920, 1080),
-                "range_m": 20.0,
-            }
-        cam = Camera(
-            id=doc.new_id("cameras"),
-            name=f"CAM-{n:02d}",
-            model=model,
-            position=(round(x, 3), round(y, 3)),
-            height_m=3.0,
-            pan_deg=round(pan, 1),
-            tilt_deg=20.0,
-            purpose="public_safety",
-            **optics,
-        )
+        cam = factories.new_camera(doc.plan, doc.ids(), position, pan)
         self.add(tr("Place camera"), "cameras", cam)
         return True
 
@@ -619,13 +505,10 @@ class SignTool(Tool):
     def press(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False
-        x, y = self.snap(event.position())
         level = self.level()
         if level is None:
             return True
-        near = sorted(level.cameras, key=lambda c: math.dist(c.position, (x, y)))
-        covers = [near[0].id] if near else []
-        sign = Sign(id=self.win.doc.new_id("signs"), position=(x, y), covers=covers)
+        sign = factories.new_sign(level, self.win.doc.ids(), self.snap(event.position()))
         self.add(tr("Place sign"), "signs", sign)
         return True
 

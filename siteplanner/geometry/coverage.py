@@ -17,9 +17,11 @@ from shapely.geometry.base import BaseGeometry
 
 from siteplanner.geometry.optics import EMPTY, depth_form, depth_limit_m, footprint
 from siteplanner.geometry.visibility import (
+    ON_OUTLINE_M,
     far_shadows,
     obstacle_scale_range,
     obstacle_shadows,
+    outline_cones,
     quad_shadows,
 )
 from siteplanner.geometry.walls import boundary_edges, wall_parts
@@ -77,7 +79,10 @@ class LevelGeometry:
         return self._solids
 
     def inside_wall(self, point: shapely.Point) -> bool:
-        return len(self.part_tree.query(point, predicate="within")) > 0
+        """Whether ``point`` lies strictly inside a wall solid: on an outline (within
+        ``ON_OUTLINE_M``) it does not."""
+        near = self.part_tree.query(point, predicate="within")
+        return any(strictly_inside(self.parts[i], point) for i in near)
 
     @classmethod
     def build(cls, level: Level) -> LevelGeometry:
@@ -99,6 +104,14 @@ class LevelGeometry:
             ids, poly_arr, rings, np.array(heights, dtype=float), shapely.STRtree(poly_arr)
         )
         return cls(wall_parts(level), obstacles)
+
+
+def strictly_inside(poly: BaseGeometry, point: shapely.Point) -> bool:
+    """Inside ``poly`` and farther than ``ON_OUTLINE_M`` from its outline."""
+    return bool(
+        shapely.contains(poly, point)
+        and shapely.distance(shapely.boundary(poly), point) > ON_OUTLINE_M
+    )
 
 
 def _largest_polygon(geom: BaseGeometry) -> BaseGeometry | None:
@@ -139,7 +152,7 @@ def camera_coverage(
     pieces: list[BaseGeometry] = []
     for i in obs.tree.query(hull, predicate="intersects"):
         height = float(obs.heights[i])
-        if optics.height_m <= height and obs.polygons[i].intersects(cam):
+        if optics.height_m <= height and strictly_inside(obs.polygons[i], cam):
             return CameraCoverage(fp, EMPTY, blind, inside_obstacle=obs.ids[i])
         scales = obstacle_scale_range(optics.height_m, target_height_m, height)
         if scales is None:
@@ -169,6 +182,16 @@ def _wall_visibility(
     cam = shapely.Point(cx, cy)
     dist = shapely.distance(cam, geo.parts[parts])
     visible = fp
+    on = dist <= ON_OUTLINE_M
+    if on.any():
+        # Solids whose outline the camera stands on: the edges it sees face-on cast their usual
+        # shadows, and the directions straight into the solid are blocked (spec rule 4).
+        touching = geo.parts[parts[on]]
+        shadows = list(far_shadows(boundary_edges(touching)[0], cx, cy, reach))
+        shadows.extend(outline_cones(_rings(touching), cx, cy, reach))
+        if shadows:
+            visible = _difference(visible, _union(shadows))
+        parts, dist = parts[~on], dist[~on]
     limit = _FIRST_RING_M
     while len(parts):
         near = dist <= limit
@@ -191,6 +214,13 @@ def _wall_visibility(
             parts, dist = parts[touching], dist[touching]
         limit *= 2
     return visible
+
+
+def _rings(polys: np.ndarray) -> list[np.ndarray]:
+    """Every ring of the polygons, open, with the interior on its left."""
+    oriented = shapely.orient_polygons(shapely.get_parts(polys), exterior_cw=False)
+    rings = shapely.get_rings(oriented)
+    return [shapely.get_coordinates(r)[:-1] for r in rings]
 
 
 def _segment_distance(edges: np.ndarray, cx: float, cy: float) -> np.ndarray:

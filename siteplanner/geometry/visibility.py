@@ -9,6 +9,11 @@ point at target height T has height h + s (T - h) at fraction s of its length; i
 an obstacle of height H where that height is at or below H. The blocked fractions form an interval
 [s0, s1], so the shadow is the set of points C + k (Q - C) for Q in the obstacle and k in
 [1 / s1, 1 / s0]: the obstacle scaled about C by 1 / s1, swept outwards to scale 1 / s0.
+
+Outlines never block (spec, analysis rule 4): a sight line along a face or touching a corner goes
+on. An edge seen edge-on therefore casts no shadow, and a camera standing on an outline is blocked
+only in the directions that lead straight into the solid: the interior's cone at the camera (a
+half-plane on a face, the corner's wedge at a corner), which :func:`outline_cones` builds.
 """
 
 from __future__ import annotations
@@ -24,15 +29,19 @@ def far_shadows(edges: np.ndarray, cx: float, cy: float, reach: float) -> np.nda
     """Shadows of front-facing edges (n, 4) from (cx, cy), each reaching past distance ``reach``.
 
     Each shadow is the polygon a, b, then four points on rays through b and a at a radius where the
-    chords between them stay beyond ``reach`` (the edge subtends less than 180 degrees).
+    chords between them stay beyond ``reach`` (the edge subtends less than 180 degrees). Edges
+    whose line passes within ``ON_OUTLINE_M`` of the camera are seen edge-on and cast nothing; a
+    camera on such an edge is blocked by :func:`outline_cones` instead.
     """
     if len(edges) == 0:
         return np.empty(0, dtype=object)
     a = edges[:, 0:2] - (cx, cy)
     b = edges[:, 2:4] - (cx, cy)
-    # Keep only edges whose outer side faces the camera (camera to the right of a -> b).
+    # Keep only edges whose outer side faces the camera (camera to the right of a -> b), the
+    # camera's distance from the edge's line being cross / length.
     cross = a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]
-    front = cross < 0
+    length = np.hypot(b[:, 0] - a[:, 0], b[:, 1] - a[:, 1])
+    front = cross < -ON_OUTLINE_M * length
     a, b = a[front], b[front]
     if len(a) == 0:
         return np.empty(0, dtype=object)
@@ -47,8 +56,91 @@ def far_shadows(edges: np.ndarray, cx: float, cy: float, reach: float) -> np.nda
     return shapely.polygons(ring)
 
 
+# A camera this close to an outline stands on it: wall solids come out of buffers and mitres with
+# rounding noise far below this, and no drawing is more precise.
+ON_OUTLINE_M = 1e-7
+
+# Widest angle one chord of a cone's far boundary spans (keeps the chords beyond reach).
+_CONE_STEP = math.pi / 3
+
+
+def near_ring(ring: np.ndarray, cx: float, cy: float) -> bool:
+    """Whether (cx, cy) lies within ``ON_OUTLINE_M`` of the closed ring (m, 2), not closed."""
+    return bool(len(ring)) and bool(
+        (
+            _edge_distance(ring - (cx, cy), np.roll(ring, -1, axis=0) - (cx, cy)) <= ON_OUTLINE_M
+        ).any()
+    )
+
+
+def _edge_distance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Distance from the origin to each segment a[i] -> b[i]."""
+    d = b - a
+    len2 = (d * d).sum(axis=1)
+    t = np.clip(-(a * d).sum(axis=1) / np.where(len2 > 0, len2, 1.0), 0.0, 1.0)
+    closest = a + d * t[:, None]
+    return np.hypot(closest[:, 0], closest[:, 1])
+
+
+def _cone(cx: float, cy: float, start: float, sweep: float, reach: float) -> BaseGeometry:
+    """The fan from (cx, cy) counter-clockwise from angle ``start`` through ``sweep`` radians,
+    out past ``reach``."""
+    steps = max(1, math.ceil(sweep / _CONE_STEP))
+    radius = reach / math.cos(sweep / steps / 2)
+    ang = start + sweep * np.arange(steps + 1) / steps
+    far = np.column_stack([np.cos(ang), np.sin(ang)]) * radius + (cx, cy)
+    return shapely.Polygon(np.vstack([[cx, cy], far]))
+
+
+def outline_cones(
+    rings: list[np.ndarray], cx: float, cy: float, reach: float
+) -> list[BaseGeometry]:
+    """Where sight lines from (cx, cy) lead straight into a solid whose outline it stands on.
+
+    ``rings`` (m, 2), not closed, have the solid on their left (counter-clockwise shells,
+    clockwise holes). On an edge, that is the half-plane on the solid's side; at a corner (or a
+    run of vertices within ``ON_OUTLINE_M``, as a mitre can leave) the wedge from the edge that
+    leaves the corner counter-clockwise round to the edge that arrives. Lines along the outline
+    itself are not in it: outlines never block.
+    """
+    out: list[BaseGeometry] = []
+    for ring in rings:
+        rel = ring - (cx, cy)
+        n = len(rel)
+        if n < 3:
+            continue
+        nxt = np.roll(rel, -1, axis=0)
+        near_v = np.hypot(rel[:, 0], rel[:, 1]) <= ON_OUTLINE_M
+        if near_v.all():
+            continue  # a ring smaller than the tolerance: a sliver, nothing to block
+        arcs: list[tuple[np.ndarray, np.ndarray]] = []  # (leaving point, arriving point)
+        if near_v.any():
+            first = int(np.argmin(near_v))  # a vertex off the camera, to start the walk from
+            order = np.roll(np.arange(n), -first)
+            i = 0
+            while i < n:
+                if not near_v[order[i]]:
+                    i += 1
+                    continue
+                j = i
+                while j < n and near_v[order[j]]:
+                    j += 1
+                arcs.append((rel[order[j % n]], rel[order[i - 1]]))
+                i = j
+        on_edge = _edge_distance(rel, nxt) <= ON_OUTLINE_M
+        on_edge &= ~near_v & ~np.roll(near_v, -1)
+        arcs.extend((nxt[k], rel[k]) for k in np.nonzero(on_edge)[0])
+        for leave, arrive in arcs:
+            start = math.atan2(leave[1], leave[0])
+            sweep = (math.atan2(arrive[1], arrive[0]) - start) % (2 * math.pi)
+            if sweep > 1e-12:
+                out.append(_cone(cx, cy, start, sweep, reach))
+    return out
+
+
 def quad_shadows(quads: np.ndarray, cx: float, cy: float, reach: float) -> np.ndarray:
-    """Shadows of convex quadrilaterals (n, 4, 2) seen from (cx, cy) outside them.
+    """Shadows of convex quadrilaterals (n, 4, 2) seen from (cx, cy) outside them, farther
+    than ``ON_OUTLINE_M`` (a camera on a quadrilateral's outline takes it edge by edge).
 
     A convex solid's shadow, cut off past ``reach``, is the convex hull of its corners and of
     points far out on the rays that graze it (its silhouette), with two more rays between them
@@ -98,19 +190,26 @@ def obstacle_shadows(
     ring: np.ndarray, cx: float, cy: float, k0: float, k1: float, reach: float
 ) -> list[BaseGeometry]:
     """Shadow pieces of one obstacle (counter-clockwise ring (n, 2), not closed) for scales
-    [k0, k1]."""
+    [k0, k1].
+
+    With k1 infinite the sight line is blocked from the camera's end on, so a camera on the
+    obstacle's outline is also blocked in the directions that lead straight into it (its cone,
+    the same at every scale about the camera).
+    """
     rel = (ring - (cx, cy)) * k0
     pieces: list[BaseGeometry] = [shapely.Polygon(rel + (cx, cy))]
     nxt = np.roll(rel, -1, axis=0)
     if math.isinf(k1):
         edges = np.hstack([rel, nxt]) + (cx, cy, cx, cy)
         pieces.extend(far_shadows(edges, cx, cy, reach))
+        if near_ring(ring, cx, cy):
+            pieces.extend(outline_cones([ring], cx, cy, reach))
         return pieces
     far_scale = k1 / k0
     quads = np.stack([rel, nxt, nxt * far_scale, rel * far_scale], axis=1) + (cx, cy)
-    # Edges through the camera sweep nothing; drop the zero-area quads.
+    # Edges on a line through the camera sweep nothing; drop those zero-area quads.
     cross = rel[:, 0] * nxt[:, 1] - rel[:, 1] * nxt[:, 0]
-    quads = quads[np.abs(cross) > 1e-12]
+    quads = quads[np.abs(cross) > ON_OUTLINE_M * np.hypot(*(nxt - rel).T)]
     if len(quads):
         pieces.extend(shapely.polygons(quads))
     return pieces

@@ -10,10 +10,12 @@ shadows, and skipping the merge saves most of the cost of preparing a large leve
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import shapely
 
-from siteplanner.model import Level
+from siteplanner.model import Level, Wall
 
 
 def polylines(point_lists: list[list[tuple[float, float]]]) -> np.ndarray:
@@ -34,22 +36,32 @@ def opening_cuts(level: Level) -> np.ndarray:
     return segment_rectangles(seg, np.array([o.depth_m / 2 for o in cutters]))
 
 
+def wall_solids(walls: Sequence[Wall]) -> np.ndarray:
+    """The solid of each wall, openings not cut, in the order of ``walls``."""
+    if not walls:
+        return np.empty(0, dtype=object)
+    half = np.array([w.thickness_m / 2 for w in walls])
+    straight = np.array([len(w.points) == 2 for w in walls])
+    parts = np.empty(len(walls), dtype=object)
+    if straight.any():
+        # A one-segment wall buffered with flat caps is a rectangle: build those directly.
+        seg = np.array([w.points for w, s in zip(walls, straight, strict=True) if s])
+        parts[straight] = segment_rectangles(seg, half[straight])
+    if not straight.all():
+        bent = [w.points for w, s in zip(walls, straight, strict=True) if not s]
+        parts[~straight] = shapely.buffer(
+            polylines(bent), half[~straight], cap_style="flat", join_style="mitre"
+        )
+    return parts
+
+
 def wall_parts(level: Level) -> np.ndarray:
     """One solid per wall (openings cut out), as an array of polygonal geometries."""
     if not level.walls:
         return np.empty(0, dtype=object)
     half = np.array([w.thickness_m / 2 for w in level.walls])
     straight = np.array([len(w.points) == 2 for w in level.walls])
-    parts = np.empty(len(level.walls), dtype=object)
-    if straight.any():
-        # A one-segment wall buffered with flat caps is a rectangle: build those directly.
-        seg = np.array([w.points for w, s in zip(level.walls, straight, strict=True) if s])
-        parts[straight] = segment_rectangles(seg, half[straight])
-    if not straight.all():
-        bent = [w.points for w, s in zip(level.walls, straight, strict=True) if not s]
-        parts[~straight] = shapely.buffer(
-            polylines(bent), half[~straight], cap_style="flat", join_style="mitre"
-        )
+    parts = wall_solids(level.walls)
     cutters = [o for o in level.openings if o.cuts]
     if not cutters:
         return parts[~shapely.is_empty(parts)]

@@ -11,42 +11,16 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMainWindow
 
 from siteplanner.app import background as bgmod
 from siteplanner.app.document import Document
+from siteplanner.editing.calibration import pixel_to_plan
 from siteplanner.fileformat import load_plan, save_plan
 from siteplanner.model import Plan
-
-
-def test_pixel_plan_mapping_analytic():
-    # 100 px tall image, 0.05 m/px, bottom-left at (10, 20), no rotation.
-    assert bgmod.pixel_to_plan(0, 100, 100, 0.05, (10, 20), 0) == pytest.approx((10, 20))
-    assert bgmod.pixel_to_plan(0, 0, 100, 0.05, (10, 20), 0) == pytest.approx((10, 25))
-    assert bgmod.pixel_to_plan(40, 100, 100, 0.05, (10, 20), 0) == pytest.approx((12, 20))
-    # Rotated 90° CCW: the image's right (+u) points north, its up points west.
-    assert bgmod.pixel_to_plan(40, 100, 100, 0.05, (0, 0), 90) == pytest.approx((0, 2))
-    assert bgmod.pixel_to_plan(0, 0, 100, 0.05, (0, 0), 90) == pytest.approx((-5, 0))
-    for u, v, rot in [(3.5, 17.25, 0), (120, 8, 33), (-4, 250, -170)]:
-        x, y = bgmod.pixel_to_plan(u, v, 100, 0.02, (1.5, -3), rot)
-        assert bgmod.plan_to_pixel(x, y, 100, 0.02, (1.5, -3), rot) == pytest.approx((u, v))
-
-
-def test_calibration_analytic():
-    # A 3-4-5 triangle: 500 px between the points, 10 m apart -> 0.02 m/px.
-    assert bgmod.calibrated_scale((100, 100), (400, 500), 10.0) == pytest.approx(0.02)
-    with pytest.raises(ValueError):
-        bgmod.calibrated_scale((5, 5), (5, 5.5), 10.0)
-    with pytest.raises(ValueError):
-        bgmod.calibrated_scale((0, 0), (100, 0), 0.0)
-    # The anchor pixel keeps its plan position when the scale changes.
-    origin = bgmod.origin_keeping((30, 40), 200, 0.02, 0.05, (1, 2), 25)
-    before = bgmod.pixel_to_plan(30, 40, 200, 0.02, (1, 2), 25)
-    after = bgmod.pixel_to_plan(30, 40, 200, 0.05, origin, 25)
-    assert after == pytest.approx(before)
 
 
 def test_qt_transform_matches_the_arithmetic():
     t = bgmod.image_transform(80, 0.03, (2, -1), 30)
     for u, v in [(0, 0), (80, 80), (13, 57)]:
         p = t.map(QPointF(u, v))
-        assert (p.x(), p.y()) == pytest.approx(bgmod.pixel_to_plan(u, v, 80, 0.03, (2, -1), 30))
+        assert (p.x(), p.y()) == pytest.approx(pixel_to_plan(u, v, 80, 0.03, (2, -1), 30))
 
 
 def test_paths_relative_to_plan(tmp_path):
@@ -165,7 +139,7 @@ def test_calibrate_by_two_clicks(editor, tmp_path, qtbot):
     # The first clicked point stays where it was on the plan.
     p1 = layer._points[0]
     after = item.mapToScene(QPointF(*p1))
-    before = bgmod.pixel_to_plan(*p1, 100, 0.02, (0, 0), 0)
+    before = pixel_to_plan(*p1, 100, 0.02, (0, 0), 0)
     assert (after.x(), after.y()) == pytest.approx(before, abs=1e-6)
     assert anchor_before.x() == pytest.approx(0.4)
     # One undo step restores the old scale.

@@ -1,0 +1,67 @@
+"""The one id allocator: fresh ids unique across the whole plan.
+
+Ids are unique across a plan (not only within a level), so a sign's ``covers`` and a finding's
+``camera`` name one object. A fresh id is the collection's prefix and the number after the
+highest one in use with that prefix (``c7`` after ``c1``…``c6``, whatever the level), so the ids
+handed out read as a sequence and never take a suffix such as ``c5-2``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from siteplanner.model.plan import ID_PREFIX, Plan
+
+LEVEL_PREFIX = "L"
+PREFIXES: dict[str, str] = {**ID_PREFIX, "levels": LEVEL_PREFIX}
+_NUMBERED = re.compile(r"(\D*)(\d+)")
+
+
+def plan_ids(plan: Plan) -> Iterable[str]:
+    """Every id the plan holds: its levels' and their objects'."""
+    for level in plan.levels:
+        yield level.id
+        for key in ID_PREFIX:
+            for obj in getattr(level, key):
+                yield obj.id
+
+
+class IdAllocator:
+    """Hands out ids that are in none of ``used`` nor among those it handed out before."""
+
+    def __init__(self, used: Iterable[str] = ()) -> None:
+        self._used: set[str] = set()
+        self._highest: dict[str, int] = {}
+        for object_id in used:
+            self.reserve(object_id)
+
+    @classmethod
+    def for_plan(cls, plan: Plan) -> IdAllocator:
+        return cls(plan_ids(plan))
+
+    def __contains__(self, object_id: object) -> bool:
+        return object_id in self._used
+
+    def reserve(self, object_id: str) -> None:
+        """Mark ``object_id`` as taken (an id kept from a file, say)."""
+        if not object_id:
+            return
+        self._used.add(object_id)
+        m = _NUMBERED.fullmatch(object_id)
+        if m is not None:
+            prefix, n = m.group(1), int(m.group(2))
+            if n > self._highest.get(prefix, 0):
+                self._highest[prefix] = n
+
+    def new(self, collection: str) -> str:
+        """A fresh id for an object of ``collection`` (``"cameras"``, …, or ``"levels"``)."""
+        return self.new_with_prefix(PREFIXES[collection])
+
+    def new_with_prefix(self, prefix: str) -> str:
+        n = self._highest.get(prefix, 0) + 1
+        while f"{prefix}{n}" in self._used:  # only when the prefix itself ends in a digit
+            n += 1
+        object_id = f"{prefix}{n}"
+        self.reserve(object_id)
+        return object_id
