@@ -7,6 +7,7 @@ import platform
 import sys
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 import numpy
 import pydantic
@@ -29,6 +30,9 @@ from PySide6.QtWidgets import (
 from siteplanner import __version__
 from siteplanner.app.i18n import tr
 from siteplanner.resources import resource
+
+if TYPE_CHECKING:  # the dialogs show AboutDialog: a run-time import would be a cycle
+    from siteplanner.app.dialogs import Dialogs
 
 
 @dataclass(frozen=True)
@@ -152,3 +156,18 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(720, 520)
+
+
+class About:
+    """The Help ▸ About action: asks the editor's dialogs to show the box."""
+
+    def __init__(self, dialogs: Dialogs) -> None:
+        self.dialogs = dialogs
+
+    def text(self) -> str:
+        return f"SitePlanner {__version__}\n\n" + tr(
+            "Plan security cameras, prove what each sees, print the signs the rules ask for."
+        )
+
+    def show(self) -> None:
+        self.dialogs.about(tr("About SitePlanner"), self.text())

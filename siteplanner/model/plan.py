@@ -119,6 +119,11 @@ class Organization(Item):
     purpose: str = ""
     retention_days: Annotated[int, BeforeValidator(_integer), Field(ge=0)] | None = None
     privacy_notice_url: str | None = None
+    # Asked for by the European and British packs (GDPR Art. 13(1)(b)-(c)): the data protection
+    # officer's contact, where there is one, and the legal basis (e.g. "legitimate interest:
+    # protection of property").
+    dpo_contact: str = ""
+    legal_basis: str = ""
 
 
 class DoriPpm(Item):
