@@ -37,6 +37,7 @@ from siteplanner.app.icons import tool_icon
 from siteplanner.app.panels import FindingsPanel, LevelsPanel, PropertiesPanel, SchedulePanel
 from siteplanner.app.planlock import PlanLock
 from siteplanner.app.scene import PlanScene
+from siteplanner.app.style import plain_label
 from siteplanner.app.tools import TOOLS, Tool, ToolOptions
 from siteplanner.app.worker import AnalysisRunner, RenderData
 from siteplanner.editing import clipboard
@@ -349,7 +350,7 @@ class MainWindow(QMainWindow):
     def _build_status(self) -> None:
         self.cursor_label = QLabel("x —  y —")
         self.cursor_label.setMinimumWidth(190)
-        self.analysis_label = QLabel("")
+        self.analysis_label = plain_label(QLabel(""))
         self.analysis_label.setMinimumWidth(240)
         self.statusBar().addPermanentWidget(self.analysis_label)
         self.statusBar().addPermanentWidget(self.cursor_label)
