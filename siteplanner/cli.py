@@ -49,7 +49,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     gc.disable()
     from siteplanner import pipeline
     from siteplanner.analysis import Analyser
-    from siteplanner.compliance import available_packs
+    from siteplanner.compliance import LanguageError, available_packs, load_pack
 
     plan = _load(args.plan)
     rules = args.rules or plan.rules
@@ -58,7 +58,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"{_plan_label(args.plan) if not args.rules else '--rules'}: unknown rule pack "
             f"{rules!r} (available: {', '.join(available_packs())})"
         )
-    result = pipeline.run(plan, rules=rules, analyser=Analyser(parallel=True))
+    try:
+        lang = load_pack(rules).lang(args.lang)
+    except LanguageError as exc:
+        raise CliError(f"--lang: {exc}") from None
+    result = pipeline.run(plan, rules=rules, lang=lang, analyser=Analyser(parallel=True))
     if args.json:
         # One line, written at once: the indenting encoder is pure Python and slow on a campus.
         sys.stdout.write(
@@ -117,6 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", nargs="?", help="plan file (default: the built-in sample site)")
     p.add_argument("--json", action="store_true", help="print the JSON report")
     p.add_argument("--rules", help="rule pack id (default: the plan's own)")
+    p.add_argument(
+        "--lang",
+        help="language of the finding messages, one the rule pack has, e.g. zh or en "
+        "(default: the pack's first)",
+    )
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("open", help="open a plan in the editor")
@@ -227,7 +236,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None, editor: Editor | None = None) -> int:
-    from siteplanner.compliance import UnknownRulePack
+    from siteplanner.compliance import PackError, UnknownRulePack
     from siteplanner.fileformat import PlanFileError
 
     parser = build_parser()
@@ -239,7 +248,7 @@ def main(argv: Sequence[str] | None = None, editor: Editor | None = None) -> int
         return int(args.func(args))
     except PlanFileError as exc:
         return _fail(str(exc))
-    except (CliError, UnknownRulePack) as exc:
+    except (CliError, UnknownRulePack, PackError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return 130

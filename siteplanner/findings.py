@@ -82,4 +82,11 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     )
 
 
-__all__ = ["SEVERITIES", "Finding", "Severity", "sort_findings"]
+# Reporting thresholds, defined once (rule packs may override them per rule).
+# Overlaps smaller than this are overlay slivers along shared edges, not something a camera sees.
+MIN_AREA_M2 = 0.01
+# Warnings about collection beyond the intended area ignore pieces smaller than this: a few
+# square centimetres are noise (plan format: OVER_COLLECTION, OUTSIDE_COLLECTION_AREA).
+SLIVER_M2 = 0.1
+
+__all__ = ["MIN_AREA_M2", "SEVERITIES", "SLIVER_M2", "Finding", "Severity", "sort_findings"]

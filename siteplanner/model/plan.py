@@ -133,8 +133,11 @@ class DoriPpm(Item):
 class Settings(Item):
     target_height_m: NonNegNum = 1.6
     dori_ppm: DoriPpm = Field(default_factory=DoriPpm)
-    # Fraction of a collection zone that must reach its required density (UNDER_COVERAGE).
-    coverage_target: Annotated[float, Strict(), Field(gt=0, le=1, allow_inf_nan=False)] = 0.95
+    # Fraction of a collection zone that must reach its required density (UNDER_COVERAGE);
+    # absent: the rule pack's own target (0.95 in the shipped packs).
+    coverage_target: Annotated[float, Strict(), Field(gt=0, le=1, allow_inf_nan=False)] | None = (
+        None
+    )
     units: Literal["metric", "imperial"] = "metric"
     # Distance a sign is read from when the sign does not give its own (SIGN_TOO_SMALL).
     sign_viewing_distance_m: PositiveNum = 10.0

@@ -12,8 +12,8 @@ from siteplanner.compliance import available_packs, load_pack
 from tests.helpers import camera, plan, rect
 
 
-def findings(p, rules=None):
-    return pipeline.run(p, rules=rules).findings
+def findings(p, rules=None, lang=None):
+    return pipeline.run(p, rules=rules, lang=lang).findings
 
 
 def only(fs, rule):
@@ -119,12 +119,17 @@ def test_sign_too_small_by_iso_3864():
 
 def test_facial_recognition_findings_and_filing_thresholds_per_pack():
     p = plan([camera(face_recognition=True)])
-    for pack, people in (("cn-2025", "100,000"), ("cn-2023-draft", "10,000")):
-        fs = findings(p, pack)
+    cases = (("cn-2025", "100,000", "10 万人"), ("cn-2023-draft", "10,000", "1 万人"))
+    for pack, people, people_zh in cases:
+        fs = findings(p, pack, lang="en")
         assert len(only(fs, "FACIAL_RECOGNITION_NOTICE")) == 1
         (ia,) = only(fs, "IMPACT_ASSESSMENT_REQUIRED")
         assert people in ia.message
-        assert ia.reference == load_pack(pack).reference("IMPACT_ASSESSMENT_REQUIRED")
+        assert ia.reference == load_pack(pack).reference("IMPACT_ASSESSMENT_REQUIRED", "en")
+        (ia_zh,) = only(findings(p, pack), "IMPACT_ASSESSMENT_REQUIRED")
+        assert people_zh in ia_zh.message
+        assert ia_zh.reference == load_pack(pack).reference("IMPACT_ASSESSMENT_REQUIRED", "zh")
+        assert "第五十五条" in ia_zh.reference
     assert only(findings(plan([camera()])), "FACIAL_RECOGNITION_NOTICE") == []
 
 
@@ -180,3 +185,17 @@ def test_blind_spots_are_what_misses_the_required_density():
     import shapely
 
     assert z.blind.intersection(shapely.box(0, -10, 3.83, 10)).area < 1e-6
+
+
+def test_sample_site_notice_is_complete_and_its_locker_camera_is_not_announced():
+    # The sample's organisation gives every notice field (its signs print without a draft
+    # mark), so it shows no NOTICE_INCOMPLETE; CAM-08 stands in the changing room and must go
+    # rather than be announced.
+    from siteplanner.fileformat import load_plan
+    from siteplanner.resources import sample_plan_path
+
+    fs = findings(load_plan(sample_plan_path()))
+    rules = {f.rule for f in fs}
+    assert "NOTICE_INCOMPLETE" not in rules and "CAMERA_SEES_NOTHING" not in rules
+    assert {f.camera for f in only(fs, "SIGN_MISSING")} == {"c-carpark", "c-stock", "c-stock2"}
+    assert [f.camera for f in only(fs, "CAMERA_IN_PRIVATE_SPACE")] == ["c-changing"]

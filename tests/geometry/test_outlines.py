@@ -11,7 +11,7 @@ import shapely
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from siteplanner.analysis import Analyser
+from siteplanner.pipeline import run
 from tests.helpers import camera, plan, rect, reference_area, reference_visible
 
 # A flat sector (camera at target height, tilt 0) of 170 degrees and 10 m: its area per degree.
@@ -19,7 +19,8 @@ SECTOR_M2_PER_DEG = math.pi * 100 / 360
 
 
 def analyse(p):
-    return Analyser().analyse(p)
+    """Geometry and findings, as the command line computes them."""
+    return run(p).analysis
 
 
 def coverage_m2(p) -> float:

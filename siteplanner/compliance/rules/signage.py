@@ -1,0 +1,118 @@
+"""Rules about telling people: signs where cameras watch a public place, big enough to read,
+and a notice that says who operates the cameras, why, and for how long images are kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from siteplanner.compliance.context import LevelContext
+from siteplanner.compliance.legibility import (
+    DISTANCE_FACTOR,
+    required_height,
+    sign_viewing_distance,
+)
+from siteplanner.compliance.registry import ActiveRule, rule
+from siteplanner.findings import MIN_AREA_M2, Finding
+from siteplanner.model import Organization
+
+
+def watches_public_place(ctx: LevelContext, i: int, least: float) -> bool:
+    """Camera ``i`` sees a public place and must therefore be announced; a camera standing in a
+    private space is not (it must go: CAMERA_IN_PRIVATE_SPACE)."""
+    return ctx.public_seen_m2(i) > least and not ctx.in_private_space(i)
+
+
+@rule(
+    "SIGN_MISSING",
+    group="signage",
+    texts={"message": ("camera", "level", "area")},
+    params={"min_area_m2": MIN_AREA_M2},
+)
+def sign_missing(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
+    for i, cam in enumerate(ctx.cameras):
+        if cam.id in ctx.signed or not watches_public_place(ctx, i, r.params["min_area_m2"]):
+            continue
+        yield r.finding(
+            {"camera": ctx.camera_label(i), "level": ctx.level_name, "area": ctx.public_seen_m2(i)},
+            level=ctx.level.id,
+            camera=cam.id,
+            area_m2=ctx.public_seen_m2(i),
+        )
+
+
+@rule(
+    "SIGN_TOO_SMALL",
+    group="signage",
+    texts={
+        "message": ("sign", "level", "height_cm", "distance", "source", "needed_cm", "factor"),
+        "source_given": (),
+        "source_derived": (),
+        "source_default": (),
+    },
+)
+def sign_too_small(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
+    # Viewing distance: the sign's own, else the open floor in front of it (at least 3 m, at
+    # most the plan default), see siteplanner.compliance.legibility and docs/signage.md.
+    if not ctx.level.signs:
+        return
+    solids = ctx.analysis.levels[ctx.level.id].geometry.solids
+    for sign in ctx.level.signs:
+        distance, source = sign_viewing_distance(
+            sign, ctx.plan.settings.sign_viewing_distance_m, solids
+        )
+        needed = required_height(distance)
+        if sign.height_m + 1e-9 >= needed:
+            continue
+        yield r.finding(
+            {
+                "sign": sign.id,
+                "level": ctx.level_name,
+                "height_cm": sign.height_m * 100,
+                "distance": distance,
+                "source": r.text(f"source_{source}"),
+                "needed_cm": needed * 100,
+                "factor": DISTANCE_FACTOR,
+            },
+            level=ctx.level.id,
+            sign=sign.id,
+        )
+
+
+def missing_notice_fields(org: Organization, fields: tuple[str, ...]) -> list[str]:
+    """The organisation fields among ``fields`` that the plan leaves empty."""
+    out = []
+    for name in fields:
+        value = getattr(org, name, None)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            out.append(name)
+    return out
+
+
+@rule(
+    "NOTICE_INCOMPLETE",
+    group="signage",
+    texts={"message": ("level", "missing", "cameras")},
+    params={"min_area_m2": MIN_AREA_M2},
+)
+def notice_incomplete(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
+    """Cameras on this level watch a public place, but the organisation details the sign must
+    give (the pack's ``notice_fields``) are missing. One finding per level."""
+    missing = missing_notice_fields(ctx.plan.organization, ctx.pack.notice_fields)
+    if not missing:
+        return
+    watching = [
+        i for i in range(len(ctx.cameras)) if watches_public_place(ctx, i, r.params["min_area_m2"])
+    ]
+    if not watching:
+        return
+    sep = ctx.pack.term("list_separator", r.lang)
+    yield r.finding(
+        {
+            "level": ctx.level_name,
+            "missing": sep.join(ctx.pack.term(f"field.{m}", r.lang) for m in missing),
+            "cameras": sep.join(ctx.camera_label(i) for i in watching[:3])
+            + (ctx.pack.term("and_more", r.lang) if len(watching) > 3 else ""),
+        },
+        level=ctx.level.id,
+        camera=ctx.cameras[watching[0]].id,
+    )
