@@ -149,12 +149,10 @@ class LevelsPanel(QListWidget):
     def add_level(self) -> None:
         doc = self.win.doc
         levels = doc.plan.levels
-        ids = {lv.id for lv in levels}
+        level_id = doc.ids().new("levels")
         n = len(levels) + 1
-        while f"L{n}" in ids:
-            n += 1
         elevation = max((lv.elevation_m for lv in levels), default=-3.5) + 3.5
-        level = Level(id=f"L{n}", name=tr("Level {0}").format(n), elevation_m=elevation)
+        level = Level(id=level_id, name=tr("Level {0}").format(n), elevation_m=elevation)
         doc.undo.push(LevelCommand(doc, tr("Add level"), level, len(levels), add=True))
         self.win.set_level(level.id)
 

@@ -10,9 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from siteplanner.model.plan import ID_PREFIX, Plan
+if TYPE_CHECKING:
+    from siteplanner.model.plan import Plan
 
+# The lists of objects a level holds, with the prefix of the ids made up for them. (Here rather
+# than beside the classes so that the plan's validation can use the allocator.)
+ID_PREFIX = {
+    "walls": "w",
+    "openings": "o",
+    "obstacles": "ob",
+    "zones": "z",
+    "cameras": "c",
+    "signs": "s",
+}
 LEVEL_PREFIX = "L"
 PREFIXES: dict[str, str] = {**ID_PREFIX, "levels": LEVEL_PREFIX}
 _NUMBERED = re.compile(r"(\D*)(\d+)")
