@@ -34,7 +34,7 @@ def _release_clipboard() -> None:
     would otherwise destroy it after the interpreter, crashing the process on exit."""
     from PySide6.QtWidgets import QApplication
 
-    from siteplanner.app.main_window import MIME
+    from siteplanner.editing.clipboard import MIME
 
     clipboard = QApplication.clipboard()
     data = clipboard.mimeData() if clipboard is not None else None
@@ -155,21 +155,11 @@ def run_editor(plan_path: str | None, screenshot: str | None = None) -> int:
     win.resize(1400, 900)
     win.restore_layout()
     win.show()
-    win.open_path(plan_path or sample_plan_path())
+    win.file.open_path(plan_path or sample_plan_path())
     recover_untitled(win)
     return int(app.exec())
 
 
 def recover_untitled(win) -> bool:  # noqa: ANN001
     """Offer the unsaved changes of a plan that never had a file (after a crash)."""
-    from siteplanner.app import autosave
-
-    plan = autosave.offer_recovery(None, win.dialogs.ask_recover, win._recovery_problem)
-    if plan is None:
-        return False
-    win.doc.replace(plan, None)
-    win.plan_lock.release()
-    win.recovery_owned, win.recovery_kept = False, True
-    win.doc.undo.resetClean()  # still unsaved: the user chooses where it goes
-    win.update_title()
-    return True
+    return win.file.recover_untitled()
