@@ -211,7 +211,7 @@ def main(argv: list[str]) -> int:
     win.resize(1200, 800)
     win.show()
     QTest.qWaitForWindowExposed(win)
-    assert win.open_path(plan_path)
+    assert win.file.open_path(plan_path)
     win.activateWindow()
     win.view.setFocus()
     win.view.fit()
