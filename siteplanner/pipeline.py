@@ -13,8 +13,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
 from siteplanner.analysis import Analyser, Analysis, AnalysisCancelled
-from siteplanner.compliance import load_pack
-from siteplanner.compliance.checks import evaluate_level
+from siteplanner.compliance import RulePack, evaluate_level, load_pack
 from siteplanner.findings import Finding, Severity, sort_findings
 from siteplanner.model import Level, Plan
 from siteplanner.signage.placement import SignSuggestion, suggest_signs
@@ -34,30 +33,29 @@ class PipelineResult:
 def run(
     plan: Plan,
     *,
-    rules: str | None = None,
+    rules: str | RulePack | None = None,
     lang: str | None = None,
     analyser: Analyser | None = None,
     suggest: bool | Collection[str] = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> PipelineResult:
-    """Analyse ``plan``, evaluate rule pack ``rules`` (default: the plan's own) with messages in
-    ``lang`` (default: the pack's), and suggest signs when ``suggest`` is true (every level) or
-    names the levels to suggest for.
+    """Analyse ``plan``, evaluate rule pack ``rules`` (an id, default the plan's own, or a pack
+    loaded from a file) with messages in ``lang`` (default: the pack's first language), and
+    suggest signs when ``suggest`` is true (every level) or names the levels to suggest for.
 
-    Raises ``UnknownRulePack`` before any work for a pack that does not exist, and
-    ``AnalysisCancelled`` as soon as ``cancelled()`` returns true."""
-    pack_id = rules or plan.rules
-    load_pack(pack_id)
+    Raises ``UnknownRulePack`` or ``LanguageError`` before any work, and ``AnalysisCancelled``
+    as soon as ``cancelled()`` returns true."""
+    pack = rules if isinstance(rules, RulePack) else load_pack(rules or plan.rules)
+    lang = pack.lang(lang)
     analyser = analyser if analyser is not None else Analyser()
-    options = {"lang": lang} if lang is not None else {}
 
     def check_level(plan: Plan, level: Level, part: Analysis) -> list[Finding]:
         _stop_if(cancelled)
-        return evaluate_level(plan, level, part, pack_id, **options)
+        return evaluate_level(plan, level, part, pack, lang)
 
     analysis, per_level = analyser.analyse_levels(plan, check_level, progress, cancelled)
-    analysis.rules = pack_id
+    analysis.rules = pack.id
     analysis.findings = sort_findings([f for lv in plan.levels for f in per_level[lv.id]])
     suggestions: list[SignSuggestion] = []
     if suggest:

@@ -11,7 +11,7 @@ import pytest
 from siteplanner import pipeline
 from siteplanner.analysis import PARALLEL_MIN_CAMERAS, Analyser, AnalysisCancelled
 from siteplanner.cli import main
-from siteplanner.compliance import UnknownRulePack
+from siteplanner.compliance import LanguageError, UnknownRulePack
 from siteplanner.fileformat import load_plan
 from siteplanner.model import Plan
 from siteplanner.resources import sample_plan_path
@@ -45,6 +45,17 @@ def test_another_rule_pack_and_an_unknown_one():
     assert draft.analysis.rules == "cn-2023-draft"
     with pytest.raises(UnknownRulePack):
         pipeline.run(plan, rules="nowhere", cancelled=lambda: pytest.fail("no work expected"))
+
+
+def test_messages_in_the_language_asked_for():
+    plan = sample()
+    en = pipeline.run(plan, lang="en").findings
+    zh = pipeline.run(plan, lang="zh").findings
+    assert [(f.rule, f.camera) for f in en] == [(f.rule, f.camera) for f in zh]
+    assert not any("\u4e00" <= ch <= "\u9fff" for f in en for ch in f.message)
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in f.message) for f in zh)
+    with pytest.raises(LanguageError):
+        pipeline.run(plan, lang="xx", cancelled=lambda: pytest.fail("no work expected"))
 
 
 def test_suggestions_are_those_of_the_placement_over_the_same_analysis():

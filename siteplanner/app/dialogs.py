@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from siteplanner.app.about import AboutDialog
 from siteplanner.app.i18n import tr
 
 
@@ -36,7 +37,7 @@ class Dialogs:
         message_box(self.parent, QMessageBox.Icon.Critical, title, message)
 
     def about(self, title: str, text: str) -> None:
-        QMessageBox.about(self.parent, title, text)
+        AboutDialog(self.parent, title, text).exec()
 
     def ask_save_changes(self, name: str) -> str:
         """'save', 'discard' or 'cancel'."""

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from siteplanner.analysis import Analysis, Finding
+from siteplanner.analysis import Analysis
 from siteplanner.app import style
 from siteplanner.app.commands import LevelCommand, SetFieldsCommand
 from siteplanner.app.i18n import tr
+from siteplanner.findings import Finding, Severity
 from siteplanner.model import DORI_LEVELS, Camera, Level, MissingOptics, resolve_optics
 from siteplanner.units import FOOT_M, SQFT_M2, format_length, parse_length
 
@@ -425,8 +426,7 @@ class FindingsPanel(QTreeWidget):
     def set_findings(self, findings: list[Finding]) -> None:
         self.findings = list(findings)
         self.clear()
-        order = {"error": 0, "warning": 1, "info": 2}
-        for f in sorted(findings, key=lambda f: order.get(f.severity, 3)):
+        for f in sorted(findings, key=lambda f: Severity.rank_of(f.severity)):
             obj = ", ".join(x for x in (f.camera, f.zone, f.sign, f.opening) if x)
             item = QTreeWidgetItem([f.severity, f.rule, obj, f.message])
             item.setForeground(0, QBrush(style.SEVERITY.get(f.severity, style.LABEL)))

@@ -23,6 +23,7 @@ from shapely.geometry.base import BaseGeometry
 
 from siteplanner.analysis import Analysis
 from siteplanner.compliance.legibility import derived_viewing_distance, standard_size
+from siteplanner.findings import MIN_AREA_M2
 from siteplanner.model import Level, Plan, Sign
 
 SETBACK_M = 0.75  # how far before the coverage boundary an edge sign stands
@@ -34,7 +35,6 @@ POCKET_M2 = 6.0  # enclosed uncovered pockets smaller than this are not approach
 BLOCK_MARGIN_M = 0.1  # coverage edges this close to a wall run along the wall: not crossable
 MERGE_M = 1.5  # suggestions closer than this (facing alike) become one sign
 EXISTING_M = 2.0  # an existing sign this close that announces a camera already does the job
-MIN_AREA_M2 = 0.01
 ZONE_GAP_M = 0.2  # public zones closer than twice this are one public place
 ROOM_M = 0.5  # an approach needs this much free floor (a person) before the boundary
 
