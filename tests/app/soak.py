@@ -73,6 +73,10 @@ class Soak:
     def tool_key(self) -> None:
         QTest.keyClick(self.win.view, self.rng.choice(TOOL_KEYS), NONE)
 
+    def edit_key(self) -> None:
+        """Select all, copy, cut, paste: whole-selection edits the panel must follow."""
+        QTest.keyClick(self.win.view, self.rng.choice([K.Key_A, K.Key_C, K.Key_X, K.Key_V]), CTRL)
+
     def undo_redo(self) -> None:
         if self.rng.random() < 0.6:
             QTest.keyClick(self.win.view, K.Key_Z, CTRL)
@@ -110,6 +114,12 @@ class Soak:
             rect = panel.visualItemRect(item)
             QTest.mouseClick(panel.viewport(), LEFT, NONE, rect.center())
 
+    def add_or_remove_level(self) -> None:
+        if self.rng.random() < 0.5:
+            self.win.levels_panel.add_level()
+        else:
+            self.win.levels_panel.remove_level()
+
     ACTIONS = [
         (click_canvas, 24),
         (double_click_canvas, 4),
@@ -117,8 +127,10 @@ class Soak:
         (canvas_key, 12),
         (tool_key, 10),
         (undo_redo, 12),
+        (edit_key, 4),
         (property_edit, 26),
         (switch_level, 2),
+        (add_or_remove_level, 1),
     ]
 
     def close_modals(self) -> None:
