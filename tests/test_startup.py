@@ -14,7 +14,8 @@ try:
     entry()
 except SystemExit as exit:
     code = exit.code
-heavy = sorted(m for m in ("numpy", "shapely", "pydantic", "reportlab", "PySide6") if m in sys.modules)
+engine = ("numpy", "shapely", "pydantic", "reportlab", "PySide6")
+heavy = sorted(m for m in engine if m in sys.modules)
 print(code, ",".join(heavy) or "-")
 """
 
