@@ -127,3 +127,20 @@ def test_signs_refuses_a_url_no_qr_code_can_hold(tmp_path, capsys, url, needle):
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert str(path) in err and "privacy_notice_url" in err and needle in err
     assert not out.exists()  # nothing half-written
+
+
+def test_signs_never_crash_on_lone_surrogates(tmp_path, capsys):
+    from siteplanner.resources import sample_plan_path
+
+    data = json.loads(sample_plan_path().read_text(encoding="utf-8"))
+    data["name"] = "plan \ud801"
+    data["organization"]["name"] = "Bad \ud800 name"
+    data["levels"][0]["signs"][0]["id"] = "s-\ud800"
+    path = tmp_path / "s.siteplan"
+    path.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
+    out = tmp_path / "x.pdf"
+    # Refused at load (exit 2, naming the field), or printed with U+FFFD: never a traceback.
+    code = main(["signs", str(path), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code in (0, 2) and "Traceback" not in err
+    assert out.exists() == (code == 0)
