@@ -41,6 +41,7 @@ from siteplanner.app.commands import AddObjectsCommand
 from siteplanner.app.i18n import tr
 from siteplanner.app.items import Z_SIGN
 from siteplanner.app.qt_canvas import PrinterCanvas
+from siteplanner.app.style import plain_tip
 from siteplanner.signage.pdf import (
     PAPERS,
     SignPdfError,
@@ -118,12 +119,14 @@ class SuggestionItem(QGraphicsObject):
         self.setPos(QPointF(*suggestion.position))
         where = suggestion.kind + (f" {suggestion.opening}" if suggestion.opening else "")
         self.setToolTip(
-            f"Suggested sign ({where}): announces {label}. "
-            "Double-click to add it, drag to move, right-click to reject."
-            + (f"\n{suggestion.note}" if suggestion.note else "")
+            plain_tip(
+                f"Suggested sign ({where}): announces {label}. "
+                "Double-click to add it, drag to move, right-click to reject."
+                + (f"\n{suggestion.note}" if suggestion.note else "")
+            )
         )
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         r = self.SIZE * 1.6
         return QRectF(-r, -r, 2 * r, 2 * r)
 
@@ -165,10 +168,10 @@ class SuggestionItem(QGraphicsObject):
         painter.setFont(font)
         painter.drawText(QRectF(-s, -s, 2 * s, 2 * s), Qt.AlignmentFlag.AlignCenter, "+")
 
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event) -> None:
         self.ui.accept(self)
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802
+    def contextMenuEvent(self, event) -> None:
         menu = QMenu()
         menu.addAction(tr("Accept suggested sign"), lambda: self.ui.accept(self))
         menu.addAction(tr("Reject suggestion"), lambda: self.ui.reject(self))

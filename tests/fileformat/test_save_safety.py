@@ -40,7 +40,7 @@ def big_plan(tag: str, walls: int = 400) -> Plan:
     return Plan(name=tag, levels=[level])
 
 
-def _save_forever(path: str, tag: str, ready) -> None:  # noqa: ANN001
+def _save_forever(path: str, tag: str, ready) -> None:
     plan = big_plan(tag)
     ready.set()
     while True:
@@ -95,7 +95,7 @@ def test_kill_during_saves_keeps_plan_and_backup_and_leaves_no_debris(tmp_path: 
     save_plan(big_plan("second"), path)
     rng = random.Random(8)
     strays = 0
-    for _round in range(25):
+    for _round in range(15):
         ready = _CTX.Event()
         child = _CTX.Process(target=_save_forever, args=(str(path), "child", ready))
         child.start()
