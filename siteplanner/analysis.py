@@ -20,6 +20,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from siteplanner.findings import Finding
+from siteplanner.geometry.budget import check_plan
 from siteplanner.geometry.coverage import (
     CameraCoverage,
     LevelGeometry,
@@ -301,6 +302,7 @@ class Analyser:
         ``level_analysis`` holds that level's results only. With ``parallel``, a forked process
         takes about half of the levels on a large plan; ``work``'s results then travel back
         pickled."""
+        check_plan(plan)  # refuse, before any work, what no budget of time or memory allows
         keys = {level.id: self.level_key(level) for level in plan.levels}
         worker = _start_worker(self, plan, keys, work) if self.parallel else None
         theirs = set(worker.level_ids) if worker else set()
@@ -451,6 +453,9 @@ class _Worker:
             data = pickle.loads(self.conn.recv_bytes())
         except (EOFError, OSError, pickle.UnpicklingError):
             data = {}
+        except BaseException:  # interrupted (Ctrl-C) while waiting: do not wait for the worker
+            self.proc.kill()
+            raise
         finally:
             self.conn.close()
             self.proc.join()

@@ -15,6 +15,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from siteplanner.geometry.budget import bounded_points
 from siteplanner.geometry.optics import EMPTY, depth_form, depth_limit_m, footprint
 from siteplanner.geometry.visibility import (
     ON_OUTLINE_M,
@@ -88,9 +89,9 @@ class LevelGeometry:
     def build(cls, level: Level) -> LevelGeometry:
         polys, rings, ids, heights = [], [], [], []
         for ob in level.obstacles:
-            poly = shapely.Polygon(ob.polygon)
+            poly = shapely.Polygon(bounded_points(ob.polygon, closed=True))
             if not poly.is_valid:
-                poly = _largest_polygon(shapely.make_valid(poly))
+                poly = _largest_polygon(_repaired(poly))
             if poly is None or poly.is_empty:
                 continue
             poly = shapely.orient_polygons(poly, exterior_cw=False)
@@ -320,11 +321,17 @@ def union_coverage(geoms: list[BaseGeometry]) -> BaseGeometry:
 
 def zone_polygon(points: list[tuple[float, float]]) -> tuple[BaseGeometry, bool]:
     """A zone's polygon, repaired when it intersects itself. Returns (polygon, repaired)."""
-    poly = shapely.Polygon(points)
+    poly = shapely.Polygon(bounded_points(points, closed=True))
     if poly.is_valid:
         return poly, False
-    fixed = _polygonal(shapely.make_valid(poly))
-    return fixed, True
+    return _polygonal(_repaired(poly)), True
+
+
+def _repaired(poly: BaseGeometry) -> BaseGeometry:
+    """A self-crossing polygon made valid, its lobes united. GEOS's "structure" method takes a
+    fraction of a second where "linework" takes minutes on a few thousand crossings (the budget
+    refuses more than that)."""
+    return shapely.make_valid(poly, method="structure")
 
 
 def clip(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:

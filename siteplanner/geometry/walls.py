@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import shapely
 
+from siteplanner.geometry.budget import bounded_points
 from siteplanner.model import Level, Wall
 
 
@@ -41,18 +42,25 @@ def wall_solids(walls: Sequence[Wall]) -> np.ndarray:
     if not walls:
         return np.empty(0, dtype=object)
     half = np.array([w.thickness_m / 2 for w in walls])
-    straight = np.array([len(w.points) == 2 for w in walls])
+    points = wall_points(walls)
+    straight = np.array([len(pts) == 2 for pts in points])
     parts = np.empty(len(walls), dtype=object)
     if straight.any():
         # A one-segment wall buffered with flat caps is a rectangle: build those directly.
-        seg = np.array([w.points for w, s in zip(walls, straight, strict=True) if s])
+        seg = np.array([pts for pts, s in zip(points, straight, strict=True) if s])
         parts[straight] = segment_rectangles(seg, half[straight])
     if not straight.all():
-        bent = [w.points for w, s in zip(walls, straight, strict=True) if not s]
+        bent = [pts for pts, s in zip(points, straight, strict=True) if not s]
         parts[~straight] = shapely.buffer(
             polylines(bent), half[~straight], cap_style="flat", join_style="mitre"
         )
     return parts
+
+
+def wall_points(walls: Sequence[Wall]) -> list[Sequence[tuple[float, float]]]:
+    """Each wall's centre line as the analysis takes it: simplified within a centimetre beyond
+    the point budget."""
+    return [bounded_points(w.points, closed=False) for w in walls]
 
 
 def wall_parts(level: Level) -> np.ndarray:
@@ -60,7 +68,8 @@ def wall_parts(level: Level) -> np.ndarray:
     if not level.walls:
         return np.empty(0, dtype=object)
     half = np.array([w.thickness_m / 2 for w in level.walls])
-    straight = np.array([len(w.points) == 2 for w in level.walls])
+    points = wall_points(level.walls)
+    straight = np.array([len(pts) == 2 for pts in points])
     parts = wall_solids(level.walls)
     cutters = [o for o in level.openings if o.cuts]
     if not cutters:
@@ -81,7 +90,7 @@ def wall_parts(level: Level) -> np.ndarray:
     w_fast, c_fast = w_single[along], c_single[along]
     ok = np.zeros(len(w_fast), dtype=bool)
     if len(w_fast):
-        seg = np.array([level.walls[i].points for i in w_fast], dtype=float)
+        seg = np.array([points[i] for i in w_fast], dtype=float)
         door = np.array([cutters[i].points for i in c_fast], dtype=float)
         depth = np.array([cutters[i].depth_m / 2 for i in c_fast])
         a, d = seg[:, 0], seg[:, 1] - seg[:, 0]

@@ -1,0 +1,173 @@
+"""Budgets on what a plan may ask of the analysis, so that every plan is analysed in bounded time
+and memory, or refused with a message that names the object and says what to do.
+
+- A wall, obstacle or zone with more than ``MAX_POINTS`` points (a detailed outline from a DXF
+  import) is simplified within ``SIMPLIFY_M`` (1 cm, below any drawing's precision) for the
+  analysis; the rule ``GEOMETRY_SIMPLIFIED`` says so. One that still has more is refused: no
+  tolerance the user did not choose may change a wall.
+- A wall, obstacle or zone that crosses itself more than ``MAX_SELF_CROSSINGS`` times is refused:
+  repairing it costs time and memory that grow with the square of its crossings, and what the
+  repair would make of a scribble is no plan anyone drew.
+- A level may hold ``MAX_LEVEL_OBJECTS`` objects and ``MAX_LEVEL_POINTS`` points (after
+  simplification), a plan ``MAX_CAMERAS`` cameras: beyond that, split the site.
+
+The refusals are :class:`PlanTooComplex` (a :class:`PlanFileError` with the field path), raised by
+:func:`check_plan` before any work starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import shapely
+
+from siteplanner.fileformat import PlanFileError
+from siteplanner.model import Level, Plan
+
+MAX_POINTS = 1_000
+SIMPLIFY_M = 0.01
+MAX_SELF_CROSSINGS = 1_000
+MAX_LEVEL_OBJECTS = 50_000
+MAX_LEVEL_POINTS = 200_000
+MAX_CAMERAS = 3_000
+
+Points = Sequence[tuple[float, float]]
+
+
+class PlanTooComplex(PlanFileError):
+    """A plan beyond the analysis budgets, naming the object and what to do."""
+
+
+@dataclass(frozen=True)
+class Simplified:
+    """An object the analysis takes simplified within ``SIMPLIFY_M``."""
+
+    kind: str  # "wall", "obstacle" or "zone"
+    object_id: str
+    field: str  # its field path, e.g. levels[0].walls[3].points
+    before: int
+    after: int
+
+
+@lru_cache(maxsize=256)
+def _simplified(points: tuple[tuple[float, float], ...], closed: bool) -> tuple:
+    coords = np.asarray(points, dtype=float)
+    if closed and not np.array_equal(coords[0], coords[-1]):
+        coords = np.vstack([coords, coords[:1]])
+    # Douglas-Peucker on the outline as a line: its ends stay, so a ring stays closed.
+    line = shapely.simplify(shapely.linestrings(coords), SIMPLIFY_M, preserve_topology=False)
+    out = shapely.get_coordinates(line)
+    if closed:
+        out = out[:-1]
+    return tuple(map(tuple, out.tolist()))
+
+
+def bounded_points(points: Points, closed: bool) -> Points:
+    """The points the analysis uses: as drawn, or simplified within 1 cm beyond ``MAX_POINTS``."""
+    if len(points) <= MAX_POINTS:
+        return points
+    out = _simplified(tuple(points), closed)
+    # A polygon needs three points: a tiny outline drawn with thousands keeps its own.
+    return out if len(out) >= (3 if closed else 2) else points
+
+
+def self_crossings(points: Points, closed: bool, limit: int = MAX_SELF_CROSSINGS) -> int:
+    """How many times a polyline (or ring) crosses itself, counted up to just over ``limit``.
+
+    Segments are queried against an STRtree in chunks, so the count stops growing (and the work
+    stops) soon after it passes the limit."""
+    coords = np.asarray(points, dtype=float)
+    if closed:
+        coords = np.vstack([coords, coords[:1]])
+    if len(coords) < 4:
+        return 0
+    segs = shapely.linestrings(np.stack([coords[:-1], coords[1:]], axis=1))
+    tree = shapely.STRtree(segs)
+    count = 0
+    for start in range(0, len(segs), 256):
+        a, b = tree.query(segs[start : start + 256], predicate="crosses")
+        count += int((a + start < b).sum())
+        if count > limit:
+            break
+    return count
+
+
+def _objects(level: Level, li: int) -> Iterator[tuple[str, str, str, Points, bool]]:
+    for wi, w in enumerate(level.walls):
+        yield "wall", w.id, f"levels[{li}].walls[{wi}].points", w.points, False
+    for oi, o in enumerate(level.obstacles):
+        yield "obstacle", o.id, f"levels[{li}].obstacles[{oi}].polygon", o.polygon, True
+    for zi, z in enumerate(level.zones):
+        yield "zone", z.id, f"levels[{li}].zones[{zi}].polygon", z.polygon, True
+
+
+def simplifications(plan: Plan, level: Level) -> list[Simplified]:
+    """The objects of ``level`` that the analysis takes simplified."""
+    li = next((i for i, lv in enumerate(plan.levels) if lv is level), 0)
+    out = []
+    for kind, oid, field, pts, closed in _objects(level, li):
+        if len(pts) > MAX_POINTS:
+            used = bounded_points(pts, closed)
+            if len(used) < len(pts):
+                out.append(Simplified(kind, oid, field, len(pts), len(used)))
+    return out
+
+
+def check_plan(plan: Plan, file: str = "") -> None:
+    """Refuse a plan beyond the budgets (``PlanTooComplex``, naming the object and what to do)."""
+    cameras = sum(len(lv.cameras) for lv in plan.levels)
+    if cameras > MAX_CAMERAS:
+        raise PlanTooComplex(
+            file,
+            f"the plan has {cameras:,} cameras; at most {MAX_CAMERAS:,} can be analysed "
+            "together: split the site into several plans",
+            "levels",
+        )
+    for li, level in enumerate(plan.levels):
+        objects = sum(
+            len(getattr(level, k))
+            for k in ("walls", "openings", "obstacles", "zones", "cameras", "signs")
+        )
+        if objects > MAX_LEVEL_OBJECTS:
+            raise PlanTooComplex(
+                file,
+                f"level {level.id} has {objects:,} objects; at most {MAX_LEVEL_OBJECTS:,} per "
+                "level: split it into several levels",
+                f"levels[{li}]",
+            )
+        total = 0
+        for kind, oid, field, pts, closed in _objects(level, li):
+            used = bounded_points(pts, closed)
+            if len(used) > MAX_POINTS:
+                raise PlanTooComplex(
+                    file,
+                    f"{kind} {oid} has {len(pts):,} points, still {len(used):,} when simplified "
+                    f"within {SIMPLIFY_M * 100:g} cm (at most {MAX_POINTS:,}): split it into "
+                    f"several {kind}s or simplify it in the drawing",
+                    field,
+                )
+            total += len(used)
+            if len(used) >= 4 and not _simple(used, closed):
+                n = self_crossings(used, closed)
+                if n > MAX_SELF_CROSSINGS:
+                    raise PlanTooComplex(
+                        file,
+                        f"{kind} {oid} crosses itself more than {MAX_SELF_CROSSINGS:,} times: "
+                        f"redraw it so that its edges do not cross",
+                        field,
+                    )
+        if total > MAX_LEVEL_POINTS:
+            raise PlanTooComplex(
+                file,
+                f"level {level.id} has {total:,} points in its walls, obstacles and zones; at "
+                f"most {MAX_LEVEL_POINTS:,} per level: split it into several levels",
+                f"levels[{li}]",
+            )
+
+
+def _simple(points: Points, closed: bool) -> bool:
+    coords = list(points) + ([points[0]] if closed else [])
+    return bool(shapely.is_simple(shapely.LineString(coords)))
