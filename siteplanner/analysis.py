@@ -83,7 +83,7 @@ class ZoneResult:
 
 
 class LevelResult:
-    """A level's cameras together; the unions are computed on first use."""
+    """A level's cameras together, with a tree of their coverages for zone queries."""
 
     def __init__(
         self,
@@ -94,8 +94,6 @@ class LevelResult:
         self.level_id = level_id
         self._geometry = geometry
         self.cameras = cameras
-        self._union: BaseGeometry | None = None
-        self._union_dori: dict[str, BaseGeometry] | None = None
         geoms = [c.coverage.coverage for c in cameras]
         self._tree = shapely.STRtree(geoms)
 
@@ -106,20 +104,6 @@ class LevelResult:
         if callable(self._geometry):
             self._geometry = self._geometry()
         return self._geometry
-
-    @property
-    def union(self) -> BaseGeometry:
-        if self._union is None:
-            self._union = union_coverage([c.coverage.coverage for c in self.cameras])
-        return self._union
-
-    @property
-    def union_dori(self) -> dict[str, BaseGeometry]:
-        if self._union_dori is None:
-            self._union_dori = {
-                k: union_coverage([c.coverage.dori[k] for c in self.cameras]) for k in DORI_LEVELS
-            }
-        return self._union_dori
 
     def covered(self, region: BaseGeometry) -> tuple[BaseGeometry, dict[str, BaseGeometry]]:
         """Coverage (union over cameras) within ``region``, and per DORI band."""

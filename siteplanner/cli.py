@@ -133,8 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("signs", help="print the plan's warning signs to a PDF at true size")
     p.add_argument("plan", nargs="?", help="plan file (default: the built-in sample site)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="PDF to write")
-    p.add_argument("--paper", default="A4", type=_paper, help="A4 (default), A3 or letter")
-    p.add_argument("--lang", default="zh,en", help="languages, e.g. zh,en (default), zh or en")
+    p.add_argument("--paper", default="A4", type=_paper, help="sheet size: A4 (default), A3...")
+    p.add_argument("--lang", help="languages, e.g. zh,en (default), zh or en")
     p.add_argument(
         "--layout",
         choices=("page", "sheet"),
@@ -159,9 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _paper(value: str) -> str:
-    names = {"a4": "A4", "a3": "A3", "letter": "letter"}
+    # The sheets the sign PDF knows, imported only when --paper is given (ReportLab loads slowly).
+    from siteplanner.signage.pdf import PAPERS
+
+    names = {name.lower(): name for name in PAPERS}
     if value.lower() not in names:
-        raise argparse.ArgumentTypeError(f"unknown paper {value!r} (choose A4, A3 or letter)")
+        raise argparse.ArgumentTypeError(f"unknown paper {value!r} (choose {', '.join(PAPERS)})")
     return names[value.lower()]
 
 

@@ -23,7 +23,8 @@ def plan_schema() -> dict:
     schema["description"] = (
         "A .siteplan file: UTF-8 JSON. Lengths in metres, plan coordinates [x, y] with x east "
         "and y north, angles in degrees (pan counter-clockwise from +x, tilt below the "
-        "horizontal). Unknown keys are allowed and kept."
+        "horizontal). Ids are unique across the whole plan: no two objects on any levels share "
+        "one, nor do two levels. Unknown keys are allowed and kept."
     )
     return schema
 

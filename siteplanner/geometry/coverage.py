@@ -224,15 +224,6 @@ def _rings(polys: np.ndarray) -> list[np.ndarray]:
     return [shapely.get_coordinates(r)[:-1] for r in rings]
 
 
-def _segment_distance(edges: np.ndarray, cx: float, cy: float) -> np.ndarray:
-    a = edges[:, 0:2] - (cx, cy)
-    d = edges[:, 2:4] - edges[:, 0:2]
-    len2 = np.maximum((d * d).sum(axis=1), 1e-18)
-    t = np.clip(-(a * d).sum(axis=1) / len2, 0.0, 1.0)
-    closest = a + d * t[:, None]
-    return np.hypot(closest[:, 0], closest[:, 1])
-
-
 def dori_bands(
     optics: Optics,
     target_height_m: float,
