@@ -63,7 +63,9 @@ def random_zone_plan(vertices: int, seed: int = 1) -> dict[str, Any]:
     poly = [[rnd.uniform(0, 50), rnd.uniform(0, 50)] for _ in range(vertices)]
     return _plan(
         {
-            "zones": [{"id": "scribble", "name": "Scribble", "kind": "collection", "polygon": poly}],
+            "zones": [
+                {"id": "scribble", "name": "Scribble", "kind": "collection", "polygon": poly}
+            ],
             "cameras": _cameras(20, 50.0),
         }
     )

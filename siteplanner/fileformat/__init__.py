@@ -6,11 +6,13 @@ from siteplanner.fileformat.io import (
     atomic_write_text,
     dumps_plan,
     field_path,
+    image_file_problem,
     load_plan,
     loads_plan,
     migrate,
     plan_from_data,
     plan_to_data,
+    read_regular_file,
     save_plan,
 )
 
@@ -22,8 +24,10 @@ __all__ = [
     "field_path",
     "load_plan",
     "loads_plan",
+    "image_file_problem",
     "migrate",
     "plan_from_data",
     "plan_to_data",
+    "read_regular_file",
     "save_plan",
 ]

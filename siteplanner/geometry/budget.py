@@ -5,9 +5,10 @@ and memory, or refused with a message that names the object and says what to do.
   import) is simplified within ``SIMPLIFY_M`` (1 cm, below any drawing's precision) for the
   analysis; the rule ``GEOMETRY_SIMPLIFIED`` says so. One that still has more is refused: no
   tolerance the user did not choose may change a wall.
-- A wall, obstacle or zone that crosses itself more than ``MAX_SELF_CROSSINGS`` times is refused:
-  repairing it costs time and memory that grow with the square of its crossings, and what the
-  repair would make of a scribble is no plan anyone drew.
+- A wall or obstacle that crosses itself more than ``MAX_SELF_CROSSINGS["wall"]`` times, a zone
+  more than ``MAX_SELF_CROSSINGS["zone"]``, is refused: its solid (or repair) costs time and
+  memory that grow with the square of its crossings, every camera near a wall pays for each hole
+  the crossings leave, and what a repair would make of a scribble is no plan anyone drew.
 - A level may hold ``MAX_LEVEL_OBJECTS`` objects and ``MAX_LEVEL_POINTS`` points (after
   simplification), a plan ``MAX_CAMERAS`` cameras: beyond that, split the site.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import shapely
@@ -29,7 +31,7 @@ from siteplanner.model import Level, Plan
 
 MAX_POINTS = 1_000
 SIMPLIFY_M = 0.01
-MAX_SELF_CROSSINGS = 1_000
+MAX_SELF_CROSSINGS = {"wall": 100, "obstacle": 100, "zone": 1_000}
 MAX_LEVEL_OBJECTS = 50_000
 MAX_LEVEL_POINTS = 200_000
 MAX_CAMERAS = 3_000
@@ -74,7 +76,7 @@ def bounded_points(points: Points, closed: bool) -> Points:
     return out if len(out) >= (3 if closed else 2) else points
 
 
-def self_crossings(points: Points, closed: bool, limit: int = MAX_SELF_CROSSINGS) -> int:
+def self_crossings(points: Points, closed: bool, limit: int = 1_000) -> int:
     """How many times a polyline (or ring) crosses itself, counted up to just over ``limit``.
 
     Segments are queried against an STRtree in chunks, so the count stops growing (and the work
@@ -95,24 +97,28 @@ def self_crossings(points: Points, closed: bool, limit: int = MAX_SELF_CROSSINGS
     return count
 
 
-def _objects(level: Level, li: int) -> Iterator[tuple[str, str, str, Points, bool]]:
-    for wi, w in enumerate(level.walls):
-        yield "wall", w.id, f"levels[{li}].walls[{wi}].points", w.points, False
-    for oi, o in enumerate(level.obstacles):
-        yield "obstacle", o.id, f"levels[{li}].obstacles[{oi}].polygon", o.polygon, True
-    for zi, z in enumerate(level.zones):
-        yield "zone", z.id, f"levels[{li}].zones[{zi}].polygon", z.polygon, True
+_KINDS = (("wall", "walls", "points", False), ("obstacle", "obstacles", "polygon", True))
+_KINDS += (("zone", "zones", "polygon", True),)
+
+
+def _outlines(level: Level) -> Iterator[tuple[str, str, int, Sequence[Any], bool]]:
+    """(kind, collection, field, objects, closed) for each kind of outline a level holds."""
+    for kind, collection, field, closed in _KINDS:
+        yield kind, collection, field, getattr(level, collection), closed
 
 
 def simplifications(plan: Plan, level: Level) -> list[Simplified]:
     """The objects of ``level`` that the analysis takes simplified."""
     li = next((i for i, lv in enumerate(plan.levels) if lv is level), 0)
     out = []
-    for kind, oid, field, pts, closed in _objects(level, li):
-        if len(pts) > MAX_POINTS:
-            used = bounded_points(pts, closed)
-            if len(used) < len(pts):
-                out.append(Simplified(kind, oid, field, len(pts), len(used)))
+    for kind, collection, field, objects, closed in _outlines(level):
+        for i, obj in enumerate(objects):
+            pts = getattr(obj, field)
+            if len(pts) > MAX_POINTS:
+                used = bounded_points(pts, closed)
+                if len(used) < len(pts):
+                    path = f"levels[{li}].{collection}[{i}].{field}"
+                    out.append(Simplified(kind, obj.id, path, len(pts), len(used)))
     return out
 
 
@@ -139,25 +145,27 @@ def check_plan(plan: Plan, file: str = "") -> None:
                 f"levels[{li}]",
             )
         total = 0
-        for kind, oid, field, pts, closed in _objects(level, li):
-            used = bounded_points(pts, closed)
-            if len(used) > MAX_POINTS:
-                raise PlanTooComplex(
-                    file,
-                    f"{kind} {oid} has {len(pts):,} points, still {len(used):,} when simplified "
-                    f"within {SIMPLIFY_M * 100:g} cm (at most {MAX_POINTS:,}): split it into "
-                    f"several {kind}s or simplify it in the drawing",
-                    field,
-                )
-            total += len(used)
-            if len(used) >= 4 and not _simple(used, closed):
-                n = self_crossings(used, closed)
-                if n > MAX_SELF_CROSSINGS:
+        for kind, collection, field, objects_, closed in _outlines(level):
+            used = [bounded_points(getattr(o, field), closed) for o in objects_]
+            total += sum(map(len, used))
+            for i, pts in enumerate(used):
+                if len(pts) > MAX_POINTS:
+                    n = len(getattr(objects_[i], field))
                     raise PlanTooComplex(
                         file,
-                        f"{kind} {oid} crosses itself more than {MAX_SELF_CROSSINGS:,} times: "
-                        f"redraw it so that its edges do not cross",
-                        field,
+                        f"{kind} {objects_[i].id} has {n:,} points, still {len(pts):,} when "
+                        f"simplified within {SIMPLIFY_M * 100:g} cm (at most {MAX_POINTS:,}): "
+                        f"split it into several {kind}s or simplify it in the drawing",
+                        f"levels[{li}].{collection}[{i}].{field}",
+                    )
+            limit = MAX_SELF_CROSSINGS[kind]
+            for i in _crossing_themselves(used, closed):
+                if self_crossings(used[i], closed, limit) > limit:
+                    raise PlanTooComplex(
+                        file,
+                        f"{kind} {objects_[i].id} crosses itself more than {limit:,} times: "
+                        "redraw it so that its edges do not cross",
+                        f"levels[{li}].{collection}[{i}].{field}",
                     )
         if total > MAX_LEVEL_POINTS:
             raise PlanTooComplex(
@@ -168,6 +176,14 @@ def check_plan(plan: Plan, file: str = "") -> None:
             )
 
 
-def _simple(points: Points, closed: bool) -> bool:
-    coords = list(points) + ([points[0]] if closed else [])
-    return bool(shapely.is_simple(shapely.LineString(coords)))
+def _crossing_themselves(outlines: list[Points], closed: bool) -> list[int]:
+    """Indices of the outlines (of at least 4 points: fewer cannot cross) that are not simple,
+    found in one vectorised call."""
+    idx = [i for i, pts in enumerate(outlines) if len(pts) >= 4]
+    if not idx:
+        return []
+    rings = [list(outlines[i]) + ([outlines[i][0]] if closed else []) for i in idx]
+    coords = np.array([p for r in rings for p in r], dtype=float)
+    index = np.repeat(np.arange(len(rings)), [len(r) for r in rings])
+    simple = shapely.is_simple(shapely.linestrings(coords, indices=index))
+    return [i for i, ok in zip(idx, simple, strict=True) if not ok]
