@@ -94,3 +94,58 @@ def round_room_plan(points: int) -> dict[str, Any]:
     for c in cams:
         c["position"] = [c["position"][0] - 20, c["position"][1] - 20]
     return _plan({"walls": [{"id": "round", "points": pts, "thickness_m": 0.3}], "cameras": cams})
+
+
+def large_level_plan(walls: int = 100, points: int = 1_000, cameras: int = 300) -> dict[str, Any]:
+    """A level near its point budget: ``walls`` saw-toothed walls of ``points`` points each (no
+    centimetre simplifies them), 10 m apart, with cameras among them."""
+    out = []
+    for k in range(walls):
+        x0 = 10.0 * (k % 10)
+        y0 = 10.0 * (k // 10)
+        out.append(
+            {
+                "id": f"saw{k}",
+                "points": [
+                    [x0 + 8.0 * i / (points - 1), y0 + (0.3 if i % 2 else 0.0)]
+                    for i in range(points)
+                ],
+            }
+        )
+    return _plan({"walls": out, "cameras": _cameras(cameras, 100.0)})
+
+
+def sight_budget_plan(levels: int = 4, cameras: int = 100) -> dict[str, Any]:
+    """Cameras that each look at a thousand or so detailed wall edges (a short saw-tooth wall in
+    front of each), on several levels: together they pass the analysis's sight budget."""
+    out = []
+    for li in range(levels):
+        walls, cams = [], []
+        for k in range(cameras):
+            x0, y0 = 30.0 * (k % 10), 30.0 * (k // 10)
+            walls.append(
+                {
+                    "id": f"L{li}-saw{k}",
+                    "points": [
+                        [x0 + 0.01 * i, y0 + 5 + (0.2 if i % 2 else 0.0)] for i in range(400)
+                    ],
+                }
+            )
+            cams.append(
+                {
+                    "id": f"L{li}-c{k}",
+                    "position": [x0 + 2, y0],
+                    "height_m": 1.6,
+                    "pan_deg": 90,
+                    "hfov_deg": 90,
+                    "vfov_deg": 60,
+                    "resolution": [1920, 1080],
+                    "range_m": 12,
+                }
+            )
+        level = _plan({"walls": walls, "cameras": cams})["levels"][0]
+        level["id"] = f"L{li}"
+        out.append(level)
+    plan = _plan({})
+    plan["levels"] = out
+    return plan

@@ -10,7 +10,11 @@ and memory, or refused with a message that names the object and says what to do.
   memory that grow with the square of its crossings, every camera near a wall pays for each hole
   the crossings leave, and what a repair would make of a scribble is no plan anyone drew.
 - A level may hold ``MAX_LEVEL_OBJECTS`` objects and ``MAX_LEVEL_POINTS`` points (after
-  simplification), a plan ``MAX_CAMERAS`` cameras: beyond that, split the site.
+  simplification), a plan ``MAX_CAMERAS`` cameras and ``MAX_DETAILED_WALL_POINTS`` points in
+  walls of many points: beyond that, split the site.
+- While the analysis runs, a camera whose view takes more than ``MAX_CAMERA_SHADOWS`` shadows,
+  or cameras that together take more than ``MAX_ANALYSIS_SHADOWS``, stop it with a refusal that
+  names the camera (or level): the cost of a view grows with the detailed edges in it.
 
 The refusals are :class:`PlanTooComplex` (a :class:`PlanFileError` with the field path), raised by
 :func:`check_plan` before any work starts.
@@ -33,8 +37,18 @@ MAX_POINTS = 1_000
 SIMPLIFY_M = 0.01
 MAX_SELF_CROSSINGS = {"wall": 100, "obstacle": 100, "zone": 1_000}
 MAX_LEVEL_OBJECTS = 50_000
-MAX_LEVEL_POINTS = 200_000
+MAX_LEVEL_POINTS = 50_000
 MAX_CAMERAS = 3_000
+# A wall with more points than this is built as the pieces around each of its joints (see
+# ``walls.wall_pieces``), some 50 µs each: the plan may hold this many points in such walls.
+PIECEWISE_POINTS = 32
+MAX_DETAILED_WALL_POINTS = 40_000
+# Shadows a camera's view may take, and a whole analysis (per process), an edge's shadow counting
+# one, an obstacle's piece a half and a straight wall's an eighth: the union of a thousand thin
+# overlapping shadows takes about half a second. The campus of `make bench` (1,000 cameras)
+# takes about 2,200 in all.
+MAX_CAMERA_SHADOWS = 1_500
+MAX_ANALYSIS_SHADOWS = 12_000
 
 Points = Sequence[tuple[float, float]]
 
@@ -132,6 +146,7 @@ def check_plan(plan: Plan, file: str = "") -> None:
             "together: split the site into several plans",
             "levels",
         )
+    detailed = 0
     for li, level in enumerate(plan.levels):
         objects = sum(
             len(getattr(level, k))
@@ -148,6 +163,16 @@ def check_plan(plan: Plan, file: str = "") -> None:
         for kind, collection, field, objects_, closed in _outlines(level):
             used = [bounded_points(getattr(o, field), closed) for o in objects_]
             total += sum(map(len, used))
+            if kind == "wall":
+                detailed += sum(len(u) for u in used if len(u) > PIECEWISE_POINTS)
+                if detailed > MAX_DETAILED_WALL_POINTS:
+                    raise PlanTooComplex(
+                        file,
+                        f"the walls of more than {PIECEWISE_POINTS} points up to level {level.id} "
+                        f"have {detailed:,} points (at most {MAX_DETAILED_WALL_POINTS:,} in the "
+                        "plan): simplify detailed walls in the drawing, or split the site",
+                        f"levels[{li}].walls",
+                    )
             for i, pts in enumerate(used):
                 if len(pts) > MAX_POINTS:
                     n = len(getattr(objects_[i], field))
@@ -174,6 +199,36 @@ def check_plan(plan: Plan, file: str = "") -> None:
                 f"most {MAX_LEVEL_POINTS:,} per level: split it into several levels",
                 f"levels[{li}]",
             )
+
+
+def camera_too_complex(plan: Plan, level: Level, camera_id: str, shadows: float) -> PlanTooComplex:
+    """The refusal of a camera whose view passes ``MAX_CAMERA_SHADOWS``."""
+    li, ci = _camera_index(plan, level, camera_id)
+    return PlanTooComplex(
+        "",
+        f"camera {camera_id} looks at more than {MAX_CAMERA_SHADOWS:,} wall and obstacle edges "
+        f"({shadows:,.0f}): simplify the detailed walls and obstacles in its view, or shorten its "
+        "range",
+        f"levels[{li}].cameras[{ci}]",
+    )
+
+
+def analysis_too_complex(plan: Plan, level: Level, shadows: float) -> PlanTooComplex:
+    """The refusal of an analysis whose cameras' views together pass ``MAX_ANALYSIS_SHADOWS``."""
+    li = next((i for i, lv in enumerate(plan.levels) if lv is level), 0)
+    return PlanTooComplex(
+        "",
+        f"the cameras up to level {level.id} look at more than {MAX_ANALYSIS_SHADOWS:,} wall and "
+        f"obstacle edges together ({shadows:,.0f}): simplify detailed walls and obstacles, or "
+        "split the site into several plans",
+        f"levels[{li}]",
+    )
+
+
+def _camera_index(plan: Plan, level: Level, camera_id: str) -> tuple[int, int]:
+    li = next((i for i, lv in enumerate(plan.levels) if lv is level), 0)
+    ci = next((i for i, c in enumerate(level.cameras) if c.id == camera_id), 0)
+    return li, ci
 
 
 def _crossing_themselves(outlines: list[Points], closed: bool) -> list[int]:

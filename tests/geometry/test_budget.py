@@ -10,9 +10,11 @@ import pytest
 import shapely
 
 from bench import hostile
+from siteplanner import analysis as analysis_module
 from siteplanner import cli
 from siteplanner.geometry import budget
 from siteplanner.geometry.budget import PlanTooComplex, check_plan, self_crossings
+from siteplanner.geometry.walls import wall_parts, wall_pieces, wall_solids
 from siteplanner.model import Plan
 from siteplanner.pipeline import run
 from tests.helpers import camera, plan, reference_area
@@ -129,3 +131,61 @@ def test_the_hostile_bench_plans_are_valid_plans():
         p = Plan.model_validate(data)
         check_plan(p)
         assert budget.simplifications(p, p.levels[0])
+
+
+@pytest.mark.parametrize("closed", [False, True])
+def test_a_wall_of_many_points_is_built_piece_by_piece_with_the_same_solid(closed):
+    # A round room of 400 points (more than one buffer should be asked to fold) and a
+    # saw-tooth: the union of the pieces is the buffer the spec defines.
+    ring = [
+        [5 * math.cos(2 * math.pi * i / 400), 5 * math.sin(2 * math.pi * i / 400)]
+        for i in range(400)
+    ]
+    saw = [[0.02 * i, 0.3 if i % 2 else 0.0] for i in range(300)]
+    for pts in (ring, saw):
+        pts = pts + [pts[0]] if closed else pts
+        wall = plan([], [{"id": "w", "points": pts, "thickness_m": 0.2}]).levels[0].walls[0]
+        pieces, wall_of = wall_pieces([wall])
+        assert len(pieces) > 1 and set(wall_of.tolist()) == {0}
+        exact = shapely.LineString(pts).buffer(0.1, cap_style="flat", join_style="mitre")
+        built = wall_solids([wall])[0]
+        assert built.symmetric_difference(exact).area < 1e-9
+        assert shapely.union_all(wall_parts(plan([], [{"points": pts}]).levels[0])).area == (
+            pytest.approx(exact.area, rel=1e-9)
+        )
+
+
+def test_a_camera_facing_thousands_of_detailed_edges_is_refused_naming_it():
+    saw = [[0.01 * i, 5 + (0.2 if i % 2 else 0.0)] for i in range(400)]
+    cams = [
+        camera(id="far", position=[50, 50]),
+        camera(id="facing", position=[2, 0], pan_deg=90, range_m=12),
+    ]
+    with pytest.raises(PlanTooComplex) as err:
+        run(plan(cams, [{"id": "saw", "points": saw}]))
+    assert err.value.field == "levels[0].cameras[1]"
+    assert err.value.message.startswith("camera facing looks at more than 1,500 wall")
+    # The same camera farther off, where the saw is a few edges wide, is analysed.
+    ok = run(plan([camera(id="facing", position=[2, -20], range_m=12)], [{"points": saw}]))
+    assert ok.analysis.cameras["facing"].coverage_m2 > 0
+
+
+def test_the_analysis_as_a_whole_is_budgeted(monkeypatch):
+    room = {"id": "room", "points": [[0, 0], [8, 0], [8, 6], [0, 6], [0, 0]]}
+    cams = [camera(id=f"c{i}", position=[1 + i, 3], pan_deg=0) for i in range(4)]
+    p = plan(cams, [room])
+    run(p)
+    monkeypatch.setattr(analysis_module, "MAX_ANALYSIS_SHADOWS", 10)
+    with pytest.raises(PlanTooComplex) as err:
+        run(p)
+    assert err.value.field == "levels[0]" and "level L1" in err.value.message
+
+
+def test_detailed_wall_points_are_budgeted_across_the_plan(monkeypatch):
+    wavy = [[0.1 * i, 0.05 * (i % 2)] for i in range(40)]
+    p = plan([camera()], [{"id": "a", "points": wavy}, {"id": "b", "points": wavy}])
+    check_plan(p)
+    monkeypatch.setattr(budget, "MAX_DETAILED_WALL_POINTS", 60)
+    with pytest.raises(PlanTooComplex) as err:
+        check_plan(p)
+    assert err.value.field == "levels[0].walls" and "80 points" in err.value.message
