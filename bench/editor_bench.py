@@ -41,7 +41,7 @@ def frame_time_ms(plan: Plan, frames: int = 60, step_px: int = 9) -> float:
     # The analysis as the worker would deliver it, computed here so the timing is the drawing.
     data = render_data(Analyser().analyse(plan), PathCache(), lambda: False)
     win.runner.hold()
-    win._analysis_done(data)
+    win.state.set_render(data)
     view = win.view
     view.fit()
     port = view.viewport()

@@ -16,7 +16,7 @@ import math
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMessageBox,
     QPushButton,
     QSlider,
@@ -43,10 +42,14 @@ from PySide6.QtWidgets import (
 
 from siteplanner.app.commands import SetFieldsCommand
 from siteplanner.app.i18n import tr
+from siteplanner.app.style import plain_label
 from siteplanner.editing.calibration import aligned_origin, calibration, image_matrix
 from siteplanner.fileformat import image_file_problem
 from siteplanner.model import Background, Level, Plan
 from siteplanner.units import UnitError, format_length, parse_length
+
+if TYPE_CHECKING:
+    from siteplanner.app.context import EditorContext
 
 Z_BACKGROUND = -100  # under every plan item
 
@@ -115,11 +118,13 @@ class BackgroundLayer(QObject):
         view: QGraphicsView,
         document: Any,
         current_level: Callable[[], Level | None],
+        unit_style: Callable[[], str] = lambda: "metric",
     ) -> None:
         super().__init__(view)
         self.view = view
         self.doc = document
         self.current_level = current_level
+        self.unit_style = unit_style  # the display style a typed distance is read in
         self.item: QGraphicsPixmapItem | None = None
         self._cache: dict[str, QPixmap] = {}
         self.error: str | None = None
@@ -282,7 +287,7 @@ class BackgroundLayer(QObject):
         bg = level.background
         p1, p2 = self._points
         current_m = math.dist(p1, p2) * bg.scale_m_per_px
-        style = units_style(self.view.window())
+        style = self.unit_style()
         self.dialog = CalibrationDialog(self.view.window(), current_m, style)
         dialog = self.dialog
 
@@ -313,12 +318,6 @@ class BackgroundLayer(QObject):
             tr("Background scale set: {0} per pixel.").format(format_length(scale, "metric", 4))
         )
         self.calibration_done.emit()
-
-
-def units_style(window: QWidget | None) -> str:
-    """The window's display unit style if the units menu is installed, else metric."""
-    style = getattr(window, "unit_style", None)
-    return style if isinstance(style, str) else "metric"
 
 
 def push_fields(
@@ -374,7 +373,7 @@ class BackgroundPanel(QWidget):
         self.layer = layer
         self.setObjectName("background_panel")
         box = QVBoxLayout(self)
-        self.file_label = QLabel()
+        self.file_label = plain_label(QLabel())
         self.file_label.setWordWrap(True)
         box.addWidget(self.file_label)
         row = QHBoxLayout()
@@ -511,74 +510,59 @@ class BackgroundPanel(QWidget):
         )
 
 
-def install(
-    window: QMainWindow,
-    view: QGraphicsView,
-    document: Any,
-    current_level: Callable[[], Level | None],
-    level_changed: Any = None,
-) -> BackgroundLayer:
-    """Add the background layer and its dock to the main window.
+class BackgroundFeature(QObject):
+    """The background layer of the shown level and its dock (which the window places).
 
-    ``level_changed`` is an optional signal fired when another level is shown.
-    """
-    layer = BackgroundLayer(view, document, current_level)
-    panel = BackgroundPanel(layer)
-    dock = QDockWidget(tr("Background plan"), window)
-    dock.setObjectName("dock_background")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    Fit to View takes in the image (a content source of the scene), and Save As into another
+    folder rebases the images' relative paths first (a save hook of the file controller)."""
 
-    def update() -> None:
-        layer.refresh()
-        panel.sync()
+    def __init__(self, ctx: EditorContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        doc = ctx.doc
+        self.layer = layer = BackgroundLayer(
+            ctx.view, doc, ctx.scene.level, lambda: ctx.state.unit_style
+        )
+        self.panel = BackgroundPanel(layer)
+        self.dock = QDockWidget(tr("Background plan"), ctx.window)
+        self.dock.setObjectName("dock_background")
+        self.dock.setWidget(self.panel)
+        doc.changed.connect(self.update)
+        doc.replaced.connect(self.update)
+        ctx.state.level_changed.connect(self.update)
+        layer.message.connect(self._message)
+        ctx.scene.content_sources.append(self.image_rect)
+        layer.imported.connect(self._show_image)
+        ctx.file.save_hooks.append(self._rebase_for_save)
+        self.update()
 
-    document.changed.connect(update)
-    document.replaced.connect(update)
-    if level_changed is not None:
-        level_changed.connect(update)
-    status = window.statusBar() if hasattr(window, "statusBar") else None
-    if status is not None:
-        layer.message.connect(lambda text: status.showMessage(text, 8000))
-    scene = view.scene()
-    content = getattr(scene, "content_rect", None)
-    if content is not None:
-        # Fit to view and the pannable area take in the image as well as the drawing.
-        def content_with_image() -> QRectF:
-            rect = content()
-            item = layer.item
-            if item is not None and shiboken6.isValid(item) and item.isVisible():
-                rect = rect.united(item.sceneBoundingRect())
-            return rect
+    def _message(self, text: str) -> None:
+        self.ctx.status(text, 8000)
 
-        scene.content_rect = content_with_image  # type: ignore[method-assign]
-    fit = getattr(view, "fit", None)
-    if fit is not None and content is not None:
-        # Show the whole image after an import, with the drawing already on the level.
-        def show_image() -> None:
-            if layer.item is not None and layer.item.isVisible():
-                update_rect = getattr(scene, "_update_scene_rect", None)
-                if update_rect is not None:
-                    update_rect()  # room to pan over the whole image
-                fit(scene.content_rect())
+    def update(self) -> None:
+        self.layer.refresh()
+        self.panel.sync()
 
-        layer.imported.connect(show_image)
-    save_to = getattr(window, "save_to", None)
-    if callable(save_to):
-        # Save As into another folder keeps the images: their relative paths are rebased first.
-        def save_rebased(path: str | Path) -> bool:
-            changed = rebase_backgrounds(document.plan, document.path, path)
-            ok = save_to(path)
+    def image_rect(self) -> QRectF:
+        item = self.layer.item
+        if item is not None and shiboken6.isValid(item) and item.isVisible():
+            return item.sceneBoundingRect()
+        return QRectF()
+
+    def _show_image(self) -> None:
+        """After an import, show the whole image with the drawing already on the level."""
+        if self.layer.item is not None and self.layer.item.isVisible():
+            self.ctx.scene.update_scene_rect()  # room to pan over the whole image
+            self.ctx.view.fit(self.ctx.scene.content_rect())
+
+    def _rebase_for_save(self, path: Path) -> Callable[[bool], None]:
+        changed = rebase_backgrounds(self.ctx.doc.plan, self.ctx.doc.path, path)
+
+        def done(ok: bool) -> None:
             if not ok:
                 for bg, old in changed:
                     bg.path = old
             elif changed:
-                update()
-            return ok
+                self.update()
 
-        window.save_to = save_rebased  # type: ignore[attr-defined]
-    window.background_layer = layer  # type: ignore[attr-defined]
-    window.background_panel = panel  # type: ignore[attr-defined]
-    window.background_dock = dock  # type: ignore[attr-defined]
-    update()
-    return layer
+        return done

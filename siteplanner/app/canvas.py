@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGraphicsView
 from siteplanner.app import style
 from siteplanner.app.i18n import tr
 from siteplanner.app.scene import PlanScene
+from siteplanner.units import FOOT_M
 
 if TYPE_CHECKING:
     from siteplanner.app.tools import Tool
@@ -36,7 +37,6 @@ class PlanView(QGraphicsView):
         super().__init__(scene)
         self.plan_scene = scene
         self.tool: Tool | None = None
-        self.grid_visible = True
         self.legend_visible = True
         self._overlay_rect: QRect | None = None
         self._pan_from: QPointF | None = None
@@ -52,6 +52,19 @@ class PlanView(QGraphicsView):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setTransform(QTransform.fromScale(20, -20))
+        scene.state.overlays_changed.connect(self._overlays_changed)
+        scene.state.units_changed.connect(self._units_changed)
+
+    @property
+    def grid_visible(self) -> bool:
+        return self.plan_scene.state.overlays.grid
+
+    def _units_changed(self, _style: str) -> None:
+        self.viewport().update()  # the scale bar
+
+    def _overlays_changed(self, _overlays: object) -> None:
+        self.resetCachedContent()  # the grid is in the cached background
+        self.viewport().update()
 
     # -- coordinates -------------------------------------------------------------------------
     @property
@@ -86,6 +99,12 @@ class PlanView(QGraphicsView):
             after = self.mapToScene(anchor.toPoint())
             self.translate_view(after - before)
         self._scale_changed()
+
+    def zoom_in(self) -> None:
+        self.zoom(1.25)
+
+    def zoom_out(self) -> None:
+        self.zoom(0.8)
 
     def _scale_changed(self) -> None:
         self.plan_scene.set_detail(self.pixels_per_metre >= DETAIL_PX_PER_M)
@@ -127,6 +146,22 @@ class PlanView(QGraphicsView):
             for a, b in lines:
                 painter.drawLine(a, b)
 
+    def scale_bar(self) -> tuple[float, str]:
+        """The scale bar's length in pixels and its label, in the display units: the largest
+        1/2/5 x 10^n metres (or feet) that fits ~120 px."""
+        feet = self.plan_scene.state.imperial
+        s = self.pixels_per_metre * (FOOT_M if feet else 1.0)  # pixels per display unit
+        length = 10 ** math.floor(math.log10(max(120 / s, 1e-3)))
+        for m in (5, 2, 1):
+            if m * length * s <= 120:
+                length *= m
+                break
+        if feet:
+            text = f"{length:g} ft" if length >= 1 else f"{length * 12:g} in"
+        else:
+            text = f"{length:g} m" if length >= 1 else f"{length * 100:g} cm"
+        return length * s, text
+
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
         """A scale bar and the colour legend, fixed to the bottom-left corner of the view."""
         painter.save()
@@ -135,15 +170,7 @@ class PlanView(QGraphicsView):
         fm = painter.fontMetrics()
         line = fm.height() + 3
         h = self.viewport().height()
-        # Scale bar: the largest 1/2/5 x 10^n display units (metres, or feet) that fits ~120 px.
-        feet = getattr(self.window(), "unit_style", "metric") != "metric"
-        s = self.pixels_per_metre * (0.3048 if feet else 1.0)  # pixels per display unit
-        length = 10 ** math.floor(math.log10(max(120 / s, 1e-3)))
-        for m in (5, 2, 1):
-            if m * length * s <= 120:
-                length *= m
-                break
-        px = length * s
+        px, text = self.scale_bar()
         entries: list[tuple[QColor, str]] = []
         if self.legend_visible:
             entries = [(style.DORI_LEGEND[k], tr(k.capitalize())) for k in style.DORI_LEGEND]
@@ -173,10 +200,6 @@ class PlanView(QGraphicsView):
         x0, y0 = box.left() + 8, box.bottom() - 8
         painter.fillRect(QRectF(x0, y0 - 4, px / 2, 4), style.LABEL)
         painter.drawRect(QRectF(x0, y0 - 4, px, 4))
-        if feet:
-            text = f"{length:g} ft" if length >= 1 else f"{length * 12:g} in"
-        else:
-            text = f"{length:g} m" if length >= 1 else f"{length * 100:g} cm"
         painter.drawText(QPointF(x0 + px + 6, y0 + 1), text)
         painter.restore()
 

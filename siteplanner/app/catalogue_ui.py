@@ -7,10 +7,10 @@ clears the cameras' own optics so the model supplies them (see ``siteplanner.cat
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
-    QMenu,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -41,6 +39,9 @@ from siteplanner.catalogue import (
     restore_camera_state,
 )
 from siteplanner.model import Camera
+
+if TYPE_CHECKING:
+    from siteplanner.app.context import EditorContext
 
 
 def kind_label(kind: str) -> str:
@@ -281,60 +282,52 @@ def choose_model(
     return True
 
 
-def install(window: QMainWindow, doc: Any, scene: Any, menu: QMenu | None = None) -> QAction:
-    """Add Camera ▸ Choose model… (enabled while cameras are selected)."""
-    act = QAction(tr("Choose camera &model…"), window)
-    act.setObjectName("action_choose_model")
-    act.setShortcut(QKeySequence("Ctrl+Shift+M"))
-    act.setStatusTip(tr("Fill the selected cameras' optics from the camera catalogue"))
-    state: dict[str, Catalogue | None] = {"catalogue": None}
+class CatalogueFeature(QObject):
+    """Camera ▸ Choose model… (enabled while cameras are selected), and the same command as a
+    button under the camera's properties, where people look for the lens."""
 
-    def catalogue() -> Catalogue | None:
-        if state["catalogue"] is None:
+    def __init__(self, ctx: EditorContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self._catalogue: Catalogue | None = None
+        self.action: QAction | None = None
+        self.button: QPushButton | None = None
+        outer = getattr(ctx.properties, "outer", None)
+        if isinstance(outer, QVBoxLayout):
+            self.button = QPushButton(tr("Choose from catalogue…"))
+            self.button.setObjectName("properties_choose_model")
+            self.button.setToolTip(
+                tr("Fill the selected cameras' optics from the camera catalogue")
+            )
+            self.button.clicked.connect(self.choose)
+            outer.insertWidget(2, self.button)
+        ctx.scene.selectionChanged.connect(self.update)
+
+    def actions_ready(self) -> None:
+        self.action = self.ctx.actions["choose_model"]
+        self.update()
+
+    def catalogue(self) -> Catalogue | None:
+        if self._catalogue is None:
             try:
-                state["catalogue"] = load_catalogue()
+                self._catalogue = load_catalogue()
             except CatalogueError as e:
-                QMessageBox.warning(window, tr("Camera catalogue"), str(e))
+                QMessageBox.warning(self.ctx.window, tr("Camera catalogue"), str(e))
                 return None
-        return state["catalogue"]
+        return self._catalogue
 
-    def triggered() -> None:
-        cat = catalogue()
-        if cat is not None:
-            choose_model(window, doc, selected_cameras(scene), cat)
+    def choose(self) -> bool:
+        cat = self.catalogue()
+        if cat is None:
+            return False
+        return choose_model(self.ctx.window, self.ctx.doc, selected_cameras(self.ctx.scene), cat)
 
-    # The same command under the camera's properties, where people look for the lens.
-    button: QPushButton | None = None
-    panel = getattr(window, "properties_panel", None)
-    if isinstance(getattr(panel, "outer", None), QVBoxLayout):
-        button = QPushButton(tr("Choose from catalogue…"))
-        button.setObjectName("properties_choose_model")
-        button.setToolTip(act.statusTip())
-        button.clicked.connect(act.trigger)
-        panel.outer.insertWidget(2, button)  # type: ignore[union-attr]
-
-    def update() -> None:
+    def update(self) -> None:
         try:
-            on = bool(selected_cameras(scene))
+            on = bool(selected_cameras(self.ctx.scene))
         except RuntimeError:  # the scene is being torn down
             return
-        act.setEnabled(on)
-        if button is not None:
-            button.setVisible(on)
-
-    act.triggered.connect(triggered)
-    scene.selectionChanged.connect(update)
-    update()
-    target = menu
-    if target is None:
-        target = window.findChild(QMenu, "menu_camera")
-    if target is None:
-        target = window.findChild(QMenu, "menu_edit")
-    if target is not None:
-        target.addSeparator()
-        target.addAction(act)
-    else:
-        window.menuBar().addMenu(tr("&Camera")).addAction(act)
-    window.addAction(act)
-    window.choose_model_action = act  # type: ignore[attr-defined]
-    return act
+        if self.action is not None:
+            self.action.setEnabled(on)
+        if self.button is not None:
+            self.button.setVisible(on)

@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TR_NOOP,
     QCoreApplication,
     QLibraryInfo,
     QLocale,
+    QObject,
     QSettings,
     QTranslator,
 )
-from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from siteplanner.resources import resource
+
+if TYPE_CHECKING:
+    from siteplanner.app.context import EditorContext
 
 SETTINGS_KEY = "ui/language"
 # Language code -> its own name (shown untranslated so anyone can find their language).
@@ -183,42 +187,26 @@ def _add_cjk_font() -> None:
         QFontDatabase.addApplicationFont(str(font))
 
 
-def _find_menu(window: QMainWindow, object_name: str) -> QMenu | None:
-    return window.findChild(QMenu, object_name)
+class LanguageChoice(QObject):
+    """View ▸ Language: stores the choice; the interface changes at the next start."""
 
+    def __init__(self, ctx: EditorContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
 
-def install(window: QMainWindow, menu: QMenu | None = None) -> QMenu:
-    """Add the Language submenu (to ``menu``, else the window's View menu, else the menu bar)."""
-    parent = menu or _find_menu(window, "menu_view") or _find_menu(window, "viewMenu")
-    title = tr("&Language")
-    sub = parent.addMenu(title) if parent is not None else window.menuBar().addMenu(title)
-    sub.setObjectName("menu_language")
-    group = QActionGroup(sub)
-    group.setExclusive(True)
-    current = stored_language()
-    choices = [(SYSTEM, tr("System default"))] + list(LANGUAGES.items())
-    for code, label in choices:
-        act = QAction(label, sub)
-        act.setCheckable(True)
-        act.setChecked(code == current)
-        act.setData(code)
-        act.setObjectName(f"action_language_{code or 'system'}")
-        group.addAction(act)
-        sub.addAction(act)
-    sub.addSeparator()
-    note = sub.addAction(tr("Takes effect after a restart"))
-    note.setEnabled(False)
+    def actions_ready(self) -> None:
+        current = stored_language()
+        act = self.ctx.actions.get(f"language_{current or 'system'}")
+        if act is not None:
+            act.setChecked(True)
 
-    def chosen(act: QAction) -> None:
-        code = act.data() or SYSTEM
+    def choose(self, code: str) -> None:
+        code = code or SYSTEM
         if code == stored_language():
             return
         QSettings().setValue(SETTINGS_KEY, code)
         QMessageBox.information(
-            window,
+            self.ctx.window,
             tr("Language"),
             tr("The new language will be used the next time SitePlanner starts."),
         )
-
-    group.triggered.connect(chosen)
-    return sub

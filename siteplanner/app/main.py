@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from siteplanner.fileformat import PlanFileError, load_plan
-from siteplanner.resources import sample_plan_path
+from siteplanner.resources import resource, sample_plan_path
 
 SCREENSHOT_SIZE = (1400, 900)
 ANALYSIS_TIMEOUT_S = 300.0
@@ -22,6 +22,9 @@ def _application():  # noqa: ANN202
         app = QApplication(sys.argv[:1])
     app.setApplicationName("SitePlanner")
     app.setOrganizationName("SitePlanner")
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resource("icons", "siteplanner.png"))))
     from siteplanner.app.i18n import install_translators
 
     install_translators()  # the language stored in the settings, else the system's
@@ -34,7 +37,7 @@ def _release_clipboard() -> None:
     would otherwise destroy it after the interpreter, crashing the process on exit."""
     from PySide6.QtWidgets import QApplication
 
-    from siteplanner.app.main_window import MIME
+    from siteplanner.editing.clipboard import MIME
 
     clipboard = QApplication.clipboard()
     data = clipboard.mimeData() if clipboard is not None else None
@@ -155,21 +158,11 @@ def run_editor(plan_path: str | None, screenshot: str | None = None) -> int:
     win.resize(1400, 900)
     win.restore_layout()
     win.show()
-    win.open_path(plan_path or sample_plan_path())
+    win.file.open_path(plan_path or sample_plan_path())
     recover_untitled(win)
     return int(app.exec())
 
 
 def recover_untitled(win) -> bool:  # noqa: ANN001
     """Offer the unsaved changes of a plan that never had a file (after a crash)."""
-    from siteplanner.app import autosave
-
-    plan = autosave.offer_recovery(None, win.dialogs.ask_recover, win._recovery_problem)
-    if plan is None:
-        return False
-    win.doc.replace(plan, None)
-    win.plan_lock.release()
-    win.recovery_owned, win.recovery_kept = False, True
-    win.doc.undo.resetClean()  # still unsaved: the user chooses where it goes
-    win.update_title()
-    return True
+    return win.file.recover_untitled()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
@@ -22,6 +23,8 @@ from siteplanner.app.items import (
     intrusion_item,
 )
 from siteplanner.app.qtgeom import paths_from_geometries, tile_groups
+from siteplanner.app.state import EditorState, Overlays
+from siteplanner.app.style import plain_tip
 from siteplanner.app.worker import CoveragePaths, RenderData
 from siteplanner.editing.registry import collection
 from siteplanner.geometry.walls import wall_parts
@@ -32,24 +35,24 @@ WALL_TILE_MIN_PARTS = 400
 
 
 class PlanScene(QGraphicsScene):
-    level_changed = Signal(str)
+    """Draws ``state.level_id`` with the overlays ``state.overlays`` asks for."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, state: EditorState | None = None) -> None:
         super().__init__()
         self.doc = doc
-        self.level_id = doc.plan.levels[0].id if doc.plan.levels else ""
+        first = doc.plan.levels[0].id if doc.plan.levels else ""
+        self.state = state if state is not None else EditorState(first, self)
         self.model_items: dict[int, ModelItem] = {}
         self.coverage_items: dict[str, CoverageItem] = {}
         self.overlays: list[QGraphicsPathItem] = []
         self.handles: list[VertexHandle] = []
-        self.render_data: RenderData | None = None
         self.wall_layer: WallLayer | None = None
         self.wall_tiles: dict[tuple[int, int], WallLayer] = {}
         self.detail = True  # door glyphs and labels, off when zoomed far out
-        self.show_coverage = True
-        self.show_dori = True
-        self.show_intrusions = True
-        self.show_blind = True
+        self.content_sources: list[Callable[[], QRectF]] = []  # more to fit (a background)
+        self.state.level_changed.connect(self._show_level)
+        self.state.overlays_changed.connect(self._apply_overlays)
+        self.state.render_changed.connect(self._render_changed)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self.update_handles)
         self.selectionChanged.connect(self._emphasise_coverage)
@@ -59,13 +62,26 @@ class PlanScene(QGraphicsScene):
         plan = self.doc.plan
         return plan.level(self.level_id) or (plan.levels[0] if plan.levels else None)
 
+    @property
+    def level_id(self) -> str:
+        return self.state.level_id
+
+    @property
+    def render_data(self) -> RenderData | None:
+        return self.state.render
+
     def set_level(self, level_id: str) -> None:
+        self.state.set_level(level_id)
+
+    def _show_level(self, _level_id: str) -> None:
         self.clear_all()
-        self.level_id = level_id
         self.sync(full=True)
         if self.render_data is not None:
             self.apply_render(self.render_data)
-        self.level_changed.emit(level_id)
+
+    def _render_changed(self, data: RenderData | None) -> None:
+        if data is not None:
+            self.apply_render(data)
 
     def clear_all(self) -> None:
         self.clearSelection()
@@ -102,7 +118,7 @@ class PlanScene(QGraphicsScene):
             self._sync_touched(level, touched)
             return
         if level.id != self.level_id:
-            self.level_id = level.id
+            self.state.level_id = level.id  # the shown level was removed: show the first
         alive: set[int] = set()
         for coll, cls in ITEM_TYPES.items():
             for obj in getattr(level, coll):
@@ -126,7 +142,7 @@ class PlanScene(QGraphicsScene):
         for cid in [c for c in self.coverage_items if c not in cams]:
             self.removeItem(self.coverage_items.pop(cid))
         self.update_handles()
-        self._update_scene_rect()
+        self.update_scene_rect()
 
     def _sync_touched(self, level: Level, touched: list[object]) -> None:
         walls = False
@@ -193,14 +209,15 @@ class PlanScene(QGraphicsScene):
             elif isinstance(item, CameraItem):
                 item.label.setVisible(on)
 
-    def _update_scene_rect(self) -> None:
+    def update_scene_rect(self) -> None:
         rect = self.content_rect()
         # Room to pan well beyond the drawing, as in a CAD canvas.
         margin = max(rect.width(), rect.height(), 50.0) * 3
         self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
 
     def content_rect(self) -> QRectF:
-        """What the level holds (walls, zones, cameras...), without the coverage drawn."""
+        """What the level holds (walls, zones, cameras...) and what ``content_sources`` add,
+        without the coverage drawn."""
         rect = QRectF()
         if self.wall_layer is not None:
             rect = self.wall_layer.sceneBoundingRect()
@@ -214,6 +231,8 @@ class PlanScene(QGraphicsScene):
             else:
                 r = item.sceneBoundingRect()  # type: ignore[attr-defined]
             rect = rect.united(r)
+        for source in self.content_sources:
+            rect = rect.united(source())
         if rect.isEmpty():
             rect = QRectF(-5, -5, 30, 20)
         return rect
@@ -261,7 +280,6 @@ class PlanScene(QGraphicsScene):
 
     # -- analysis overlays -------------------------------------------------------------------
     def apply_render(self, data: RenderData) -> None:
-        self.render_data = data
         level = self.level()
         lid = level.id if level else ""
         live = {c.id for c in level.cameras} if level else set()
@@ -281,13 +299,13 @@ class PlanScene(QGraphicsScene):
         for _zid, (zl, path) in data.intrusions.items():
             if zl == lid:
                 item = intrusion_item(path)
-                item.setVisible(self.show_intrusions)
+                item.setVisible(self.state.overlays.intrusions)
                 self.overlays.append(item)
                 self.addItem(item)
         for _zid, (zl, path) in data.blind.items():
             if zl == lid:
                 item = blind_item(path)
-                item.setVisible(self.show_blind)
+                item.setVisible(self.state.overlays.blind)
                 item.setData(0, "blind")
                 self.overlays.append(item)
                 self.addItem(item)
@@ -299,9 +317,11 @@ class PlanScene(QGraphicsScene):
                 if res is not None:
                     dori = res.dori_m2()
                     item.setToolTip(
-                        f"{item.obj.name or item.obj.id}\n"
-                        f"coverage {res.coverage_m2:.1f} m²\n"
-                        + "\n".join(f"{k} {v:.1f} m²" for k, v in dori.items())
+                        plain_tip(
+                            f"{item.obj.name or item.obj.id}\n"
+                            f"coverage {res.coverage_m2:.1f} m²\n"
+                            + "\n".join(f"{k} {v:.1f} m²" for k, v in dori.items())
+                        )
                     )
                 if item.warn != (item.obj.id in warn) or item.face != face:
                     item.warn = item.obj.id in warn
@@ -319,11 +339,11 @@ class PlanScene(QGraphicsScene):
     def _set_coverage(self, cid: str, paths: CoveragePaths) -> None:
         item = self.coverage_items.get(cid)
         if item is None:
-            item = CoverageItem(paths, self.show_dori)
+            item = CoverageItem(paths, self.state.overlays.dori)
             item.set_emphasis(
                 any(isinstance(i, CameraItem) and i.obj.id == cid for i in self.selectedItems())
             )
-            item.setVisible(self.show_coverage)
+            item.setVisible(self.state.overlays.coverage)
             self.coverage_items[cid] = item
             self.addItem(item)
         elif item.paths is not paths:
@@ -333,23 +353,14 @@ class PlanScene(QGraphicsScene):
         """Show a camera's freshly computed coverage while it is being dragged."""
         self._set_coverage(paths.camera_id, paths)
 
-    def set_overlay_visibility(
-        self,
-        coverage: bool | None = None,
-        dori: bool | None = None,
-        intrusions: bool | None = None,
-        blind: bool | None = None,
-    ) -> None:
-        if coverage is not None:
-            self.show_coverage = coverage
-        if dori is not None:
-            self.show_dori = dori
-        if intrusions is not None:
-            self.show_intrusions = intrusions
-        if blind is not None:
-            self.show_blind = blind
+    def set_overlay_visibility(self, **shown: bool) -> None:
+        """Show or hide overlays by name (coverage, dori, intrusions, blind)."""
+        for name, on in shown.items():
+            self.state.set_overlay(name, on)
+
+    def _apply_overlays(self, shown: Overlays) -> None:
         for item in self.coverage_items.values():
-            item.setVisible(self.show_coverage)
-            item.set_show_dori(self.show_dori)
+            item.setVisible(shown.coverage)
+            item.set_show_dori(shown.dori)
         for ov in self.overlays:
-            ov.setVisible(self.show_blind if ov.data(0) == "blind" else self.show_intrusions)
+            ov.setVisible(shown.blind if ov.data(0) == "blind" else shown.intrusions)

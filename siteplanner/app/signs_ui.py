@@ -11,11 +11,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TR_NOOP, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QPageLayout,
     QPageSize,
@@ -42,6 +41,7 @@ from siteplanner.app.commands import AddObjectsCommand
 from siteplanner.app.i18n import tr
 from siteplanner.app.items import Z_SIGN
 from siteplanner.app.qt_canvas import PrinterCanvas
+from siteplanner.app.style import plain_tip
 from siteplanner.signage.pdf import (
     PAPERS,
     SignPdfError,
@@ -50,6 +50,9 @@ from siteplanner.signage.pdf import (
     write_signs_pdf,
 )
 from siteplanner.signage.placement import SignSuggestion, suggest_signs
+
+if TYPE_CHECKING:
+    from siteplanner.app.context import EditorContext
 
 LANG_CHOICES = [("中文 + English", ("zh", "en")), ("中文", ("zh",)), ("English", ("en",))]
 LAYOUT_CHOICES = [
@@ -116,9 +119,11 @@ class SuggestionItem(QGraphicsObject):
         self.setPos(QPointF(*suggestion.position))
         where = suggestion.kind + (f" {suggestion.opening}" if suggestion.opening else "")
         self.setToolTip(
-            f"Suggested sign ({where}): announces {label}. "
-            "Double-click to add it, drag to move, right-click to reject."
-            + (f"\n{suggestion.note}" if suggestion.note else "")
+            plain_tip(
+                f"Suggested sign ({where}): announces {label}. "
+                "Double-click to add it, drag to move, right-click to reject."
+                + (f"\n{suggestion.note}" if suggestion.note else "")
+            )
         )
 
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -224,39 +229,60 @@ class SignOptionsDialog(QDialog):
 
 
 class SignsUi(QObject):
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
+    """Sign suggestions on the canvas (View ▸ Sign Suggestions), printing and PDF export."""
+
+    def __init__(self, ctx: EditorContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.window = ctx.window
         self.options = SignOptions()
         self.items: list[SuggestionItem] = []
         self.suggestions: list[SignSuggestion] = []
         self.dismissed: set[tuple] = set()
-        self.analysis = None
-        # Off until asked for (View ▸ Sign Suggestions): the markers are many on a busy level.
-        self.visible = False
         # Replaceable in tests: () -> SignOptions | None, (suggestion) -> str | None.
         self.ask_options = self._ask_options
         self.ask_pdf_path = self._ask_pdf_path
+        # Bound methods, not lambdas: Qt drops them when this object goes.
+        ctx.state.render_changed.connect(self._render_changed)
+        ctx.state.level_changed.connect(self._level_changed)
+        ctx.state.overlays_changed.connect(self._overlays_changed)
+        self._shown = ctx.state.overlays.suggestions
+
+    @property
+    def visible(self) -> bool:
+        return self.ctx.state.overlays.suggestions
+
+    @property
+    def analysis(self) -> Any:
+        render = self.ctx.state.render
+        return render.analysis if render is not None else None
 
     # -- suggestions --------------------------------------------------------------------------
-    def analysis_ready(self, data: Any) -> None:
-        self.analysis = data.analysis
+    def _render_changed(self, _data: Any) -> None:
         self.refresh()
+
+    def _level_changed(self, _level_id: str) -> None:
+        self.refresh()
+
+    def _overlays_changed(self, overlays: Any) -> None:
+        if overlays.suggestions != self._shown:
+            self._shown = overlays.suggestions
+            self.refresh()
 
     def refresh(self) -> None:
         self._clear_items()
         self.suggestions = []
-        scene = self.window.scene
+        scene = self.ctx.scene
         level = scene.level()
         if not self.visible or self.analysis is None or level is None:
             return
         if len(level.cameras) > MAX_SUGGEST_CAMERAS:
-            self.window.statusBar().showMessage(
+            self.ctx.status(
                 f"Sign suggestions are off for levels with more than {MAX_SUGGEST_CAMERAS} "
                 f"cameras; use siteplanner signs --suggested"
             )
             return
-        plan = self.window.doc.plan
+        plan = self.ctx.doc.plan
         found = suggest_signs(plan, self.analysis, level_ids=[level.id])
         names = {c.id: c.name or c.id for c in level.cameras}
         for s in found:
@@ -274,11 +300,10 @@ class SignsUi(QObject):
         self.items = []
 
     def set_visible(self, on: bool) -> None:
-        self.visible = on
-        self.refresh()
+        self.ctx.state.set_overlay("suggestions", on)
 
     def accept(self, item: SuggestionItem) -> None:
-        doc = self.window.doc
+        doc = self.ctx.doc
         level = doc.plan.level(item.suggestion.level_id)
         if level is None:
             return
@@ -312,7 +337,7 @@ class SignsUi(QObject):
         return self.options
 
     def _ask_pdf_path(self) -> str | None:
-        doc = self.window.doc
+        doc = self.ctx.doc
         base = Path(doc.path).with_suffix("") if doc.path else Path("signs")
         path, _ = QFileDialog.getSaveFileName(
             self.window, tr("Export signs"), f"{base}-signs.pdf", "PDF (*.pdf)"
@@ -322,9 +347,9 @@ class SignsUi(QObject):
         return path or None
 
     def _has_signs(self) -> bool:
-        if any(lv.signs for lv in self.window.doc.plan.levels):
+        if any(lv.signs for lv in self.ctx.doc.plan.levels):
             return True
-        self.window.dialogs.error(
+        self.ctx.dialogs.error(
             tr("No signs"),
             "This plan has no signs yet. Accept suggested signs or place signs first.",
         )
@@ -341,7 +366,7 @@ class SignsUi(QObject):
             return None
         try:
             result = write_signs_pdf(
-                self.window.doc.plan,
+                self.ctx.doc.plan,
                 path,
                 options.paper,
                 options.langs,
@@ -349,25 +374,25 @@ class SignsUi(QObject):
                 legend=options.legend,
             )
         except (OSError, SignPdfError) as exc:
-            self.window.dialogs.error(tr("Export signs"), f"Cannot write {path}: {exc}")
+            self.ctx.dialogs.error(tr("Export signs"), f"Cannot write {path}: {exc}")
             return None
-        self.window.statusBar().showMessage(f"Signs written to {path} ({result.pages} pages)")
+        self.ctx.status(f"Signs written to {path} ({result.pages} pages)")
         return Path(path)
 
     def make_printer(self, options: SignOptions) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(_QT_PAPER[options.paper]))
         printer.setFullPage(True)  # the layout keeps its own margins and marks
-        printer.setDocName(f"Signs — {self.window.doc.plan.name or 'plan'}")
+        printer.setDocName(f"Signs — {self.ctx.doc.plan.name or 'plan'}")
         return printer
 
     def print_signs(self) -> None:
         if not self._has_signs():
             return
         try:
-            check_notice_url(self.window.doc.plan.organization.privacy_notice_url)
+            check_notice_url(self.ctx.doc.plan.organization.privacy_notice_url)
         except SignPdfError as exc:
-            self.window.dialogs.error(tr("Print signs"), str(exc))
+            self.ctx.dialogs.error(tr("Print signs"), str(exc))
             return
         options = self.ask_options()
         if options is None:
@@ -375,47 +400,9 @@ class SignsUi(QObject):
         printer = self.make_printer(options)
         dlg = QPrintPreviewDialog(printer, self.window)
         dlg.setWindowTitle(tr("Print signs"))
-        dlg.paintRequested.connect(lambda p: print_signs(p, self.window.doc.plan, options))
+        dlg.paintRequested.connect(lambda p: print_signs(p, self.ctx.doc.plan, options))
         # The preview's own Print button opens Qt's print dialog.
         dlg.exec()
 
 
-def install(window: Any) -> SignsUi:
-    """File ▸ Print Signs… / Export Signs PDF…, View ▸ Sign Suggestions, Tools ▸ accept all."""
-    ui = SignsUi(window)
-    window.signs_ui = ui
-    f = window.menu("File")
-    act_print = QAction(tr("Print Si&gns…"), window)
-    act_print.triggered.connect(ui.print_signs)
-    act_export = QAction(tr("Export Signs &PDF…"), window)
-    act_export.triggered.connect(ui.export_pdf)
-    quit_act = window.actions_by_name.get("quit")
-    if quit_act is not None and quit_act in f.actions():
-        # Above Quit, in a group of their own.
-        f.insertActions(quit_act, [act_print, act_export])
-        f.insertSeparator(quit_act)
-    else:
-        f.addSeparator()
-        f.addActions([act_print, act_export])
-    show = QAction(tr("Sign &Suggestions"), window)
-    show.setCheckable(True)
-    show.setChecked(False)
-    show.toggled.connect(ui.set_visible)
-    window.menu("View").addAction(show)
-    accept_all = QAction(tr("Accept All Sign Suggestions"), window)
-    accept_all.triggered.connect(ui.accept_all)
-    window.menu("Tools").addAction(accept_all)
-    window.actions_by_name.update(
-        {
-            "print_signs": act_print,
-            "export_signs": act_export,
-            "sign_suggestions": show,
-            "accept_sign_suggestions": accept_all,
-        }
-    )
-    window.analysis_ready.connect(ui.analysis_ready)
-    window.scene.level_changed.connect(lambda _lid: ui.refresh())
-    return ui
-
-
-__all__ = ["SignOptions", "SignsUi", "SuggestionItem", "install", "print_signs"]
+__all__ = ["SignOptions", "SignsUi", "SuggestionItem", "print_signs"]

@@ -16,6 +16,7 @@ from PySide6.QtGui import QPainterPath
 from siteplanner import pipeline
 from siteplanner.analysis import Analyser, Analysis, AnalysisCancelled, CameraResult
 from siteplanner.app.qtgeom import path_from_geometry
+from siteplanner.findings import MIN_AREA_M2
 from siteplanner.model import COLLECTIONS, DORI_LEVELS, Plan
 
 DEBOUNCE_MS = 150
@@ -80,7 +81,7 @@ def render_data(analysis: Analysis, cache: PathCache, cancelled: Callable[[], bo
             data.intrusions[zid] = (z.level_id, path_from_geometry(z.covered))
         elif z.kind == "collection":
             gap = z.blind
-            if not gap.is_empty and gap.area > 0.01:
+            if not gap.is_empty and gap.area > MIN_AREA_M2:
                 data.blind[zid] = (z.level_id, path_from_geometry(gap))
     return data
 

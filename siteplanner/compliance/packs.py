@@ -88,8 +88,12 @@ class PackSpec(_Strict):
     notice_fields: list[str] = Field(default_factory=list)
     # Words the messages share (DORI bands, field names...), per language.
     terms: dict[Lang, dict[str, str]] = Field(default_factory=dict)
+    # What the jurisdiction calls the impact assessment (PIA, DPIA), per language, for reports.
+    assessment: Texts
     rules: dict[str, RuleSpec]
     sign: SignTexts
+    # Languages printed on the pack's signs by default, in order.
+    sign_languages: list[Lang] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _every_language(self) -> PackSpec:
@@ -108,6 +112,12 @@ class PackSpec(_Strict):
         for lang in self.languages:
             if lang not in self.terms:
                 raise ValueError(f"terms: no {lang!r} terms")
+        for lang in self.languages:
+            if lang not in self.assessment:
+                raise ValueError(f"assessment: no {lang!r} text")
+        for lang in self.sign_languages:
+            if lang not in self.sign.title:
+                raise ValueError(f"sign.title: no {lang!r} text for sign language {lang!r}")
         return self
 
 
@@ -126,6 +136,8 @@ class RulePack:
     internal_purposes: frozenset[str] = frozenset()
     notice_fields: tuple[str, ...] = ()
     terms: Mapping[str, dict[str, str]] = field(default_factory=dict)
+    sign_languages: tuple[str, ...] = ()
+    assessment: Mapping[str, str] = field(default_factory=dict)
     source: str = ""
 
     @property
@@ -227,6 +239,8 @@ def parse_pack(data: Any, source: str) -> RulePack:
         internal_purposes=frozenset(_normal(p) for p in spec.internal_purposes),
         notice_fields=tuple(spec.notice_fields),
         terms={k: dict(v) for k, v in spec.terms.items()},
+        sign_languages=tuple(spec.sign_languages),
+        assessment=dict(spec.assessment),
         source=source,
     )
 

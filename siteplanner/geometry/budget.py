@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from siteplanner.fileformat import PlanFileError
+from siteplanner.fileformat import PlanFileError, clip
 from siteplanner.model import Level, Plan
 
 MAX_POINTS = 1_000
@@ -155,8 +155,8 @@ def check_plan(plan: Plan, file: str = "") -> None:
         if objects > MAX_LEVEL_OBJECTS:
             raise PlanTooComplex(
                 file,
-                f"level {level.id} has {objects:,} objects; at most {MAX_LEVEL_OBJECTS:,} per "
-                "level: split it into several levels",
+                f"level {clip(level.id)} has {objects:,} objects; at most "
+                f"{MAX_LEVEL_OBJECTS:,} per level: split it into several levels",
                 f"levels[{li}]",
             )
         total = 0
@@ -168,9 +168,10 @@ def check_plan(plan: Plan, file: str = "") -> None:
                 if detailed > MAX_DETAILED_WALL_POINTS:
                     raise PlanTooComplex(
                         file,
-                        f"the walls of more than {PIECEWISE_POINTS} points up to level {level.id} "
-                        f"have {detailed:,} points (at most {MAX_DETAILED_WALL_POINTS:,} in the "
-                        "plan): simplify detailed walls in the drawing, or split the site",
+                        f"the walls of more than {PIECEWISE_POINTS} points up to level "
+                        f"{clip(level.id)} have {detailed:,} points (at most "
+                        f"{MAX_DETAILED_WALL_POINTS:,} in the plan): simplify detailed walls "
+                        "in the drawing, or split the site",
                         f"levels[{li}].walls",
                     )
             for i, pts in enumerate(used):
@@ -178,7 +179,7 @@ def check_plan(plan: Plan, file: str = "") -> None:
                     n = len(getattr(objects_[i], field))
                     raise PlanTooComplex(
                         file,
-                        f"{kind} {objects_[i].id} has {n:,} points, still {len(pts):,} when "
+                        f"{kind} {clip(objects_[i].id)} has {n:,} points, still {len(pts):,} when "
                         f"simplified within {SIMPLIFY_M * 100:g} cm (at most {MAX_POINTS:,}): "
                         f"split it into several {kind}s or simplify it in the drawing",
                         f"levels[{li}].{collection}[{i}].{field}",
@@ -188,15 +189,15 @@ def check_plan(plan: Plan, file: str = "") -> None:
                 if self_crossings(used[i], closed, limit) > limit:
                     raise PlanTooComplex(
                         file,
-                        f"{kind} {objects_[i].id} crosses itself more than {limit:,} times: "
+                        f"{kind} {clip(objects_[i].id)} crosses itself more than {limit:,} times: "
                         "redraw it so that its edges do not cross",
                         f"levels[{li}].{collection}[{i}].{field}",
                     )
         if total > MAX_LEVEL_POINTS:
             raise PlanTooComplex(
                 file,
-                f"level {level.id} has {total:,} points in its walls, obstacles and zones; at "
-                f"most {MAX_LEVEL_POINTS:,} per level: split it into several levels",
+                f"level {clip(level.id)} has {total:,} points in its walls, obstacles and "
+                f"zones; at most {MAX_LEVEL_POINTS:,} per level: split it into several levels",
                 f"levels[{li}]",
             )
 
@@ -206,9 +207,9 @@ def camera_too_complex(plan: Plan, level: Level, camera_id: str, shadows: float)
     li, ci = _camera_index(plan, level, camera_id)
     return PlanTooComplex(
         "",
-        f"camera {camera_id} looks at more than {MAX_CAMERA_SHADOWS:,} wall and obstacle edges "
-        f"({shadows:,.0f}): simplify the detailed walls and obstacles in its view, or shorten its "
-        "range",
+        f"camera {clip(camera_id)} looks at more than {MAX_CAMERA_SHADOWS:,} wall and obstacle "
+        f"edges ({shadows:,.0f}): simplify the detailed walls and obstacles in its view, or "
+        "shorten its range",
         f"levels[{li}].cameras[{ci}]",
     )
 
@@ -218,9 +219,9 @@ def analysis_too_complex(plan: Plan, level: Level, shadows: float) -> PlanTooCom
     li = next((i for i, lv in enumerate(plan.levels) if lv is level), 0)
     return PlanTooComplex(
         "",
-        f"the cameras up to level {level.id} look at more than {MAX_ANALYSIS_SHADOWS:,} wall and "
-        f"obstacle edges together ({shadows:,.0f}): simplify detailed walls and obstacles, or "
-        "split the site into several plans",
+        f"the cameras up to level {clip(level.id)} look at more than "
+        f"{MAX_ANALYSIS_SHADOWS:,} wall and obstacle edges together ({shadows:,.0f}): "
+        "simplify detailed walls and obstacles, or split the site into several plans",
         f"levels[{li}]",
     )
 

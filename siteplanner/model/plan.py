@@ -8,7 +8,6 @@ Lengths are metres, plan coordinates are ``[x, y]`` with x east and y north, ang
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -23,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from siteplanner.model.ids import ID_PREFIX, IdAllocator
 
 FORMAT_NAME = "siteplanner"
 FORMAT_VERSION = 1
@@ -118,6 +119,11 @@ class Organization(Item):
     purpose: str = ""
     retention_days: Annotated[int, BeforeValidator(_integer), Field(ge=0)] | None = None
     privacy_notice_url: str | None = None
+    # Asked for by the European and British packs (GDPR Art. 13(1)(b)-(c)): the data protection
+    # officer's contact, where there is one, and the legal basis (e.g. "legitimate interest:
+    # protection of property").
+    dpo_contact: str = ""
+    legal_basis: str = ""
 
 
 class DoriPpm(Item):
@@ -212,6 +218,8 @@ class Camera(Item):
     range_m: PositiveNum | None = None
     face_recognition: StrictBool | None = None
     purpose: str | None = None
+    # The camera records sound as well (the British pack asks for it to be announced).
+    audio: StrictBool | None = None
 
 
 class Sign(Item):
@@ -225,15 +233,7 @@ class Sign(Item):
     viewing_distance_m: PositiveNum | None = None
 
 
-# The lists of objects a level holds, with the prefix of the ids made up for them.
-ID_PREFIX = {
-    "walls": "w",
-    "openings": "o",
-    "obstacles": "ob",
-    "zones": "z",
-    "cameras": "c",
-    "signs": "s",
-}
+# The lists of objects a level holds (ID_PREFIX: with the prefix of the ids made up for them).
 COLLECTIONS = tuple(ID_PREFIX)
 
 
@@ -245,22 +245,6 @@ def _claim(where: dict[str, str], ident: str, path: str) -> None:
             "{path}: duplicate id {id} (also at {first})",
             {"path": path, "id": repr(ident), "first": first},
         )
-
-
-class _IdMaker:
-    """Makes ids ``<prefix><n>`` (c1, c2, ...) that are not taken yet, and takes them."""
-
-    def __init__(self, taken: Iterable[str]) -> None:
-        self._taken = set(taken)
-        self._next: dict[str, int] = {}
-
-    def new(self, prefix: str) -> str:
-        n = self._next.get(prefix, 1)
-        while f"{prefix}{n}" in self._taken:
-            n += 1
-        self._next[prefix] = n + 1
-        self._taken.add(f"{prefix}{n}")
-        return f"{prefix}{n}"
 
 
 class Level(Item):
@@ -307,16 +291,16 @@ class Plan(Item):
                 for i, item in enumerate(getattr(level, key)):
                     if item.id:
                         _claim(where, item.id, f"levels[{li}].{key}[{i}].id")
-        made = _IdMaker(level_where)
+        made = IdAllocator(level_where)
         for level in self.levels:
             if not level.id:
-                level.id = made.new("L")
-        made = _IdMaker(where)
+                level.id = made.new("levels")
+        made = IdAllocator(where)
         for level in self.levels:
-            for key, prefix in ID_PREFIX.items():
+            for key in COLLECTIONS:
                 for item in getattr(level, key):
                     if not item.id:
-                        item.id = made.new(prefix)
+                        item.id = made.new(key)
         return self
 
     def level(self, level_id: str) -> Level | None:

@@ -173,10 +173,10 @@ def test_save_and_reopen(make_window, tmp_path, qtbot):
     assert [c.position for c in reopened.levels[0].cameras] == [(2.0, 3.0), (6.0, 4.0)]
 
     other = make_window()
-    assert other.open_path(target)
+    assert other.file.open_path(target)
     assert [c.id for c in other.doc.plan.levels[0].cameras] == ["c1", "c2"]
     assert len([i for i in other.scene.items() if isinstance(i, CameraItem)]) == 2
-    assert str(target.resolve()) in other.recent_files()
+    assert str(target.resolve()) in other.file.recent_files()
 
 
 def test_save_on_sample_goes_to_save_as(make_window, tmp_path):
@@ -322,13 +322,13 @@ def test_corrupt_file_leaves_current_plan_open(make_window, tmp_path):
     save_plan(plan, bad)
     bad.write_text(bad.read_text().replace('"height_m": 3.0', '"height_m": -3'))
     before = win.doc.plan
-    assert not win.open_path(bad)
+    assert not win.file.open_path(bad)
     assert win.doc.plan is before
     assert len(win.dialogs.errors) == 1
     assert "levels[0].cameras[0].height_m" in win.dialogs.errors[0][1]
     assert "bad.siteplan" in win.dialogs.errors[0][1]
     (tmp_path / "junk.siteplan").write_text("{not json")
-    assert not win.open_path(tmp_path / "junk.siteplan")
+    assert not win.file.open_path(tmp_path / "junk.siteplan")
     assert win.doc.plan is before
 
 
@@ -338,24 +338,24 @@ def test_autosave_and_recovery(make_window, tmp_path):
     path = tmp_path / "room.siteplan"
     save_plan(room_plan(cameras=[CAM]), path)
     win = make_window()
-    assert win.open_path(path)
-    assert win.autosave_now() is None  # nothing unsaved: nothing written
+    assert win.file.open_path(path)
+    assert win.file.autosave_now() is None  # nothing unsaved: nothing written
     win.set_tool("camera")
     click(win, 6.0, 4.0)
-    rec = win.autosave_now()
+    rec = win.file.autosave_now()
     assert rec is not None and rec.exists()
     assert autosave.pending_recovery(path) == rec
 
     other = make_window()
     other.dialogs.recover_answer = True
-    assert other.open_path(path)
+    assert other.file.open_path(path)
     assert other.dialogs.recover_asked == [rec]
     assert len(other.doc.plan.levels[0].cameras) == 2
     assert other.isWindowModified()
 
     third = make_window()
     third.dialogs.recover_answer = False
-    assert third.open_path(path)
+    assert third.file.open_path(path)
     assert len(third.doc.plan.levels[0].cameras) == 1
     assert not rec.exists()  # a declined recovery is not offered again...
     kept = [p for p in rec.parent.iterdir() if ".declined-" in p.name]
@@ -373,7 +373,7 @@ def test_level_switch_and_menus(make_window):
     win.set_level("L2")
     assert not any(isinstance(i, CameraItem) for i in win.scene.items())
     assert {"File", "Edit", "View", "Tools", "Help"} <= set(win.menus)
-    assert win.view_menu is win.menus["View"]
+    assert win.menus["View"] in [a.menu() for a in win.menuBar().actions()]
     assert not any(isinstance(i, CoverageItem) for i in win.scene.items())
 
 
@@ -474,7 +474,7 @@ def test_untitled_plan_is_recovered_on_next_start(make_window):
     win = make_window()  # a new plan with no file
     win.set_tool("camera")
     click(win, 2.0, 2.0)
-    assert win.autosave_now() is not None
+    assert win.file.autosave_now() is not None
     nxt = make_window(room_plan())
     nxt.dialogs.recover_answer = True
     assert recover_untitled(nxt)
@@ -494,7 +494,7 @@ def test_new_plan_drawing_survives_save_and_reload(make_window, tmp_path):
     win.levels_panel.add_level()
     target = tmp_path / "new.siteplan"
     win.dialogs.save_as_answer = str(target)
-    assert win.file_save()
+    assert win.file.save()
     back = load_plan(target)
     assert [tuple(p) for p in back.levels[0].walls[0].points] == [(0, 0), (5, 0), (5, 4)]
     assert back.levels[0].cameras[0].position == (2.0, 2.0)
@@ -525,7 +525,7 @@ def test_history_dock_lists_the_undo_steps(make_window):
     click(win, 6.0, 4.0)
     history = win.history_dock.widget()
     assert history.model().rowCount() == 2  # the clean state and "Place camera"
-    assert win.history_dock.toggleViewAction() in win.view_menu.actions()
+    assert win.history_dock.toggleViewAction() in win.menus["View"].actions()
 
 
 def test_analysis_failure_is_reported_and_recovers(make_window, qtbot):
@@ -647,16 +647,17 @@ def test_revert_and_open_recent(make_window, tmp_path):
     path = tmp_path / "room.siteplan"
     save_plan(room_plan(cameras=[CAM]), path)
     win = make_window()
-    assert win.open_path(path)
+    assert win.file.open_path(path)
     win.set_tool("camera")
     click(win, 6.0, 4.0)
     assert len(win.doc.plan.levels[0].cameras) == 2
     win.actions_by_name["revert"].trigger()
     assert len(win.doc.plan.levels[0].cameras) == 1
     assert not win.isWindowModified()
-    win.file_new()
-    win._fill_recent()
-    recent = [a for a in win.recent_menu.actions() if a.text() == str(path.resolve())]
+    win.file.new()
+    recent_menu = win.menus["File/recent"]
+    recent_menu.aboutToShow.emit()  # filled as it opens
+    recent = [a for a in recent_menu.actions() if a.text() == str(path.resolve())]
     assert recent
     recent[0].trigger()
     assert win.doc.path == path.resolve() or win.doc.path == path

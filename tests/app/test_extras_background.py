@@ -7,11 +7,9 @@ import os
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMainWindow
+from PySide6.QtGui import QColor, QImage, QTransform
 
 from siteplanner.app import background as bgmod
-from siteplanner.app.document import Document
 from siteplanner.editing.calibration import pixel_to_plan
 from siteplanner.fileformat import load_plan, save_plan
 from siteplanner.model import Plan
@@ -44,28 +42,21 @@ def _png(path, w=200, h=100):
 
 
 @pytest.fixture
-def editor(qtbot, tmp_path):
+def editor(make_window, tmp_path):
     plan = Plan.model_validate({"name": "t", "levels": [{"id": "L1", "name": "Ground"}]})
     plan_path = tmp_path / "site.siteplan"
     save_plan(plan, plan_path)
-    doc = Document(plan, plan_path)
-    window = QMainWindow()
-    view = QGraphicsView()
-    view.setScene(QGraphicsScene(view))
-    view.scale(40, -40)  # plan metres, y up, as the canvas does
-    window.setCentralWidget(view)
-    window.resize(900, 600)
-    layer = bgmod.install(window, view, doc, lambda: doc.plan.levels[0])
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window, view, doc, layer
+    window = make_window(plan, plan_path)
+    view = window.view
+    view.setTransform(QTransform.fromScale(40, -40))  # plan metres, y up
+    view.centerOn(2.0, 1.0)
+    return window, view, window.doc, window.background.layer
 
 
 def test_import_undo_and_draw(editor, tmp_path):
     window, view, doc, layer = editor
     png = _png(tmp_path / "scans" / "ground.png")
-    assert window.background_panel.import_image(png)
+    assert window.background.panel.import_image(png)
     level = doc.plan.levels[0]
     assert level.background.path == "scans/ground.png"
     item = layer.item
@@ -92,7 +83,7 @@ def test_bad_image_is_refused(editor, tmp_path, monkeypatch):
     bad.write_text("hello")
     shown = []
     monkeypatch.setattr(bgmod.QMessageBox, "warning", lambda *a: shown.append(a[2]))
-    assert not window.background_panel.import_image(bad)
+    assert not window.background.panel.import_image(bad)
     assert doc.plan.levels[0].background is None
     assert shown and "notimage.png" in shown[0]
 
@@ -100,12 +91,12 @@ def test_bad_image_is_refused(editor, tmp_path, monkeypatch):
 def test_missing_image_reports_and_hides(editor, tmp_path):
     window, _, doc, layer = editor
     png = _png(tmp_path / "g.png")
-    window.background_panel.import_image(png)
+    window.background.panel.import_image(png)
     png.unlink()
     layer._cache.clear()
     doc.changed.emit()
     assert not layer.item.isVisible()
-    assert "not found" in window.background_panel.file_label.text()
+    assert "not found" in window.background.panel.file_label.text()
 
 
 def _click_pixel(qtbot, view, item, u, v):
@@ -116,12 +107,12 @@ def _click_pixel(qtbot, view, item, u, v):
 
 def test_calibrate_by_two_clicks(editor, tmp_path, qtbot):
     window, view, doc, layer = editor
-    window.background_panel.import_image(_png(tmp_path / "g.png"))
+    window.background.panel.import_image(_png(tmp_path / "g.png"))
     level = doc.plan.levels[0]
     item = layer.item
     view.fitInView(item, Qt.AspectRatioMode.KeepAspectRatio)
     anchor_before = item.mapToScene(QPointF(20, 50))
-    qtbot.mouseClick(window.background_panel.calibrate_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.background.panel.calibrate_button, Qt.MouseButton.LeftButton)
     assert layer.calibrating
     _click_pixel(qtbot, view, item, 20, 50)
     _click_pixel(qtbot, view, item, 180, 50)
@@ -150,11 +141,11 @@ def test_calibrate_by_two_clicks(editor, tmp_path, qtbot):
 
 def test_calibration_escape_and_imperial(editor, tmp_path, qtbot):
     window, view, doc, layer = editor
-    window.background_panel.import_image(_png(tmp_path / "g.png"))
+    window.background.panel.import_image(_png(tmp_path / "g.png"))
     assert layer.start_calibration()
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert not layer.calibrating
-    window.unit_style = "ft_in"
+    window.state.set_unit_style("ft_in")
     layer.start_calibration()
     _click_pixel(qtbot, view, layer.item, 0, 50)
     _click_pixel(qtbot, view, layer.item, 100, 50)
@@ -167,8 +158,8 @@ def test_calibration_escape_and_imperial(editor, tmp_path, qtbot):
 
 def test_opacity_slider_merges_into_one_step(editor, tmp_path, qtbot):
     window, view, doc, layer = editor
-    window.background_panel.import_image(_png(tmp_path / "g.png"))
-    slider = window.background_panel.opacity
+    window.background.panel.import_image(_png(tmp_path / "g.png"))
+    slider = window.background.panel.opacity
     assert slider.isEnabled() and slider.value() == 50
     steps = doc.undo.count()
     slider.setFocus()
@@ -184,7 +175,7 @@ def test_opacity_slider_merges_into_one_step(editor, tmp_path, qtbot):
 
 def test_align_by_two_clicks_and_rotate(editor, tmp_path, qtbot):
     window, view, doc, layer = editor
-    panel = window.background_panel
+    panel = window.background.panel
     panel.import_image(_png(tmp_path / "g.png"))
     item = layer.item
     bg = doc.plan.levels[0].background

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMainWindow
+from PySide6.QtWidgets import QDialogButtonBox
 
 from siteplanner.app import catalogue_ui
 from siteplanner.app.commands import SetFieldsCommand
-from siteplanner.app.document import Document
-from siteplanner.app.scene import PlanScene
 from siteplanner.catalogue import fov_deg, load_catalogue
 from siteplanner.fileformat import load_plan
 from siteplanner.model import resolve_optics
@@ -17,14 +15,9 @@ from siteplanner.resources import sample_plan_path
 
 
 @pytest.fixture
-def setup(qtbot):
-    doc = Document(load_plan(sample_plan_path()), None)
-    scene = PlanScene(doc)
-    scene.sync()
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    act = catalogue_ui.install(window, doc, scene)
-    return window, doc, scene, act
+def setup(make_window):
+    window = make_window(load_plan(sample_plan_path()), None)
+    return window, window.doc, window.scene, window.actions_by_name["choose_model"]
 
 
 def _click_row(qtbot, table, model_id):

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMenu
 
 from siteplanner.app import units_ui
-from siteplanner.app.canvas import PlanView
-from siteplanner.app.document import Document
-from siteplanner.app.scene import PlanScene
 from siteplanner.fileformat import load_plan
 from siteplanner.resources import sample_plan_path
 
@@ -24,21 +21,9 @@ def isolated_settings(tmp_path):
 
 
 @pytest.fixture
-def win(qtbot, isolated_settings):
-    doc = Document(load_plan(sample_plan_path()), None)
-    scene = PlanScene(doc)
-    scene.sync()
-    view = PlanView(scene)
-    window = QMainWindow()
-    view_menu = window.menuBar().addMenu("&View")
-    view_menu.setObjectName("menu_view")
-    window.setCentralWidget(view)
-    window.resize(900, 600)
-    ctl = units_ui.install(window, doc, view)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window, doc, view, ctl
+def win(make_window, isolated_settings):
+    window = make_window(load_plan(sample_plan_path()), None)
+    return window, window.doc, window.view, window.units
 
 
 def _move_to_plan(qtbot, view, x, y):
@@ -56,13 +41,13 @@ def test_menu_under_view_and_metric_default(win, qtbot):
     menu = window.menuBar().findChild(QMenu, "menu_units")
     assert menu is not None and menu.parent() is window.menuBar().findChild(QMenu, "menu_view")
     assert [a.objectName() for a in menu.actions()] == [
-        "action_units_metric",
-        "action_units_ft_in",
-        "action_units_ft",
+        "units_metric",
+        "units_ft_in",
+        "units_ft",
     ]
     assert ctl.actions["metric"].isChecked() and window.unit_style == "metric"
     p = _move_to_plan(qtbot, view, 10.0, 5.0)
-    assert ctl.label.text() == f"x {p.x():.2f} m, y {p.y():.2f} m"
+    assert window.cursor_label.text() == f"x {p.x():.2f} m, y {p.y():.2f} m"
 
 
 def test_switch_to_imperial_is_saved_and_undoable(win, qtbot):
@@ -71,14 +56,14 @@ def test_switch_to_imperial_is_saved_and_undoable(win, qtbot):
     assert doc.plan.settings.units == "imperial" and window.unit_style == "ft"
     assert QSettings().value(units_ui.SETTINGS_KEY) == "ft"
     p = _move_to_plan(qtbot, view, 3.048, 0.0)
-    assert ctl.label.text() == f"x {p.x() / 0.3048:.2f} ft, y {p.y() / 0.3048:.2f} ft"
+    assert window.cursor_label.text() == f"x {p.x() / 0.3048:.2f} ft, y {p.y() / 0.3048:.2f} ft"
     ctl.actions["ft_in"].trigger()  # imperial either way: the plan does not change again
     assert doc.undo.count() == 1
-    text = ctl.label.text()
+    text = window.cursor_label.text()
     assert "'" in text and '"' in text
     doc.undo.undo()
     assert doc.plan.settings.units == "metric" and ctl.actions["metric"].isChecked()
-    assert ctl.label.text().endswith(" m")
+    assert window.cursor_label.text().endswith(" m")
     doc.undo.redo()
     assert window.unit_style == "ft_in" and ctl.actions["ft_in"].isChecked()
 

@@ -24,7 +24,7 @@ def _menu(win, object_name):
 def test_choose_model_from_camera_menu(make_window, qtbot):
     win = make_window(load_plan(sample_plan_path()), None)
     wait_analysis(qtbot, win)
-    act = win.choose_model_action
+    act = win.actions_by_name["choose_model"]
     assert act in win.menus["Camera"].actions()
     cam = win.doc.plan.levels[0].camera("c-lobby")
     # Pick the camera in the camera schedule (a click there selects it on the plan).
@@ -69,7 +69,7 @@ def test_units_menu_changes_status_and_measure(make_window, qtbot):
     units = _menu(win, "menu_units")
     assert units.parent() is win.menus["View"]
     assert win.fmt_len(3.048) == "3.05 m"
-    next(a for a in units.actions() if a.objectName() == "action_units_ft").trigger()
+    next(a for a in units.actions() if a.objectName() == "units_ft").trigger()
     assert win.doc.plan.settings.units == "imperial"
     assert win.fmt_len(3.048) == "10.00 ft"
     assert win.fmt_area(0.09290304 * 100) == "100.0 ft²"
@@ -108,12 +108,12 @@ def two_level_plan(tmp_path):
 def test_background_per_level_in_the_window(make_window, qtbot, two_level_plan):
     path, png = two_level_plan
     win = make_window(load_plan(path), path)
-    panel = win.background_panel
+    panel = win.background.panel
     assert not panel.calibrate_button.isEnabled()
     assert panel.import_image(png)
     ground = win.doc.plan.levels[0]
     assert ground.background.path == "ground.png"
-    item = win.background_layer.item
+    item = win.background.layer.item
     assert item.scene() is win.scene and item.isVisible()
     walls = [i for i in win.scene.items() if i.zValue() > 0]
     assert walls and all(item.zValue() < i.zValue() for i in walls)
@@ -124,10 +124,10 @@ def test_background_per_level_in_the_window(make_window, qtbot, two_level_plan):
     assert [o.id for _, o in win.scene.selected_objects()] == ["c-lobby"]
     # Another level has no background; coming back shows it again.
     win.set_level("L2")
-    assert not win.background_layer.item.isVisible()
+    assert not win.background.layer.item.isVisible()
     assert not panel.opacity.isEnabled()
     win.set_level("L1")
-    assert win.background_layer.item.isVisible() and panel.opacity.isEnabled()
+    assert win.background.layer.item.isVisible() and panel.opacity.isEnabled()
     # Saved with the plan, relative to it.
     win.doc.undo.setClean()
     save_plan(win.doc.plan, path)
@@ -141,21 +141,21 @@ def test_save_as_elsewhere_keeps_the_background(make_window, tmp_path):
     png.parent.mkdir()
     assert image.save(str(png))
     win = make_window(None, None)  # a new, unsaved plan
-    assert win.background_panel.import_image(png)
+    assert win.background.panel.import_image(png)
     assert win.doc.plan.levels[0].background.path == str(png.resolve())
     first = tmp_path / "a" / "site.siteplan"
     first.parent.mkdir()
     win.dialogs.save_as_answer = str(first)
-    assert win.file_save_as()
+    assert win.file.save_as()
     assert load_plan(first).levels[0].background.path == "../scans/floor.png"
     second = tmp_path / "b" / "c" / "copy.siteplan"
     second.parent.mkdir(parents=True)
     win.dialogs.save_as_answer = str(second)
-    assert win.file_save_as()
+    assert win.file.save_as()
     saved = load_plan(second).levels[0].background.path
     assert saved == "../../scans/floor.png"
     assert (second.parent / saved).resolve() == png.resolve()
-    assert win.background_layer.item.isVisible()
+    assert win.background.layer.item.isVisible()
 
 
 def test_properties_show_and_take_feet(make_window, qtbot):
@@ -191,11 +191,11 @@ def test_fit_takes_in_a_large_background(make_window, qtbot, tmp_path):
     png = tmp_path / "big.png"
     assert image.save(str(png))
     win = make_window(None, None)
-    assert win.background_panel.import_image(png)
+    assert win.background.panel.import_image(png)
     win.view.zoom(4.0)
     qtbot.keyClick(win.view, Qt.Key.Key_F)  # Fit to View
     shown = win.view.mapToScene(win.view.viewport().rect()).boundingRect()
-    image_rect = win.background_layer.item.sceneBoundingRect()
+    image_rect = win.background.layer.item.sceneBoundingRect()
     assert shown.contains(image_rect)
     assert win.scene.sceneRect().contains(image_rect)
 

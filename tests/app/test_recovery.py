@@ -40,7 +40,7 @@ def test_recovery_offered_is_kept_until_the_plan_is_saved(make_window, tmp_path)
     path, rec = plan_and_recovery(tmp_path)
     win = make_window()
     win.dialogs.recover_answer = True
-    assert win.open_path(path)
+    assert win.file.open_path(path)
     assert len(win.doc.plan.levels[0].cameras) == 2
     assert rec.exists()  # recovered, not yet saved: still the only copy of that work on disk
     win.dialogs.save_answer = "discard"
@@ -48,9 +48,9 @@ def test_recovery_offered_is_kept_until_the_plan_is_saved(make_window, tmp_path)
     assert rec.exists()  # closing without saving keeps it for next time
     again = make_window()
     again.dialogs.recover_answer = True
-    assert again.open_path(path)
+    assert again.file.open_path(path)
     assert again.dialogs.recover_asked == [rec]
-    assert again.save_to(path)
+    assert again.file.save_to(path)
     assert not rec.exists()  # saved: the work is in the plan now
     assert len(load_plan(path).levels[0].cameras) == 2
 
@@ -59,10 +59,10 @@ def test_own_autosave_is_removed_when_changes_are_discarded(make_window, tmp_pat
     path = tmp_path / "room.siteplan"
     save_plan(room_plan(cameras=[CAM]), path)
     win = make_window()
-    assert win.open_path(path)
+    assert win.file.open_path(path)
     win.set_tool("camera")
     click(win, 6.0, 4.0)
-    rec = win.autosave_now()
+    rec = win.file.autosave_now()
     assert rec is not None and rec.exists()
     win.dialogs.save_answer = "discard"
     win.close()
@@ -91,7 +91,7 @@ def test_odd_recovery_paths_are_set_aside_with_a_message(make_window, tmp_path, 
         rec.symlink_to(tmp_path / "elsewhere.txt")
     win = make_window()
     win.dialogs.recover_answer = True
-    assert win.open_path(path)  # the plan opens; no hang, no traceback
+    assert win.file.open_path(path)  # the plan opens; no hang, no traceback
     assert len(win.doc.plan.levels[0].cameras) == 1
     assert win.dialogs.recover_asked == []  # nothing to offer
     [(_title, message)] = win.dialogs.errors
@@ -105,21 +105,21 @@ def test_odd_recovery_paths_are_set_aside_with_a_message(make_window, tmp_path, 
     # The next autosave writes a proper recovery file in its place.
     win.set_tool("camera")
     click(win, 6.0, 4.0)
-    assert win.autosave_now() == rec and rec.is_file()
+    assert win.file.autosave_now() == rec and rec.is_file()
 
 
 def test_a_folder_where_the_recovery_goes_does_not_stop_autosave(make_window, tmp_path):
     path = tmp_path / "room.siteplan"
     save_plan(room_plan(cameras=[CAM]), path)
     win = make_window()
-    assert win.open_path(path, ask_recover=False)
+    assert win.file.open_path(path, ask_recover=False)
     rec = autosave.recovery_path(path)
     rec.mkdir(parents=True)
     win.set_tool("camera")
     click(win, 6.0, 4.0)
-    assert win.autosave_now() == rec and rec.is_file()
+    assert win.file.autosave_now() == rec and rec.is_file()
     assert len(aside(rec, "odd")) == 1
-    assert win.save_to(path)  # and saving cleans up without tripping over anything
+    assert win.file.save_to(path)  # and saving cleans up without tripping over anything
     assert not rec.exists() and len(aside(rec, "odd")) == 1
 
 
@@ -137,7 +137,7 @@ def test_a_damaged_recovery_is_reported_and_kept(make_window, tmp_path, damage):
     os.utime(path, (1_000_000, 1_000_000))
     win = make_window()
     win.dialogs.recover_answer = True
-    assert win.open_path(path)
+    assert win.file.open_path(path)
     assert len(win.doc.plan.levels[0].cameras) == 1  # the saved plan, as it was
     [(_title, message)] = win.dialogs.errors
     [kept] = aside(rec, "unreadable")
@@ -151,7 +151,7 @@ def test_a_declined_recovery_is_set_aside_not_deleted(make_window, tmp_path):
     good = rec.read_bytes()
     win = make_window()
     win.dialogs.recover_answer = False
-    assert win.open_path(path)
+    assert win.file.open_path(path)
     assert not rec.exists()
     [kept] = aside(rec, "declined")
     assert kept.read_bytes() == good
@@ -232,17 +232,17 @@ def test_a_second_editor_on_the_same_plan_is_warned(make_window, tmp_path):
     path = tmp_path / "room.siteplan"
     save_plan(room_plan(cameras=[CAM]), path)
     first = make_window()
-    assert first.open_path(path)
+    assert first.file.open_path(path)
     assert first.dialogs.confirms == []
     second = make_window()
     second.dialogs.confirm_answer = False
-    assert not second.open_path(path)  # warned, and the user chose not to open it
+    assert not second.file.open_path(path)  # warned, and the user chose not to open it
     [(_title, message)] = second.dialogs.confirms
     assert str(path) in message and str(os.getpid()) in message
     assert second.doc.path != path
     first.close()  # its lock goes with it
     third = make_window()
-    assert third.open_path(path)
+    assert third.file.open_path(path)
     assert third.dialogs.confirms == []
 
 
@@ -256,5 +256,5 @@ def test_a_crashed_editor_does_not_lock_its_plan(make_window, tmp_path):
     lock = tmp_path / ".room.siteplan.lock"
     lock.write_text(f"{int(dead.stdout)}\nsiteplanner\n{socket.gethostname()}\n")
     win = make_window()
-    assert win.open_path(path)
+    assert win.file.open_path(path)
     assert win.dialogs.confirms == []

@@ -59,3 +59,16 @@ def identification_density(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding
                 camera=ctx.cameras[i].id,
                 area_m2=area,
             )
+
+
+@rule("BIOMETRIC_SPECIAL_CATEGORY", group="facial", texts={"message": ("camera", "level")})
+def biometric_special_category(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
+    """Face recognition processes biometric data to identify people uniquely: a special category
+    that needs one of the exceptions of GDPR Art. 9(2) (where packs run this rule)."""
+    for i, cr in enumerate(ctx.results):
+        if cr.optics.face_recognition:
+            yield r.finding(
+                {"camera": ctx.camera_label(i), "level": ctx.level_name},
+                level=ctx.level.id,
+                camera=cr.camera_id,
+            )

@@ -87,3 +87,33 @@ def private_space_covered(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]
                 area_m2=area,
                 opening=via[0].id if via else None,
             )
+
+
+@rule(
+    "DPIA_REQUIRED",
+    group="privacy",
+    texts={"message": ("level", "cameras", "area")},
+    # What this program takes as monitoring "on a large scale" on one level; the law gives no
+    # figure, so a pack states its own.
+    params={"min_cameras": 10, "min_area_m2": 500.0},
+)
+def dpia_required(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
+    """Systematic monitoring of a publicly accessible area on a large scale needs an impact
+    assessment before it starts (GDPR Art. 35(3)(c))."""
+    public = set(ctx.public)
+    watching = [
+        i
+        for i in range(len(ctx.cameras))
+        if not ctx.in_private_space(i)
+        and any(a > MIN_AREA_M2 for j, (a, _g) in ctx.overlaps[i].items() if j in public)
+    ]
+    area = sum(ctx.zones[j].covered_m2 for j in ctx.public)
+    if not watching:
+        return
+    if len(watching) < r.params["min_cameras"] and area < r.params["min_area_m2"]:
+        return
+    yield r.finding(
+        {"level": ctx.level_name, "cameras": len(watching), "area": area},
+        level=ctx.level.id,
+        area_m2=area,
+    )

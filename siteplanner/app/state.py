@@ -1,0 +1,90 @@
+"""What the editor shows, in one place: the level, the overlays, the display units, the analysis.
+
+The plan itself lives in the Document; this is the view of it. Every widget that depends on one
+of these reads it from here and listens to the matching signal, so no copy can go stale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from siteplanner.units import STYLES, format_area, format_length, format_point
+
+if TYPE_CHECKING:
+    from siteplanner.app.worker import RenderData
+
+
+@dataclass(frozen=True)
+class Overlays:
+    """Which layers of the analysis (and aids) the canvas draws."""
+
+    coverage: bool = True
+    dori: bool = True
+    intrusions: bool = True
+    blind: bool = True
+    grid: bool = True
+    suggestions: bool = False  # off until asked for: the markers are many on a busy level
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+
+class EditorState(QObject):
+    """The shown level, overlay flags, display unit style and the latest analysis."""
+
+    level_changed = Signal(str)
+    overlays_changed = Signal(object)  # Overlays
+    units_changed = Signal(str)  # a style from siteplanner.units.STYLES
+    render_changed = Signal(object)  # RenderData
+
+    def __init__(self, level_id: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.level_id = level_id
+        self.overlays = Overlays()
+        self.unit_style = "metric"
+        self.render: RenderData | None = None
+
+    # -- level -------------------------------------------------------------------------------
+    def set_level(self, level_id: str) -> None:
+        """Show ``level_id``; listeners redraw even when it is the same level (a new plan)."""
+        self.level_id = level_id
+        self.level_changed.emit(level_id)
+
+    # -- overlays ----------------------------------------------------------------------------
+    def set_overlay(self, name: str, on: bool) -> None:
+        if name not in Overlays.names():
+            raise KeyError(name)
+        if getattr(self.overlays, name) == on:
+            return
+        self.overlays = replace(self.overlays, **{name: bool(on)})
+        self.overlays_changed.emit(self.overlays)
+
+    # -- units -------------------------------------------------------------------------------
+    def set_unit_style(self, style: str) -> None:
+        if style not in STYLES:
+            raise ValueError(f"unknown unit style {style!r}")
+        if style != self.unit_style:
+            self.unit_style = style
+            self.units_changed.emit(style)
+
+    @property
+    def imperial(self) -> bool:
+        return self.unit_style != "metric"
+
+    def format_length(self, metres: float) -> str:
+        return format_length(metres, self.unit_style)
+
+    def format_area(self, square_metres: float) -> str:
+        return format_area(square_metres, self.unit_style)
+
+    def format_point(self, x: float, y: float) -> str:
+        return format_point(x, y, self.unit_style)
+
+    # -- analysis ----------------------------------------------------------------------------
+    def set_render(self, data: RenderData | None) -> None:
+        self.render = data
+        self.render_changed.emit(data)
