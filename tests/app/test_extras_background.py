@@ -207,12 +207,12 @@ def test_a_pipe_or_device_as_background_is_refused_without_waiting(editor, tmp_p
     os.mkfifo(fifo)
     shown = []
     monkeypatch.setattr(bgmod.QMessageBox, "warning", lambda *a: shown.append(a[2]))
-    assert not window.background_panel.import_image(fifo)
+    assert not window.background.panel.import_image(fifo)
     assert doc.plan.levels[0].background is None
     assert shown and "plan.png" in shown[0] and "pipe" in shown[0]
     # One already in the plan (the file was swapped for a pipe): reported, nothing drawn.
     png = _png(tmp_path / "ground.png")
-    assert window.background_panel.import_image(png)
+    assert window.background.panel.import_image(png)
     png.unlink()
     os.mkfifo(png)
     layer.refresh()
