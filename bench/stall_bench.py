@@ -122,7 +122,8 @@ def stall_ms(plan, level_index: int = 3) -> tuple[float, int]:  # noqa: ANN001
 
         if not _run_until(app, redrawn):
             raise RuntimeError("a re-analysis with suggestions did not finish")
-        _run_until(app, lambda t=time.monotonic(): time.monotonic() - t > 0.3)  # what follows
+        after = time.monotonic()
+        _run_until(app, lambda after=after: time.monotonic() - after > 0.3)  # what follows
         longest = max(longest, probe.stop())
     shown = len(ui.items)
     win.doc.undo.setClean()
