@@ -10,11 +10,10 @@ analyses and checks about half of a large plan's levels.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from siteplanner.analysis import Analyser, Analysis, AnalysisCancelled
-from siteplanner.compliance import load_pack
-from siteplanner.compliance.checks import evaluate_level
+from siteplanner.compliance import RulePack, evaluate_level, load_pack
 from siteplanner.findings import Finding, Severity, sort_findings
 from siteplanner.model import Level, Plan
 from siteplanner.signage.placement import SignSuggestion, suggest_signs
@@ -34,42 +33,34 @@ class PipelineResult:
 def run(
     plan: Plan,
     *,
-    rules: str | None = None,
+    rules: str | RulePack | None = None,
     lang: str | None = None,
     analyser: Analyser | None = None,
     suggest: bool | Collection[str] = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> PipelineResult:
-    """Analyse ``plan``, evaluate rule pack ``rules`` (default: the plan's own) with messages in
-    ``lang`` (default: the pack's), and suggest signs when ``suggest`` is true (every level) or
-    names the levels to suggest for.
+    """Analyse ``plan``, evaluate rule pack ``rules`` (an id, default the plan's own, or a pack
+    loaded from a file) with messages in ``lang`` (default: the pack's first language), and
+    suggest signs when ``suggest`` is true (every level) or names the levels to suggest for.
 
-    Raises ``UnknownRulePack`` before any work for a pack that does not exist, and
-    ``AnalysisCancelled`` as soon as ``cancelled()`` returns true."""
-    pack_id = rules or plan.rules
-    load_pack(pack_id)
+    Raises ``UnknownRulePack`` or ``LanguageError`` before any work, and ``AnalysisCancelled``
+    as soon as ``cancelled()`` returns true."""
+    pack = rules if isinstance(rules, RulePack) else load_pack(rules or plan.rules)
+    lang = pack.lang(lang)
     analyser = analyser if analyser is not None else Analyser()
-    options = {"lang": lang} if lang is not None else {}
 
     def check_level(plan: Plan, level: Level, part: Analysis) -> list[Finding]:
         _stop_if(cancelled)
-        return evaluate_level(plan, level, part, pack_id, **options)
+        return evaluate_level(plan, level, part, pack, lang)
 
     analysis, per_level = analyser.analyse_levels(plan, check_level, progress, cancelled)
-    analysis.rules = pack_id
+    analysis.rules = pack.id
     analysis.findings = sort_findings([f for lv in plan.levels for f in per_level[lv.id]])
     suggestions: list[SignSuggestion] = []
     if suggest:
-        wanted = None if suggest is True else set(suggest)
-        for level in plan.levels:
-            if wanted is None or level.id in wanted:
-                _stop_if(cancelled)
-                suggestions += suggest_signs(plan, analysis, level_ids=[level.id])
-        # Numbered across the plan, as one call over every level would number them.
-        suggestions = [
-            replace(s, id=f"suggest-{s.level_id}-{i}") for i, s in enumerate(suggestions, 1)
-        ]
+        levels = None if suggest is True else list(suggest)
+        suggestions = suggest_signs(plan, analysis, level_ids=levels, cancelled=cancelled)
     return PipelineResult(analysis, analysis.findings, suggestions)
 
 

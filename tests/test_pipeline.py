@@ -11,7 +11,7 @@ import pytest
 from siteplanner import pipeline
 from siteplanner.analysis import PARALLEL_MIN_CAMERAS, Analyser, AnalysisCancelled
 from siteplanner.cli import main
-from siteplanner.compliance import UnknownRulePack
+from siteplanner.compliance import LanguageError, UnknownRulePack
 from siteplanner.fileformat import load_plan
 from siteplanner.model import Plan
 from siteplanner.resources import sample_plan_path
@@ -47,6 +47,17 @@ def test_another_rule_pack_and_an_unknown_one():
         pipeline.run(plan, rules="nowhere", cancelled=lambda: pytest.fail("no work expected"))
 
 
+def test_messages_in_the_language_asked_for():
+    plan = sample()
+    en = pipeline.run(plan, lang="en").findings
+    zh = pipeline.run(plan, lang="zh").findings
+    assert [(f.rule, f.camera) for f in en] == [(f.rule, f.camera) for f in zh]
+    assert not any("\u4e00" <= ch <= "\u9fff" for f in en for ch in f.message)
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in f.message) for f in zh)
+    with pytest.raises(LanguageError):
+        pipeline.run(plan, lang="xx", cancelled=lambda: pytest.fail("no work expected"))
+
+
 def test_suggestions_are_those_of_the_placement_over_the_same_analysis():
     plan = sample()
     result = pipeline.run(plan, suggest=True)
@@ -66,6 +77,30 @@ def test_cancelled_runs_stop_with_analysis_cancelled():
     with pytest.raises(AnalysisCancelled):
         pipeline.run(sample(), cancelled=cancelled)
     assert len(calls) == 4  # polled before each camera; stopped at the first true
+
+
+def test_a_run_cancelled_while_suggesting_signs_stops_there():
+    plan = sample()
+    polls: list[int] = []
+
+    def count() -> bool:
+        polls.append(1)
+        return False
+
+    pipeline.run(plan, cancelled=count)
+    analysis_and_rules = len(polls)
+    polls.clear()
+    assert pipeline.run(plan, suggest=True, cancelled=count).suggestions
+    assert len(polls) > analysis_and_rules  # the suggestions poll too
+
+    def cancel_once_suggesting() -> bool:
+        polls.append(1)
+        return len(polls) > analysis_and_rules
+
+    polls.clear()
+    with pytest.raises(AnalysisCancelled):
+        pipeline.run(plan, suggest=True, cancelled=cancel_once_suggesting)
+    assert len(polls) == analysis_and_rules + 1
 
 
 def busy_plan(levels: int = 2):

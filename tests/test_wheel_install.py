@@ -95,6 +95,7 @@ def test_the_wheel_carries_the_resources(installed: dict) -> None:
         "siteplanner/_resources/schema/siteplan.schema.json",
         "siteplanner/_resources/catalogue/cameras.json",
         "siteplanner/_resources/translations/siteplanner_zh_CN.qm",
+        "siteplanner/_resources/icons/siteplanner-64.png",
         "siteplanner/compliance/packs/cn-2025.json",
     ):
         assert shipped in names

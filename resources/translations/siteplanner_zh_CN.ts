@@ -1103,5 +1103,69 @@ It was kept as {1}</source>
         <source>process {0} on {1}</source>
         <translation>{1} 上的进程 {0}</translation>
     </message>
+    <message>
+        <source>font for Chinese and Latin text on signs and in the editor</source>
+        <translation>标志和编辑器中的中文与拉丁文字体</translation>
+    </message>
+    <message>
+        <source>windows, drawing and printing</source>
+        <translation>窗口、绘图和打印</translation>
+    </message>
+    <message>
+        <source>Qt for Python</source>
+        <translation>Qt 的 Python 接口</translation>
+    </message>
+    <message>
+        <source>the language SitePlanner is written in</source>
+        <translation>SitePlanner 的编程语言</translation>
+    </message>
+    <message>
+        <source>geometry</source>
+        <translation>几何计算</translation>
+    </message>
+    <message>
+        <source>geometry engine under Shapely</source>
+        <translation>Shapely 底层的几何引擎</translation>
+    </message>
+    <message>
+        <source>numerical arrays</source>
+        <translation>数值数组</translation>
+    </message>
+    <message>
+        <source>PDF output of signs and reports</source>
+        <translation>标志和报告的 PDF 输出</translation>
+    </message>
+    <message>
+        <source>reading and checking plan files</source>
+        <translation>读取和校验规划文件</translation>
+    </message>
+    <message>
+        <source>DXF drawings</source>
+        <translation>DXF 图纸</translation>
+    </message>
+    <message>
+        <source>Bundled fonts and libraries</source>
+        <translation>随附的字体和库</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>The font&apos;s licence texts: {0}</source>
+        <translation>字体的许可证文本：{0}</translation>
+    </message>
 </context>
 </TS>

@@ -8,7 +8,9 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from siteplanner.app.document import Document
+from siteplanner.editing.registry import collection_of
 from siteplanner.model import Level
+from siteplanner.model.ids import IdAllocator, plan_ids
 
 MERGE_ID = 1001
 
@@ -63,7 +65,11 @@ class SetFieldsCommand(QUndoCommand):
 
 
 class AddObjectsCommand(QUndoCommand):
-    """Add objects to collections of a level (draw, place, paste)."""
+    """Add objects to collections of a level (draw, place, paste).
+
+    Ids stay unique across the plan: an object without one gets a fresh one, and an id the plan
+    (or another of the objects) already has is refused with ValueError before anything changes.
+    """
 
     def __init__(
         self, doc: Document, text: str, level: Level, objects: Sequence[tuple[str, Any]]
@@ -72,6 +78,17 @@ class AddObjectsCommand(QUndoCommand):
         self.doc = doc
         self.level = level
         self.objects = list(objects)
+        taken = set(plan_ids(doc.plan))
+        ids = None
+        for coll, obj in self.objects:
+            if collection_of(obj).name != coll:
+                raise ValueError(f"{type(obj).__name__} does not belong in {coll}")
+            if not obj.id:
+                ids = ids or IdAllocator(taken)
+                obj.id = ids.new(coll)
+            elif obj.id in taken:
+                raise ValueError(f"id {obj.id!r} is already in the plan")
+            taken.add(obj.id)
 
     def redo(self) -> None:
         for coll, obj in self.objects:

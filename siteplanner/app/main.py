@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from siteplanner.fileformat import PlanFileError, load_plan
-from siteplanner.resources import sample_plan_path
+from siteplanner.resources import resource, sample_plan_path
 
 SCREENSHOT_SIZE = (1400, 900)
 ANALYSIS_TIMEOUT_S = 300.0
@@ -22,6 +22,9 @@ def _application():  # noqa: ANN202
         app = QApplication(sys.argv[:1])
     app.setApplicationName("SitePlanner")
     app.setOrganizationName("SitePlanner")
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resource("icons", "siteplanner.png"))))
     from siteplanner.app.i18n import install_translators
 
     install_translators()  # the language stored in the settings, else the system's

@@ -23,6 +23,7 @@ from shapely.geometry.base import BaseGeometry
 from siteplanner import pipeline
 from siteplanner.analysis import Analyser, Analysis, AnalysisCancelled, CameraResult
 from siteplanner.app.qtgeom import path_from_geometry, paths_from_geometries, tile_groups
+from siteplanner.findings import MIN_AREA_M2
 from siteplanner.model import COLLECTIONS, DORI_LEVELS, Plan
 from siteplanner.signage.placement import SignSuggestion
 
@@ -167,7 +168,7 @@ def render_data(
             data.intrusions[zid] = (z.level_id, zones.path(zid, "intrusion", z.covered))
         elif z.kind == "collection":
             gap = z.blind
-            if not gap.is_empty and gap.area > 0.01:
+            if not gap.is_empty and gap.area > MIN_AREA_M2:
                 data.blind[zid] = (z.level_id, zones.path(zid, "blind", gap))
     return data
 

@@ -32,9 +32,9 @@ class PdfCanvas:
         register_fonts()
         # The bundled face as the initial font: no base-14 font ends up in the file.
         self.rl = RlCanvas(str(path), pagesize=pagesize, pageCompression=1, initialFontName=FONT)
-        self.rl.setTitle(title)
-        self.rl.setAuthor(author)
-        self.rl.setCreator(creator)
+        self.rl.setTitle(printable(title))
+        self.rl.setAuthor(printable(author))
+        self.rl.setCreator(printable(creator))
         self._fill: Color = (0.0, 0.0, 0.0)
         self._fills: list[Color] = []
         self._forms: dict[str, str] = {}

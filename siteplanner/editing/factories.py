@@ -129,7 +129,9 @@ def wall_mount(
 def _facing(solid: Any, c: Pt) -> float:
     """Direction (degrees) in which ``c`` looks away from ``solid``: from its nearest point on
     the solid, or, where several are nearest (an inside corner), along the bisector of them."""
-    coords, ring = shapely.get_coordinates(shapely.get_rings(solid), return_index=True)
+    # get_rings reads polygons only: split a union of separate walls into its parts first.
+    rings = shapely.get_rings(shapely.get_parts(solid))
+    coords, ring = shapely.get_coordinates(rings, return_index=True)
     same = ring[:-1] == ring[1:]
     a, b = coords[:-1][same], coords[1:][same]
     d = b - a

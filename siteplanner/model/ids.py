@@ -8,7 +8,6 @@ handed out read as a sequence and never take a suffix such as ``c5-2``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -27,26 +26,26 @@ ID_PREFIX = {
 }
 LEVEL_PREFIX = "L"
 PREFIXES: dict[str, str] = {**ID_PREFIX, "levels": LEVEL_PREFIX}
-_NUMBERED = re.compile(r"(\D*)(\d+)")
 
 
-def plan_ids(plan: Plan) -> Iterable[str]:
+def plan_ids(plan: Plan) -> list[str]:
     """Every id the plan holds: its levels' and their objects'."""
+    out = [level.id for level in plan.levels]
     for level in plan.levels:
-        yield level.id
         for key in ID_PREFIX:
-            for obj in getattr(level, key):
-                yield obj.id
+            out.extend([obj.id for obj in getattr(level, key)])
+    return out
 
 
 class IdAllocator:
     """Hands out ids that are in none of ``used`` nor among those it handed out before."""
 
     def __init__(self, used: Iterable[str] = ()) -> None:
-        self._used: set[str] = set()
+        self._used: set[str] = set(used)
+        self._used.discard("")
+        # The highest number in use per prefix, found when the prefix is first asked for: a
+        # campus holds tens of thousands of ids and a click asks for one prefix.
         self._highest: dict[str, int] = {}
-        for object_id in used:
-            self.reserve(object_id)
 
     @classmethod
     def for_plan(cls, plan: Plan) -> IdAllocator:
@@ -60,20 +59,26 @@ class IdAllocator:
         if not object_id:
             return
         self._used.add(object_id)
-        m = _NUMBERED.fullmatch(object_id)
-        if m is not None:
-            prefix, n = m.group(1), int(m.group(2))
-            if n > self._highest.get(prefix, 0):
-                self._highest[prefix] = n
+        for prefix, n in self._highest.items():
+            rest = object_id[len(prefix) :]
+            if object_id.startswith(prefix) and rest.isdigit() and int(rest) > n:
+                self._highest[prefix] = int(rest)
+
+    def _highest_number(self, prefix: str) -> int:
+        n = self._highest.get(prefix)
+        if n is None:
+            k = len(prefix)
+            numbers = [int(i[k:]) for i in self._used if i.startswith(prefix) and i[k:].isdigit()]
+            n = self._highest[prefix] = max(numbers, default=0)
+        return n
 
     def new(self, collection: str) -> str:
         """A fresh id for an object of ``collection`` (``"cameras"``, …, or ``"levels"``)."""
         return self.new_with_prefix(PREFIXES[collection])
 
     def new_with_prefix(self, prefix: str) -> str:
-        n = self._highest.get(prefix, 0) + 1
-        while f"{prefix}{n}" in self._used:  # only when the prefix itself ends in a digit
-            n += 1
+        n = self._highest_number(prefix) + 1
         object_id = f"{prefix}{n}"
-        self.reserve(object_id)
+        self._used.add(object_id)
+        self._highest[prefix] = n
         return object_id

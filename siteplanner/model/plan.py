@@ -218,6 +218,8 @@ class Camera(Item):
     range_m: PositiveNum | None = None
     face_recognition: StrictBool | None = None
     purpose: str | None = None
+    # The camera records sound as well (the British pack asks for it to be announced).
+    audio: StrictBool | None = None
 
 
 class Sign(Item):

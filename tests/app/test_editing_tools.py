@@ -182,3 +182,28 @@ def test_snapping_follows_a_moved_vertex(make_window):
     assert new.points[0] == pytest.approx((9.0, 7.0))
     assert math.dist(new.points[1], (8.0, 6.6)) < 0.1 and new.points[1] != pytest.approx((8.0, 6.0))
     assert new.id == "w2"
+
+
+def test_adding_objects_keeps_ids_unique_across_the_plan(qtbot):
+    from siteplanner.app.commands import AddObjectsCommand
+    from siteplanner.app.document import Document
+    from siteplanner.model import Camera, Wall
+
+    doc = Document(two_level_plan())
+    upper = doc.plan.levels[1]
+    # c1 lives on the other level: refused, and nothing changed.
+    clash = Camera.model_validate(cam("c1", 1, 1))
+    with pytest.raises(ValueError, match="'c1' is already in the plan"):
+        AddObjectsCommand(doc, "add", upper, [("cameras", clash)])
+    twins = [Camera.model_validate(cam("c9", 1, 1)), Camera.model_validate(cam("c9", 2, 2))]
+    with pytest.raises(ValueError, match="'c9'"):
+        AddObjectsCommand(doc, "add", upper, [("cameras", c) for c in twins])
+    with pytest.raises(ValueError, match="does not belong in walls"):
+        AddObjectsCommand(doc, "add", upper, [("walls", twins[0])])
+    assert doc.undo.count() == 0 and [c.id for c in upper.cameras] == ["c3", "c4", "c5"]
+    # Objects without an id get fresh ones.
+    wall = Wall(points=[(0, 0), (1, 0)])
+    anon = Camera.model_validate({k: v for k, v in cam("", 1, 1).items() if k != "id"})
+    doc.undo.push(AddObjectsCommand(doc, "add", upper, [("walls", wall), ("cameras", anon)]))
+    assert (wall.id, anon.id) == ("w3", "c6")
+    assert upper.cameras[-1] is anon

@@ -154,3 +154,12 @@ def test_each_pack_names_its_impact_assessment():
     assert "(PIA)" in load_pack("cn-2025").assessment["en"]
     assert load_pack("eu-edpb").assessment == {"en": "data protection impact assessment (DPIA)"}
     assert "(DPIA)" in load_pack("uk-ico").assessment["en"]
+
+
+def test_audio_recording_is_flagged_by_the_british_pack():
+    p = plan([camera(audio=True, name="Till")])
+    (f,) = findings(p, "uk-ico", "AUDIO_RECORDING")
+    assert f.severity == "warning" and f.camera == "c1" and "Till (c1)" in f.message
+    assert "signs" in f.message and "In the picture" in f.reference
+    assert findings(plan([camera()]), "uk-ico", "AUDIO_RECORDING") == []
+    assert findings(p, "cn-2025", "AUDIO_RECORDING") == []

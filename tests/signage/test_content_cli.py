@@ -127,3 +127,39 @@ def test_signs_refuses_a_url_no_qr_code_can_hold(tmp_path, capsys, url, needle):
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert str(path) in err and "privacy_notice_url" in err and needle in err
     assert not out.exists()  # nothing half-written
+
+
+def test_signs_never_crash_on_lone_surrogates(tmp_path, capsys):
+    from siteplanner.resources import sample_plan_path
+
+    data = json.loads(sample_plan_path().read_text(encoding="utf-8"))
+    data["name"] = "plan \ud801"
+    data["organization"]["name"] = "Bad \ud800 name"
+    data["levels"][0]["signs"][0]["id"] = "s-\ud800"
+    path = tmp_path / "s.siteplan"
+    path.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
+    out = tmp_path / "x.pdf"
+    # Refused at load (exit 2, naming the field), or printed with U+FFFD: never a traceback.
+    code = main(["signs", str(path), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code in (0, 2) and "Traceback" not in err
+    assert out.exists() == (code == 0)
+
+
+def test_sign_rights_row_one_line_per_language(sample):
+    level = sample.levels[0]
+    sign = level.signs[0]
+    contact = sample.organization.contact
+    both = sign_content(sample, sign, level.id, ("zh", "en"))
+    rights = both.rows[-1].value.split("\n")
+    assert rights[0].endswith("请联系：") and not re.search(r"[A-Za-z]", rights[0])
+    assert rights[1].startswith("To access") and rights[1].endswith("contact:")
+    assert rights[2] == contact  # the contact once, exactly as typed
+    zh = sign_content(sample, sign, level.id, ("zh",)).rows[-1].value
+    assert zh.endswith("请联系：" + contact) and ":" not in zh.replace(contact, "")
+    en = sign_content(sample, sign, level.id, ("en",)).rows[-1].value
+    assert en.endswith("contact: " + contact)
+    assert both.qr_caption.split("\n") == [
+        "扫码查看完整个人信息处理告知",
+        "Scan for the full privacy notice",
+    ]

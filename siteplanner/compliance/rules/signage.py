@@ -116,3 +116,16 @@ def notice_incomplete(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
         level=ctx.level.id,
         camera=ctx.cameras[watching[0]].id,
     )
+
+
+@rule("AUDIO_RECORDING", group="signage", texts={"message": ("camera", "level")})
+def audio_recording(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
+    """A camera that records sound: far more intrusive than images alone, and something the
+    signs must state explicitly (where packs run this rule)."""
+    for i, cam in enumerate(ctx.cameras):
+        if cam.audio:
+            yield r.finding(
+                {"camera": ctx.camera_label(i), "level": ctx.level_name},
+                level=ctx.level.id,
+                camera=cam.id,
+            )
