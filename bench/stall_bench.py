@@ -17,7 +17,7 @@ TICK_MS = 2
 TIMEOUT_S = 600.0
 
 
-def _app():  # noqa: ANN202
+def _app():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -52,7 +52,7 @@ class StallProbe:
         return self.longest * 1000
 
 
-def _run_until(app, done, timeout_s: float = TIMEOUT_S) -> bool:  # noqa: ANN001
+def _run_until(app, done, timeout_s: float = TIMEOUT_S) -> bool:
     """Run the event loop (timers fire as in the editor) until ``done()``."""
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -76,7 +76,7 @@ def _run_until(app, done, timeout_s: float = TIMEOUT_S) -> bool:  # noqa: ANN001
     return ok["done"]
 
 
-def stall_ms(plan, level_index: int = 3) -> tuple[float, int]:  # noqa: ANN001
+def stall_ms(plan, level_index: int = 3) -> tuple[float, int]:
     """(longest stall in ms over the edits, suggestions shown)."""
     app = _app()
     from PySide6.QtCore import QTimer
