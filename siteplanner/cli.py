@@ -133,6 +133,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and exit")
     p.set_defaults(func=cmd_open)
 
+    p = sub.add_parser("place", help="place cameras that cover the collection zones")
+    p.add_argument("plan", help="plan file")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.siteplan", help="plan to write")
+    p.add_argument("--models", help="camera model ids to use, comma-separated")
+    p.add_argument("--level", help="only this level (default: every level)")
+    p.add_argument("--max-cameras", type=int, metavar="N", help="place at most N cameras")
+    p.add_argument(
+        "--time-limit", type=float, default=60.0, metavar="S", help="seconds (default 60)"
+    )
+    p.add_argument("--replace", action="store_true", help="remove the cameras there first")
+    p.set_defaults(func=cmd_place)
+
     p = sub.add_parser("signs", help="print the plan's warning signs to a PDF at true size")
     p.add_argument("plan", nargs="?", help="plan file (default: the built-in sample site)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="PDF to write")
@@ -227,6 +239,69 @@ def cmd_signs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_place(args: argparse.Namespace) -> int:
+    gc.disable()
+    from siteplanner import pipeline
+    from siteplanner.catalogue import CatalogueError
+    from siteplanner.fileformat import save_plan
+    from siteplanner.placement import PlacementError, PlaceOptions, place
+
+    plan = _load(args.plan)
+    label = _plan_label(args.plan)
+    if args.time_limit is not None and not args.time_limit > 0:
+        raise CliError("--time-limit: must be a positive number of seconds")
+    out = Path(args.output)
+    if not out.parent.is_dir():
+        raise CliError(f"{out}: folder {str(out.parent)!r} does not exist")
+    models = [m.strip() for m in args.models.split(",") if m.strip()] if args.models else None
+    options = PlaceOptions(
+        models=models,
+        level_id=args.level,
+        max_cameras=args.max_cameras,
+        time_limit_s=args.time_limit,
+        replace=args.replace,
+    )
+    try:
+        result = place(plan, options)
+    except PlacementError as exc:
+        raise CliError(f"{label}: {exc}") from None
+    except CatalogueError as exc:
+        raise CliError(str(exc)) from None
+    save_plan(result.plan, out)
+    # The independent check: the saved plan through the whole pipeline.
+    check = pipeline.run(result.plan)
+    placed = {cam.id for _, cam in result.placed}
+    faults = [f for f in check.findings if f.camera in placed and f.rule in _PLACEMENT_FAULTS]
+    print(f"{out}: placed {len(result.placed)} cameras")
+    for level_id, cam in result.placed:
+        lens = (cam.model_extra or {}).get("lens_mm")
+        print(
+            f"  {cam.id} {cam.name} on {level_id}: {cam.model}"
+            + (f" at {lens:g} mm" if lens is not None else "")
+            + f", ({cam.position[0]:.2f}, {cam.position[1]:.2f}) at {cam.height_m:g} m, "
+            f"pan {cam.pan_deg:g}°, tilt {cam.tilt_deg:g}°"
+        )
+    for z in result.zones:
+        need = z.required_dori or "any coverage"
+        mark = "ok" if z.ok else "SHORT"
+        print(
+            f"  zone {z.zone_id} ({z.name or 'unnamed'}, {z.level_id}): {100 * z.fraction:.1f} % "
+            f"at {need}, target {100 * z.target:.0f} % — {mark}"
+            + (f": {z.reason}" if z.reason else "")
+        )
+    print(
+        f"cost {result.cost:g}, lower bound {result.lower_bound:g}, gap {100 * result.gap:.1f} %"
+        f" (greedy: {result.greedy_count} cameras; {result.candidates} candidates, "
+        f"{result.points} sample points, {result.seconds:.1f} s, {result.status})"
+    )
+    for f in faults:
+        print(f"siteplanner: {f.rule} on placed camera {f.camera}: {f.message}", file=sys.stderr)
+    return EXIT_OK if result.ok and not faults else EXIT_FINDINGS
+
+
+_PLACEMENT_FAULTS = ("PRIVATE_SPACE_COVERED", "CAMERA_IN_PRIVATE_SPACE", "CAMERA_INSIDE_WALL")
+
+
 # Starts the editor on (plan, screenshot) and returns the exit code; given by the front door
 # (siteplanner.__main__), which sits above both the editor and the command line.
 Editor = Callable[[str | None, str | None], int]
@@ -280,4 +355,4 @@ def entry(editor: Editor | None = None) -> None:
     os._exit(code)
 
 
-BATCH_COMMANDS = {"check", "signs"}
+BATCH_COMMANDS = {"check", "signs", "place"}

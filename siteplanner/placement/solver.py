@@ -1,0 +1,270 @@
+"""The partial set cover behind camera placement: a greedy choice, then a MILP solved by HiGHS.
+
+Variables: ``x_c`` (binary) takes candidate ``c``; ``y_g`` in [0, 1] counts point group ``g``
+(sample points that the same candidates cover) as covered, ``y_g <= sum x_c`` over the candidates
+that cover it; ``s_z >= 0`` is zone ``z``'s shortfall below its target share (penalised far above
+any camera, so it is zero whenever the target can be reached). Objective: the cameras' cost, plus
+a tie-breaker per candidate worth less than half a camera in total (what it sees of excluded
+places), plus the shortfall penalty.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+
+# A shortfall of the whole zone costs this many cameras: one camera always beats 0.1 % of a zone.
+SHORTFALL_PENALTY = 1000.0
+
+
+@dataclass
+class CoverProblem:
+    """Candidates against point groups.
+
+    ``cover_ptr``/``cover_idx``: CSR rows, candidate -> the point groups it covers.
+    ``group_zone``/``group_weight``: each group's zone (index) and area (m²).
+    ``need``: per zone, the area that must be covered (already-covered area taken off).
+    """
+
+    cost: np.ndarray
+    tie: np.ndarray
+    cover_ptr: np.ndarray
+    cover_idx: np.ndarray
+    group_zone: np.ndarray
+    group_weight: np.ndarray
+    need: np.ndarray
+    max_cameras: int | None = None
+
+    @property
+    def n_candidates(self) -> int:
+        return len(self.cost)
+
+    def covers(self, c: int) -> np.ndarray:
+        return self.cover_idx[self.cover_ptr[c] : self.cover_ptr[c + 1]]
+
+    def covered_area(self, chosen: list[int]) -> np.ndarray:
+        """Area covered per zone by ``chosen``."""
+        hit = np.zeros(len(self.group_weight), dtype=bool)
+        for c in chosen:
+            hit[self.covers(c)] = True
+        return np.bincount(self.group_zone[hit], self.group_weight[hit], minlength=len(self.need))
+
+
+@dataclass
+class Solution:
+    chosen: list[int]
+    cost: float
+    lower_bound: float  # on the cost of the cameras (ties and shortfall taken off)
+    status: str
+    seconds: float
+
+    @property
+    def gap(self) -> float:
+        if self.cost <= 0:
+            return 0.0
+        return max(0.0, (self.cost - self.lower_bound) / self.cost)
+
+
+def greedy(problem: CoverProblem) -> list[int]:
+    """The classic greedy choice: the candidate that covers most still-needed area per cost,
+    until every zone has its share (or nothing helps); then drop what turned redundant."""
+    remaining = problem.need.astype(float).copy()
+    hit = np.zeros(len(problem.group_weight), dtype=bool)
+    chosen: list[int] = []
+    limit = problem.max_cameras if problem.max_cameras is not None else problem.n_candidates
+    while (remaining > 1e-9).any() and len(chosen) < limit:
+        best, best_score = -1, 0.0
+        for c in range(problem.n_candidates):
+            g = problem.covers(c)
+            g = g[~hit[g]]
+            if len(g) == 0:
+                continue
+            gain = np.bincount(
+                problem.group_zone[g], problem.group_weight[g], minlength=len(remaining)
+            )
+            useful = float(np.minimum(gain, np.maximum(remaining, 0)).sum())
+            score = useful / problem.cost[c] - 1e-6 * problem.tie[c]
+            if score > best_score:
+                best, best_score = c, score
+        if best < 0:
+            break
+        chosen.append(best)
+        g = problem.covers(best)
+        fresh = g[~hit[g]]
+        hit[fresh] = True
+        remaining -= np.bincount(
+            problem.group_zone[fresh], problem.group_weight[fresh], minlength=len(remaining)
+        )
+    return _prune(problem, chosen)
+
+
+def _prune(problem: CoverProblem, chosen: list[int]) -> list[int]:
+    """Drop cameras (dearest first) whose removal keeps every zone at what it had."""
+    reached = np.minimum(problem.covered_area(chosen), problem.need)
+    for c in sorted(chosen, key=lambda c: -problem.cost[c]):
+        rest = [d for d in chosen if d != c]
+        if (problem.covered_area(rest) >= reached - 1e-9).all():
+            chosen = rest
+    return chosen
+
+
+def solve(
+    problem: CoverProblem,
+    warm: list[int],
+    time_limit_s: float,
+    progress: Callable[[float, float], None] | None = None,
+) -> Solution:
+    """The MILP, started from ``warm``, within ``time_limit_s`` seconds; the best found then."""
+    start = time.monotonic()
+    n_c = problem.n_candidates
+    n_g = len(problem.group_weight)
+    n_z = len(problem.need)
+    h = _highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("time_limit", float(max(time_limit_s, 0.1)))
+    h.setOptionValue("mip_rel_gap", 1e-4)
+    h.setOptionValue("threads", 1)
+    inf = highspy.kHighsInf
+    zone_w = np.maximum(problem.need, 1e-9)
+    cost = np.concatenate(
+        [
+            problem.cost + problem.tie,
+            np.zeros(n_g),
+            SHORTFALL_PENALTY / zone_w * (problem.need > 0),
+        ]
+    )
+    lower = np.zeros(n_c + n_g + n_z)
+    upper = np.concatenate([np.ones(n_c + n_g), np.maximum(problem.need, 0)])
+    h.addCols(
+        len(cost),
+        cost,
+        lower,
+        upper,
+        0,
+        np.array([], np.int32),
+        np.array([], np.int32),
+        np.array([], float),
+    )
+    h.changeColsIntegrality(
+        n_c, np.arange(n_c, dtype=np.int32), np.full(n_c, highspy.HighsVarType.kInteger)
+    )
+    # y_g - sum_{c covers g} x_c <= 0, one row per group.
+    rows_c = np.repeat(np.arange(n_c), np.diff(problem.cover_ptr))
+    groups = problem.cover_idx
+    order = np.argsort(groups, kind="stable")
+    g_sorted, c_sorted = groups[order], rows_c[order]
+    counts = np.bincount(g_sorted, minlength=n_g)
+    starts = np.concatenate([[0], np.cumsum(counts + 1)[:-1]]).astype(np.int32)
+    idx = np.empty(len(g_sorted) + n_g, dtype=np.int32)
+    val = np.empty(len(g_sorted) + n_g)
+    first = starts
+    idx[first] = n_c + np.arange(n_g)
+    val[first] = 1.0
+    rest = np.ones(len(idx), dtype=bool)
+    rest[first] = False
+    idx[rest] = c_sorted
+    val[rest] = -1.0
+    h.addRows(n_g, np.full(n_g, -inf), np.zeros(n_g), len(idx), starts, idx, val)
+    # sum_g w_g y_g + s_z >= need_z, one row per zone.
+    z_order = np.argsort(problem.group_zone, kind="stable")
+    z_counts = np.bincount(problem.group_zone, minlength=n_z)
+    z_starts = np.concatenate([[0], np.cumsum(z_counts + 1)[:-1]]).astype(np.int32)
+    z_idx = np.empty(n_g + n_z, dtype=np.int32)
+    z_val = np.empty(n_g + n_z)
+    z_first = z_starts
+    z_idx[z_first] = n_c + n_g + np.arange(n_z)
+    z_val[z_first] = 1.0
+    z_rest = np.ones(len(z_idx), dtype=bool)
+    z_rest[z_first] = False
+    z_idx[z_rest] = n_c + z_order
+    z_val[z_rest] = problem.group_weight[z_order]
+    h.addRows(
+        n_z, np.maximum(problem.need, 0), np.full(n_z, inf), len(z_idx), z_starts, z_idx, z_val
+    )
+    if problem.max_cameras is not None:
+        h.addRow(0, problem.max_cameras, n_c, np.arange(n_c, dtype=np.int32), np.ones(n_c))
+    if warm:
+        x = np.zeros(n_c + n_g + n_z)
+        x[warm] = 1.0
+        hit = np.zeros(n_g, dtype=bool)
+        for c in warm:
+            hit[problem.covers(c)] = True
+        x[n_c : n_c + n_g] = hit
+        got = np.bincount(problem.group_zone[hit], problem.group_weight[hit], minlength=n_z)
+        x[n_c + n_g :] = np.maximum(problem.need - got, 0)
+        sol = highspy.HighsSolution()
+        sol.col_value = list(x)
+        sol.value_valid = True
+        h.setSolution(sol)
+    if progress is not None:
+        h.setCallback(
+            lambda _kind, _msg, data_out, _data_in, _user: progress(
+                float(data_out.objective_function_value), float(data_out.mip_dual_bound)
+            ),
+            None,
+        )
+        h.startCallback(highspy.cb.HighsCallbackType.kCallbackMipImprovingSolution)
+    h.run()
+    status = h.modelStatusToString(h.getModelStatus())
+    values = np.asarray(h.getSolution().col_value)
+    if len(values) >= n_c:
+        chosen = [int(c) for c in np.flatnonzero(values[:n_c] > 0.5)]
+    else:
+        chosen = list(warm)
+    chosen = _better(problem, chosen, warm)
+    info = h.getInfo()
+    bound = float(info.mip_dual_bound)
+    if not math.isfinite(bound):
+        bound = 0.0
+    # The bound covers ties and shortfall too. The ties of any choice add up to less than
+    # ``_tie_cap`` (the engine scales them so), so the cameras alone cost at least this much.
+    cam_bound = max(0.0, bound - _shortfall_cost(problem, chosen) - _tie_cap(problem))
+    if problem.cost.size and np.allclose(problem.cost, problem.cost[0]):
+        unit = float(problem.cost[0])
+        cam_bound = math.ceil(cam_bound / unit - 1e-6) * unit
+    total = float(problem.cost[chosen].sum()) if chosen else 0.0
+    return Solution(chosen, total, min(cam_bound, total), status, time.monotonic() - start)
+
+
+def _highs() -> highspy.Highs:
+    """A solver, without the banner HiGHS writes to the process's stdout on its first start."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            return highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def _tie_cap(problem: CoverProblem) -> float:
+    """Most the tie-breakers of any choice can add (they are scaled to stay below this)."""
+    return 0.5 * float(problem.cost.min()) if problem.n_candidates else 0.0
+
+
+def _shortfall_cost(problem: CoverProblem, chosen: list[int]) -> float:
+    got = problem.covered_area(chosen)
+    short = np.maximum(problem.need - got, 0) * (problem.need > 0)
+    return float((SHORTFALL_PENALTY * short / np.maximum(problem.need, 1e-9)).sum())
+
+
+def objective(problem: CoverProblem, chosen: list[int]) -> float:
+    return (float((problem.cost + problem.tie)[chosen].sum()) if chosen else 0.0) + _shortfall_cost(
+        problem, chosen
+    )
+
+
+def _better(problem: CoverProblem, a: list[int], b: list[int]) -> list[int]:
+    """The better of two choices by the MILP's own objective (the solver may stop early)."""
+    if not b:
+        return a
+    return a if objective(problem, a) <= objective(problem, b) + 1e-9 else b
