@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint venv clean sysdeps guideps
+.PHONY: run test bench lint venv clean sysdeps guideps xvfb
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,7 +38,16 @@ sysdeps:
 	      >/dev/null 2>&1 || echo "poppler-utils could not be installed: PDF checks will be skipped"; \
 	  else echo "poppler-utils is not installed: PDF checks will be skipped"; fi; }
 
-test: $(STAMP) sysdeps
+# The soak test drives the editor under a real X server: install Xvfb where we may (root,
+# apt-get), otherwise that test is skipped with a note.
+xvfb:
+	@command -v Xvfb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb) \
+	      >/dev/null 2>&1 || echo "xvfb could not be installed: the editor soak test will be skipped"; \
+	  else echo "xvfb is not installed: the editor soak test will be skipped"; fi; }
+
+test: $(STAMP) sysdeps guideps xvfb
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(STAMP)

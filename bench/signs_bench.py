@@ -40,11 +40,11 @@ def make_signs(n: int = 500):
 def wrap_long_word_seconds(n: int = 10_000) -> float:
     """Seconds to break an ``n``-character word (no space to break at) into sign-width lines,
     and to fit a sign panel around it: line breaking is linear in the text's length."""
-    from siteplanner.drawing.text import fit, wrap
+    from siteplanner.drawing.text import _wrap, fit, wrap
 
     word = "S" * n
     t = time.perf_counter()
-    wrap.cache_clear()
+    _wrap.cache_clear()
     fit.cache_clear()
     lines = wrap(word, 7.5, 120.0)
     fit(((word, 1.0),), 120.0, 80.0, 12.0, min_size=3.0)

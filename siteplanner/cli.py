@@ -23,7 +23,10 @@ class CliError(Exception):
 
 
 def _fail(message: str) -> int:
-    print(f"siteplanner: {message}", file=sys.stderr)
+    from siteplanner.fileformat import bounded
+
+    # Messages may quote the file's own text: never megabytes, never raw control characters.
+    print(f"siteplanner: {bounded(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 

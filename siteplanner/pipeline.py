@@ -10,7 +10,7 @@ analyses and checks about half of a large plan's levels.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from siteplanner.analysis import Analyser, Analysis, AnalysisCancelled
 from siteplanner.compliance import RulePack, evaluate_level, load_pack
@@ -59,15 +59,8 @@ def run(
     analysis.findings = sort_findings([f for lv in plan.levels for f in per_level[lv.id]])
     suggestions: list[SignSuggestion] = []
     if suggest:
-        wanted = None if suggest is True else set(suggest)
-        for level in plan.levels:
-            if wanted is None or level.id in wanted:
-                _stop_if(cancelled)
-                suggestions += suggest_signs(plan, analysis, level_ids=[level.id])
-        # Numbered across the plan, as one call over every level would number them.
-        suggestions = [
-            replace(s, id=f"suggest-{s.level_id}-{i}") for i, s in enumerate(suggestions, 1)
-        ]
+        levels = None if suggest is True else list(suggest)
+        suggestions = suggest_signs(plan, analysis, level_ids=levels, cancelled=cancelled)
     return PipelineResult(analysis, analysis.findings, suggestions)
 
 

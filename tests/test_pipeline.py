@@ -79,6 +79,30 @@ def test_cancelled_runs_stop_with_analysis_cancelled():
     assert len(calls) == 4  # polled before each camera; stopped at the first true
 
 
+def test_a_run_cancelled_while_suggesting_signs_stops_there():
+    plan = sample()
+    polls: list[int] = []
+
+    def count() -> bool:
+        polls.append(1)
+        return False
+
+    pipeline.run(plan, cancelled=count)
+    analysis_and_rules = len(polls)
+    polls.clear()
+    assert pipeline.run(plan, suggest=True, cancelled=count).suggestions
+    assert len(polls) > analysis_and_rules  # the suggestions poll too
+
+    def cancel_once_suggesting() -> bool:
+        polls.append(1)
+        return len(polls) > analysis_and_rules
+
+    polls.clear()
+    with pytest.raises(AnalysisCancelled):
+        pipeline.run(plan, suggest=True, cancelled=cancel_once_suggesting)
+    assert len(polls) == analysis_and_rules + 1
+
+
 def busy_plan(levels: int = 2):
     """Enough cameras on two levels that the command line forks a worker for one of them."""
     per_level = PARALLEL_MIN_CAMERAS // levels + 5

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from siteplanner.app.commands import SetFieldsCommand
 from siteplanner.app.i18n import tr
+from siteplanner.app.style import plain_label
 from siteplanner.editing.calibration import aligned_origin, calibration, image_matrix
 from siteplanner.model import Background, Level, Plan
 from siteplanner.units import UnitError, format_length, parse_length
@@ -367,7 +368,7 @@ class BackgroundPanel(QWidget):
         self.layer = layer
         self.setObjectName("background_panel")
         box = QVBoxLayout(self)
-        self.file_label = QLabel()
+        self.file_label = plain_label(QLabel())
         self.file_label.setWordWrap(True)
         box.addWidget(self.file_label)
         row = QHBoxLayout()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from siteplanner.app.about import AboutDialog
@@ -14,20 +15,35 @@ def file_filter() -> str:
     return tr("SitePlanner plans (*.siteplan *.json);;All files (*)")
 
 
+def message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+) -> QMessageBox.StandardButton:
+    """A modal message shown as plain text: messages quote file names, ids and names from the
+    plan, which Qt would otherwise render as HTML when they look like it."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return QMessageBox.StandardButton(box.exec())
+
+
 class Dialogs:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
     def error(self, title: str, message: str) -> None:
-        QMessageBox.critical(self.parent, title, message)
+        message_box(self.parent, QMessageBox.Icon.Critical, title, message)
 
     def about(self, title: str, text: str) -> None:
         AboutDialog(self.parent, title, text).exec()
 
     def ask_save_changes(self, name: str) -> str:
         """'save', 'discard' or 'cancel'."""
-        box = QMessageBox.question(
+        box = message_box(
             self.parent,
+            QMessageBox.Icon.Question,
             tr("Unsaved changes"),
             tr("Save the changes to {0}?").format(name),
             QMessageBox.StandardButton.Save
@@ -40,18 +56,22 @@ class Dialogs:
         }.get(box, "cancel")
 
     def ask_recover(self, recovery_file: Path) -> bool:
-        box = QMessageBox.question(
+        box = message_box(
             self.parent,
+            QMessageBox.Icon.Question,
             tr("Recover unsaved changes"),
             tr(
                 "SitePlanner found unsaved changes to this plan from an earlier session "
                 "({0}). Recover them?"
             ).format(recovery_file.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         return box == QMessageBox.StandardButton.Yes
 
     def confirm(self, title: str, message: str) -> bool:
-        return QMessageBox.question(self.parent, title, message) == QMessageBox.StandardButton.Yes
+        yes_no = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = message_box(self.parent, QMessageBox.Icon.Question, title, message, yes_no)
+        return answer == QMessageBox.StandardButton.Yes
 
     def ask_text(self, title: str, label: str, value: str = "") -> str | None:
         from PySide6.QtWidgets import QInputDialog

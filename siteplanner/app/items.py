@@ -252,7 +252,9 @@ class ZoneItem(PathModelItem):
         self.setBrush(style.ZONE_FILL[kind])
         self.label.setText(self.obj.name or tr(kind))
         tip = {"collection": self.obj.required_dori, "private": self.obj.private_type}.get(kind)
-        self.setToolTip(f"{self.obj.name} — {tr(kind)}" + (f" ({tr(tip)})" if tip else ""))
+        self.setToolTip(
+            style.plain_tip(f"{self.obj.name} — {tr(kind)}" + (f" ({tr(tip)})" if tip else ""))
+        )
         self.label.setBrush(style.ZONE_LINE[kind].darker(140))
         r = self.path().boundingRect()
         # Top-left corner (y up: the rect's bottom), a few pixels into the zone.

@@ -40,6 +40,7 @@ from siteplanner.app.i18n import tr
 from siteplanner.app.panels import FindingsPanel, LevelsPanel, PropertiesPanel, SchedulePanel
 from siteplanner.app.scene import PlanScene
 from siteplanner.app.state import EditorState, Overlays
+from siteplanner.app.style import plain_label
 from siteplanner.app.tools import TOOLS, Tool, ToolOptions
 from siteplanner.app.worker import AnalysisRunner, RenderData
 from siteplanner.model import Plan
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
         self.cursor_label = QLabel("x —  y —")
         self.cursor_label.setObjectName("cursor_position")
         self.cursor_label.setMinimumWidth(220)
-        self.analysis_label = QLabel("")
+        self.analysis_label = plain_label(QLabel(""))
         self.analysis_label.setMinimumWidth(240)
         self.statusBar().addPermanentWidget(self.analysis_label)
         self.statusBar().addPermanentWidget(self.cursor_label)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from siteplanner.app import style
 from siteplanner.app.commands import LevelCommand, SetFieldsCommand
 from siteplanner.app.i18n import tr
 from siteplanner.findings import Finding, Severity
-from siteplanner.model import DORI_LEVELS, Level
+from siteplanner.model import DORI_LEVELS, Camera, Level, MissingOptics, resolve_optics
 from siteplanner.units import FOOT_M, SQFT_M2, format_length, parse_length
 
 if TYPE_CHECKING:
@@ -193,35 +193,92 @@ class LevelsPanel(QListWidget):
 
 
 class PropertiesPanel(QWidget):
-    """Fields of the single selected object (or the plan); each edit is one undo command."""
+    """Fields of the single selected object (or the plan); each edit is one undo command.
+
+    An edit made here changes the document, and the document's change refreshes this panel
+    while the editor's own signal (a combo box's ``activated``, a check box's ``toggled``) is
+    still running: deleting that editor then crashes Qt. So when the same object stays shown
+    its editors are updated in place, and a rebuild requested from inside an editor's signal
+    waits for the event loop; replaced editors are deleted later, never at once."""
 
     def __init__(self, win: MainWindow) -> None:
         super().__init__()
         self.win = win
         self.outer = QVBoxLayout(self)
-        self.title = QLabel()
+        self.title = style.plain_label(QLabel())
         self.title.setStyleSheet("font-weight: bold; padding: 2px;")
         self.outer.addWidget(self.title)
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.outer.addWidget(self.form_host)
-        self.error = QLabel()
+        self.error = style.plain_label(QLabel())
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
         self.outer.addWidget(self.error)
         self.outer.addStretch(1)
         self.editors: dict[str, QWidget] = {}
+        self.kinds: dict[str, str] = {}
         self.target: Any = None
+        self._shown_key: object = None
+        self._in_editor = 0  # depth of editor signals being handled
+        self._rebuild_pending = False
+
+    def _selection(self) -> list[tuple[str, Any]] | None:
+        try:
+            return self.win.scene.selected_objects()
+        except RuntimeError:  # the window is being torn down
+            return None
+
+    def _key(self, sel: list[tuple[str, Any]]) -> object:
+        """What the rows depend on: the object shown, the unit style, the model choices."""
+        if len(sel) > 1:
+            return ("several", len(sel))
+        units = getattr(self.win, "unit_style", "metric")
+        models = tuple(m.id for m in self.win.doc.plan.camera_models)
+        if sel:
+            coll, obj = sel[0]
+            return (coll, id(obj), units, models if coll == "cameras" else ())
+        return ("plan", id(self.win.doc.plan), units)
 
     def refresh(self) -> None:
-        try:
-            sel = self.win.scene.selected_objects()
-        except RuntimeError:  # the window is being torn down
+        sel = self._selection()
+        if sel is None:
             return
+        key = self._key(sel)
+        if key == self._shown_key and self.editors:
+            self._update_in_place()
+            return
+        if self._in_editor:
+            self._schedule_rebuild()
+            return
+        self._rebuild(sel, key)
+
+    def _schedule_rebuild(self) -> None:
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            QTimer.singleShot(0, self._deferred_rebuild)
+
+    def _deferred_rebuild(self) -> None:
+        self._rebuild_pending = False
+        self.refresh()
+
+    def _clear_rows(self) -> None:
         while self.form.rowCount():
-            self.form.removeRow(0)
+            row = self.form.takeRow(0)  # unlike removeRow, leaves the widgets alive
+            for item in (row.labelItem, row.fieldItem):
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.hide()
+                    widget.setObjectName("")
+                    widget.blockSignals(True)
+                    widget.deleteLater()
         self.editors = {}
+        self.kinds = {}
+
+    def _rebuild(self, sel: list[tuple[str, Any]], key: object) -> None:
+        self._clear_rows()
+        self._shown_key = key
         if len(sel) > 1:
             self.title.setText(tr("{0} objects selected").format(len(sel)))
             self.target = None
@@ -241,6 +298,27 @@ class PropertiesPanel(QWidget):
                 text = text.replace("(m)", "(ft)")
             self.form.addRow(text, self._editor(obj, name, kind, choices))
 
+    def _update_in_place(self) -> None:
+        """Show the target's current values in the editors already there."""
+        obj = self.target
+        if obj is None:
+            return
+        for name, w in self.editors.items():
+            kind = self.kinds[name]
+            value = getattr(obj, name)
+            w.blockSignals(True)
+            try:
+                if isinstance(w, QCheckBox):
+                    w.setChecked(bool(value))
+                elif isinstance(w, QComboBox):
+                    w.setCurrentIndex(max(0, w.findData(value)) if value is not None else 0)
+                elif isinstance(w, QLineEdit):
+                    text = self._show(value, name, kind)
+                    if w.text() != text:
+                        w.setText(text)
+            finally:
+                w.blockSignals(False)
+
     def _length_style(self, name: str, kind: str) -> str | None:
         """The imperial display style of a length field; None when it shows metres."""
         style = getattr(self.win, "unit_style", "metric")
@@ -259,7 +337,7 @@ class PropertiesPanel(QWidget):
         if kind == "bool":
             w = QCheckBox()
             w.setChecked(bool(value))
-            w.toggled.connect(lambda v, n=name: self.commit(n, bool(v)))
+            w.toggled.connect(lambda v, n=name: self._from_editor(self.commit, n, bool(v)))
         elif kind in ("choice", "model"):
             w = QComboBox()
             if kind == "model":
@@ -269,17 +347,28 @@ class PropertiesPanel(QWidget):
                 w.addItem(NONE if c is None else label, c)
             idx = max(0, w.findData(value)) if value is not None else 0
             w.setCurrentIndex(idx)
-            w.activated.connect(lambda i, n=name, ww=w: self.commit(n, ww.itemData(i)))
+            w.activated.connect(
+                lambda i, n=name, ww=w: self._from_editor(self.commit, n, ww.itemData(i))
+            )
         else:
             w = QLineEdit(self._show(value, name, kind))
             if kind in ("optnum", "res") and value is None:
                 w.setPlaceholderText(tr("from model"))
             w.editingFinished.connect(
-                lambda n=name, k=kind, ww=w: self._text_edited(n, k, ww)  # type: ignore[misc]
+                lambda n=name, k=kind, ww=w: self._from_editor(self._text_edited, n, k, ww)
             )
         w.setObjectName(f"prop_{name}")
         self.editors[name] = w
+        self.kinds[name] = kind
         return w
+
+    def _from_editor(self, slot: Any, *args: Any) -> None:
+        """Run an editor's handler with rebuilds held back until it has returned."""
+        self._in_editor += 1
+        try:
+            slot(*args)
+        finally:
+            self._in_editor -= 1
 
     def _text_edited(self, name: str, kind: str, w: QLineEdit) -> None:
         if (
@@ -287,14 +376,15 @@ class PropertiesPanel(QWidget):
             or self._show(getattr(self.target, name), name, kind) == w.text().strip()
         ):
             return
+        text = w.text()
         style = self._length_style(name, kind)
         try:
-            if style is not None and w.text().strip():
-                value = parse_length(w.text(), style)  # typed in feet (or with a unit)
+            if style is not None and text.strip():
+                value = parse_length(text, style)  # typed in feet (or with a unit)
             else:
-                value = _parse(kind, w.text())
+                value = _parse(kind, text)
         except ValueError:
-            self.error.setText(tr("{0}: not a valid value: {1}").format(name, repr(w.text())))
+            self.error.setText(tr("{0}: not a valid value: {1}").format(name, repr(text)))
             return
         self.commit(name, value)
 
@@ -303,7 +393,14 @@ class PropertiesPanel(QWidget):
         if obj is None or getattr(obj, name) == value:
             return
         try:
+            if isinstance(obj, Camera):
+                # A camera must keep every optic value from itself or its model, or the plan
+                # would save but never load again.
+                resolve_optics(self.win.doc.plan, obj.model_copy(update={name: value}))
             cmd = SetFieldsCommand(self.win.doc, tr("Edit {0}").format(name), [(obj, name, value)])
+        except MissingOptics as exc:
+            self.error.setText(f"{exc.field}: {exc}")
+            return
         except (ValidationError, ValueError) as exc:
             msg = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
             self.error.setText(f"{name}: {msg}")
@@ -333,7 +430,7 @@ class FindingsPanel(QTreeWidget):
             obj = ", ".join(x for x in (f.camera, f.zone, f.sign, f.opening) if x)
             item = QTreeWidgetItem([f.severity, f.rule, obj, f.message])
             item.setForeground(0, QBrush(style.SEVERITY.get(f.severity, style.LABEL)))
-            item.setToolTip(3, f"{f.message}\n{f.reference}")
+            item.setToolTip(3, style.plain_tip(f"{f.message}\n{f.reference}"))
             item.setData(0, 256, f)
             self.addTopLevelItem(item)
         for c in range(3):

@@ -24,6 +24,7 @@ from siteplanner.app.items import (
 )
 from siteplanner.app.qtgeom import paths_from_geometries, tile_groups
 from siteplanner.app.state import EditorState, Overlays
+from siteplanner.app.style import plain_tip
 from siteplanner.app.worker import CoveragePaths, RenderData
 from siteplanner.editing.registry import collection
 from siteplanner.geometry.walls import wall_parts
@@ -316,9 +317,11 @@ class PlanScene(QGraphicsScene):
                 if res is not None:
                     dori = res.dori_m2()
                     item.setToolTip(
-                        f"{item.obj.name or item.obj.id}\n"
-                        f"coverage {res.coverage_m2:.1f} m²\n"
-                        + "\n".join(f"{k} {v:.1f} m²" for k, v in dori.items())
+                        plain_tip(
+                            f"{item.obj.name or item.obj.id}\n"
+                            f"coverage {res.coverage_m2:.1f} m²\n"
+                            + "\n".join(f"{k} {v:.1f} m²" for k, v in dori.items())
+                        )
                     )
                 if item.warn != (item.obj.id in warn) or item.face != face:
                     item.warn = item.obj.id in warn

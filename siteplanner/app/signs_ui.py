@@ -41,6 +41,7 @@ from siteplanner.app.commands import AddObjectsCommand
 from siteplanner.app.i18n import tr
 from siteplanner.app.items import Z_SIGN
 from siteplanner.app.qt_canvas import PrinterCanvas
+from siteplanner.app.style import plain_tip
 from siteplanner.signage.pdf import (
     PAPERS,
     SignPdfError,
@@ -118,9 +119,11 @@ class SuggestionItem(QGraphicsObject):
         self.setPos(QPointF(*suggestion.position))
         where = suggestion.kind + (f" {suggestion.opening}" if suggestion.opening else "")
         self.setToolTip(
-            f"Suggested sign ({where}): announces {label}. "
-            "Double-click to add it, drag to move, right-click to reject."
-            + (f"\n{suggestion.note}" if suggestion.note else "")
+            plain_tip(
+                f"Suggested sign ({where}): announces {label}. "
+                "Double-click to add it, drag to move, right-click to reject."
+                + (f"\n{suggestion.note}" if suggestion.note else "")
+            )
         )
 
     def boundingRect(self) -> QRectF:  # noqa: N802

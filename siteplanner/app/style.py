@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
+from PySide6 import QtGui
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows ``text`` as written. Qt renders any tooltip that looks like HTML
+    as rich text, so an id such as ``<img src=...>`` would be drawn, not shown."""
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpacePre)
+
+
+def plain_label(label: QLabel) -> QLabel:
+    """``label`` set to show its text as written (it shows names and ids from the plan)."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
 
 BACKGROUND = QColor("#f5f6f8")
 GRID_MINOR = QColor("#e6e9ee")

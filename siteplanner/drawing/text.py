@@ -4,10 +4,14 @@ paragraphs into a box (``fit``).
 Sizes and widths are in points (1/72 inch). Measuring uses the bundled font's advance widths
 (no kerning), so a layout computed here is the same whichever canvas draws it.
 
-Line breaking: a line may break after a space and before or after any CJK character, except
-before punctuation that must not start a line (kinsoku, ``NO_START``). A word wider than the box
-is split between characters. The work is linear in the length of the text: widths are prefix sums
-of per-character advances, so no substring is measured twice.
+Line breaking (``wrap``): a line may break after a space and before or after any CJK character,
+except before closing punctuation (``NO_START``: no line begins with 》, 、 or 。), after opening
+punctuation (``NO_END``), and inside a web address, an e-mail address or a phone number (never
+split). A newline always breaks. Only a unit wider than the box is split between characters; ``fit``
+shrinks the text first so that this happens only at its smallest size. The work is linear in the
+length of the text: widths are prefix sums of per-character advances, so nothing is measured twice.
+
+``cjk_punctuation`` gives ASCII punctuation after Chinese its full-width form (``：`` not ``:``).
 """
 
 from __future__ import annotations
@@ -30,8 +34,10 @@ FONT = "SitePlannerCJK"
 BOLD_STROKE = 0.035
 """The face has one weight: bold text is its outline stroked this many times the size wide."""
 
-# CJK punctuation that must not start a line (kinsoku).
-NO_START = frozenset("，。、；：！？）》」』】,.;:!?)")
+# Line-breaking rules (kinsoku, as in GB/T 15834 and JIS X 4051): closing punctuation never starts
+# a line, opening punctuation never ends one.
+NO_START = frozenset("，。、；：！？）》」』】〕〉〗〙｝］’”…‥・々" + ",.;:!?)]}")
+NO_END = frozenset("（《「『【〔〈〖〘｛［‘“" + "([{")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -78,33 +84,78 @@ def is_cjk(ch: str) -> bool:
     return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or o >= 0x20000
 
 
-def _token_ends(text: str) -> list[int]:
-    """End index of each break token: after every CJK character and after every space, and
-    before a CJK character that follows a word."""
-    ends: list[int] = []
-    start = 0  # start of the word being collected
+# Spans never broken across lines: web addresses, e-mail addresses and phone numbers (digits
+# with the spaces, hyphens and brackets people write them with).
+# The look-behinds let a match start only where a run begins, and the possessive runs never
+# backtrack: the search stays linear on a 10,000-character word.
+_UNBREAKABLE = re.compile(
+    r"(?:https?://|www\.)[^\s，。、；：！？）》」』】]++"
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)+"
+    r"|(?<![\d+(])\+?\(?\d[\d\-() ]{5,}\d",
+    re.ASCII,
+)
+
+
+def _breaks(text: str, lead: list[int], rend: list[int]) -> list[int]:
+    """The break opportunities of ``text`` (a line may end there) in increasing order: after a
+    space, before and after a CJK character; never inside an unbreakable span, never before
+    punctuation that may not start a line (``NO_START``), never after punctuation that may not
+    end one (``NO_END``)."""
+    n = len(text)
+    glued = bytearray(n + 1)
+    for m in _UNBREAKABLE.finditer(text):
+        glued[m.start() + 1 : m.end()] = b"\x01" * (m.end() - m.start() - 1)
+
+    def allowed(k: int) -> bool:
+        if glued[k]:
+            return False
+        nxt = lead[k]
+        if nxt < n and text[nxt] in NO_START:
+            return False
+        return not (rend[k] > 0 and text[rend[k] - 1] in NO_END)
+
+    out: list[int] = [0]
+
+    def add(k: int) -> None:
+        if k > out[-1] and allowed(k):  # candidates come in order, some twice
+            out.append(k)
+
     for i, ch in enumerate(text):
         if is_cjk(ch):
-            if i > start:
-                ends.append(i)
-            ends.append(i + 1)
-            start = i + 1
-        elif ch == " ":
-            ends.append(i + 1)
-            start = i + 1
-    if start < len(text):
-        ends.append(len(text))
-    return ends
+            if i and not text[i - 1].isspace():
+                add(i)
+            if i + 1 < n and not text[i + 1].isspace():
+                add(i + 1)
+        elif ch.isspace() and i + 1 < n and not text[i + 1].isspace():
+            add(i + 1)
+    if n > out[-1]:
+        out.append(n)
+    return out[1:]
+
+
+def wrap(text: str, size: float, width: float, font: str = FONT) -> tuple[str, ...]:
+    """Greedy line breaking at ``size`` points within ``width`` points (see the module's
+    docstring). A newline always breaks. A unit wider than the box (a long word, an e-mail
+    address in a narrow column) is split between characters, as far as it fits; a line wider
+    than ``width`` is then a single character. Lines come without leading or trailing spaces."""
+    return _wrap(text, size, width, font)[0]
 
 
 @lru_cache(maxsize=4096)
-def wrap(text: str, size: float, width: float, font: str = FONT) -> tuple[str, ...]:
-    """Greedy line breaking at ``size`` points within ``width`` points; a word wider than the box
-    is split between characters. Lines come without trailing spaces; a line wider than ``width``
-    is a single character (or ends in punctuation that may not start the next line)."""
+def _wrap(text: str, size: float, width: float, font: str = FONT) -> tuple[tuple[str, ...], bool]:
+    """The lines, and whether a unit had to be split because it is wider than the box."""
     register_fonts()
+    lines: list[str] = []
+    split = False
+    for para in text.split("\n"):
+        more, cut = _wrap_paragraph(para, 0.001 * size, width, font)
+        lines += more
+        split = split or cut
+    return tuple(lines), split
+
+
+def _wrap_paragraph(text: str, k: float, width: float, font: str) -> tuple[list[str], bool]:
     n = len(text)
-    k = 0.001 * size
     # prefix[i]: advance of text[:i]; exact sums (the advances are multiples of 1/2048 em).
     prefix = [0.0, *accumulate(_advance(ch, font) for ch in text)]
     # rend[i]: end of text[:i] without trailing whitespace; lead[i]: first non-space at or after i.
@@ -118,28 +169,37 @@ def wrap(text: str, size: float, width: float, font: str = FONT) -> tuple[str, .
     def over(a: int, b: int) -> bool:
         return k * (prefix[b] - prefix[a]) > width
 
+    def kinsoku_ok(cut: int) -> bool:
+        return text[cut] not in NO_START and text[cut - 1] not in NO_END
+
     lines: list[str] = []
-    s = e = 0  # the current line is text[s:e]
-    for end in _token_ends(text):
-        a = e  # the token is text[a:end]
-        if e > s and over(s, max(s, rend[end])) and text[a] not in NO_START:
-            if rend[e] > s:  # (a line of nothing but spaces is no line)
-                lines.append(text[s : rend[e]])
-            s, e = min(lead[a], end), end
-        else:
-            e = end
-        while e - s > 1 and over(s, max(s, rend[e])):
-            # A word wider than the box (a long e-mail address): split it by characters, as
-            # far as it fits (at least one character per line).
-            cut = s + 1
-            while cut + 1 < e and not over(s, cut + 1):
-                cut += 1
+    split = False
+    s = e = lead[0]  # the current line is text[s:e]
+    for end in _breaks(text, lead, rend):
+        if end <= s:
+            continue
+        if e > s and over(s, rend[end]):
+            lines.append(text[s : rend[e]])
+            s = lead[e]
+        e = end
+        while e - s > 1 and over(s, rend[e]):
+            # A unit wider than the box: split it by characters as far as it fits (at least one
+            # character per line), at a place where punctuation allows it if there is one.
+            split = True
+            fits = s + 1
+            while fits + 1 < e and not over(s, fits + 1):
+                fits += 1
+            cut = fits
+            while cut > s + 1 and not kinsoku_ok(cut):
+                cut -= 1
+            if not kinsoku_ok(cut):
+                cut = fits
             if rend[cut] > s:
                 lines.append(text[s : rend[cut]])
             s = min(lead[cut], e)
     if rend[e] > s:
         lines.append(text[s : rend[e]])
-    return tuple(lines)
+    return lines, split
 
 
 Paragraphs = tuple[tuple[str, float], ...]
@@ -160,13 +220,33 @@ def fit(
     size = max_size
     while True:
         lines: list[tuple[str, float]] = []
+        split = False
         for text, rel in paragraphs:
             s = size * rel
-            lines += [("", s)] if text == "\n" else [(ln, s) for ln in wrap(text, s, width)]
+            if text == "\n":  # a paragraph of just a newline is vertical space of its size
+                lines.append(("", s))
+                continue
+            more, cut = _wrap(text, s, width, FONT)
+            lines += [(ln, s) for ln in more]
+            split = split or cut
         total = sum(s * leading for _, s in lines)
-        if total <= height or size <= min_size:
+        # Smaller rather than an address or a word cut in two, down to the smallest size.
+        if (total <= height and not split) or size <= min_size:
             return size, tuple(lines)
+        if total <= height:
+            size = max(min_size, size * 0.93)
+            continue
         size = max(min_size, size * min(0.93, math.sqrt(height / total)))
+
+
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_AFTER_CJK = re.compile(r"(?<=[\u2e80-\u9fff\uf900-\ufaff])([,:;!?()]) ?")
+
+
+def cjk_punctuation(text: str) -> str:
+    """ASCII punctuation right after a Chinese character in its full-width form, without the
+    space that followed it (``请联系: x`` -> ``请联系：x``). For fixed wording, not user text."""
+    return _AFTER_CJK.sub(lambda m: _FULL_WIDTH[m.group(1)], text)
 
 
 def lines_height(lines: Sequence[tuple[str, float]], leading: float) -> float:
@@ -176,7 +256,9 @@ def lines_height(lines: Sequence[tuple[str, float]], leading: float) -> float:
 __all__ = [
     "BOLD_STROKE",
     "FONT",
+    "NO_END",
     "NO_START",
+    "cjk_punctuation",
     "fit",
     "font_path",
     "is_cjk",

@@ -165,6 +165,7 @@ def wall_mounts(
 def _facing(solid: Any, c: Pt) -> float:
     """Direction (degrees) in which ``c`` looks away from ``solid``: from its nearest point on
     the solid, or, where several are nearest (an inside corner), along the bisector of them."""
+    # get_rings reads polygons only: split a union of separate walls into its parts first.
     rings = shapely.get_rings(shapely.get_parts(solid))
     coords, ring = shapely.get_coordinates(rings, return_index=True)
     same = ring[:-1] == ring[1:]

@@ -4,6 +4,9 @@ from siteplanner.fileformat.io import (
     MIGRATIONS,
     PlanFileError,
     atomic_write_text,
+    bounded,
+    check_text,
+    clip,
     dumps_plan,
     field_path,
     load_plan,
@@ -11,6 +14,8 @@ from siteplanner.fileformat.io import (
     migrate,
     plan_from_data,
     plan_to_data,
+    printable,
+    quote,
     save_plan,
 )
 
@@ -18,6 +23,9 @@ __all__ = [
     "MIGRATIONS",
     "PlanFileError",
     "atomic_write_text",
+    "bounded",
+    "check_text",
+    "clip",
     "dumps_plan",
     "field_path",
     "load_plan",
@@ -25,5 +33,7 @@ __all__ = [
     "migrate",
     "plan_from_data",
     "plan_to_data",
+    "printable",
+    "quote",
     "save_plan",
 ]

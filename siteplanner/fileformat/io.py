@@ -11,10 +11,12 @@ import gc
 import glob
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,13 +30,59 @@ from siteplanner.model import FORMAT_NAME, FORMAT_VERSION, MissingOptics, Plan, 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
+# How much of a value an error message quotes, and how long a message may get in all: a
+# hostile file must not turn one line of error into megabytes on the user's terminal.
+QUOTE_CHARS = 80
+MESSAGE_CHARS = 400
+# Characters never written raw into a message: controls, format characters (the bidi
+# overrides and isolates among them), surrogates, private use, unassigned, line separators.
+_HIDDEN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+
+
+def printable(text: str) -> str:
+    """``text`` with every control, bidi or otherwise invisible character escaped (\\u202e)."""
+    if text.isascii() and text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if unicodedata.category(ch) in _HIDDEN or ch == "\x7f":
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def clip(value: object, limit: int = QUOTE_CHARS) -> str:
+    """At most ``limit`` characters of ``value``, escaped, saying how long it really is."""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > limit:
+        return printable(text[:limit]) + f"… ({len(text)} characters)"
+    return printable(text)
+
+
+def quote(value: object, limit: int = QUOTE_CHARS) -> str:
+    """A value quoted in a message: ``'abc'``, clipped and escaped."""
+    return f"'{clip(value, limit)}'"
+
+
+def bounded(text: str, limit: int = MESSAGE_CHARS) -> str:
+    """A message of at most about ``limit`` characters, escaped (see :func:`printable`)."""
+    # Keep the start (what and where) and the end (the "and N more problems" note).
+    if len(text) > limit:
+        tail = limit // 4
+        return printable(text[: limit - tail]) + " … " + printable(text[-tail:])
+    return printable(text)
+
+
 class PlanFileError(Exception):
     """A plan that cannot be used, with the file and the field path it concerns."""
 
     def __init__(self, file: str | os.PathLike[str] | None, message: str, field: str = "") -> None:
-        self.file = str(file) if file is not None else ""
-        self.field = field
-        self.message = message
+        # Every part may hold text from the file (a key, an id): escaped and bounded here.
+        self.file = bounded(os.fsdecode(file), MESSAGE_CHARS) if file is not None else ""
+        self.field = bounded(field, MESSAGE_CHARS // 2)
+        self.message = bounded(message, MESSAGE_CHARS)
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -48,7 +96,7 @@ def field_path(loc: tuple[Any, ...]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + str(part)
+            out += ("." if out else "") + clip(part, 40)
     return out
 
 
@@ -71,6 +119,7 @@ _MESSAGES: dict[str, Callable[[dict[str, Any]], str]] = {
     "int_type": lambda c: "must be a whole number",
     "float_type": lambda c: "must be a number",
     "finite_number": lambda c: "must be a finite number",
+    "duplicate_id": lambda c: f"{c['path']}: duplicate id {clip(c['id'])} (also at {c['first']})",
 }
 
 
@@ -151,7 +200,9 @@ def plan_from_data(data: Any, file: str = "") -> Plan:
         raise PlanFileError(file, 'not a SitePlanner plan (no "format": "siteplanner" key)')
     if fmt is not None and fmt != FORMAT_NAME:
         raise PlanFileError(
-            file, f'not a SitePlanner plan (format is {fmt!r}, expected "{FORMAT_NAME}")', "format"
+            file,
+            f'not a SitePlanner plan (format is {quote(fmt)}, expected "{FORMAT_NAME}")',
+            "format",
         )
     data = migrate(data, file)
     try:
@@ -169,15 +220,18 @@ def check_references(plan: Plan, file: str = "") -> None:
     model_ids = set()
     for i, model in enumerate(plan.camera_models):
         if model.id in model_ids:
-            raise PlanFileError(file, f"duplicate id {model.id!r}", f"camera_models[{i}].id")
+            raise PlanFileError(file, f"duplicate id {quote(model.id)}", f"camera_models[{i}].id")
         model_ids.add(model.id)
     for li, level in enumerate(plan.levels):
         for ci, camera in enumerate(level.cameras):
             try:
                 resolve_optics(plan, camera)
             except MissingOptics as exc:
+                message = str(exc)
+                if exc.field == "model":
+                    message = f"unknown camera model {quote(camera.model)}"
                 raise PlanFileError(
-                    file, str(exc), f"levels[{li}].cameras[{ci}].{exc.field}"
+                    file, message, f"levels[{li}].cameras[{ci}].{exc.field}"
                 ) from None
 
 
@@ -209,7 +263,48 @@ def _loads_plan(text: str | bytes, file: str = "") -> Plan:
             ) from None
     if "\x00" in text:
         raise PlanFileError(file, "not a SitePlanner plan (the file holds binary data)")
-    return plan_from_data(parse_json(text, file), file)
+    data = parse_json(text, file)
+    # A lone surrogate can only come from a \\uD800-style escape: look for one in the text (fast)
+    # before looking for the field that holds it (slow).
+    if _SURROGATE_ESCAPE.search(text):
+        check_text(data, file)
+    return plan_from_data(data, file)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _unencodable(text: str) -> bool:
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def check_text(data: Any, file: str = "") -> None:
+    """Refuse text no file, terminal or PDF can hold (lone surrogates, as \\ud800 in JSON),
+    naming the field, before it reaches anything that writes it."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
+    while stack:
+        node, loc = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in items:
+            if isinstance(key, str) and _unencodable(key):
+                raise PlanFileError(
+                    file, "a key holds text that is not valid Unicode", field_path(loc)
+                )
+            if isinstance(value, str):
+                if _unencodable(value):
+                    raise PlanFileError(
+                        file,
+                        "holds text that is not valid Unicode (a lone surrogate such as \\ud800)",
+                        field_path((*loc, key)),
+                    )
+            elif isinstance(value, (dict, list)):
+                stack.append((value, (*loc, key)))
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from siteplanner.compliance import load_pack
 from siteplanner.compliance.packs import RulePack
+from siteplanner.drawing.text import cjk_punctuation
 from siteplanner.model import MissingOptics, Plan, Sign, resolve_optics
 
 LANGUAGES = ("zh", "en")
@@ -159,7 +160,13 @@ def sign_content(
             Row(label("retention"), _join([w["retention_value"].format(days=days) for w in words]))
         )
     if org.contact:
-        rows.append(Row(label("rights"), f"{label('rights_value')}: {org.contact}"))
+        # Each language's request as its own line (full-width colon after Chinese), then the
+        # contact once: one language's sentence never runs into the other's.
+        asks = [cjk_punctuation(w["rights_value"] + ": ") for w in words]
+        if len(asks) == 1:
+            rows.append(Row(label("rights"), asks[0] + org.contact))
+        else:
+            rows.append(Row(label("rights"), "\n".join([*(a.rstrip() for a in asks), org.contact])))
     face = face_recognition_due(plan, sign)
     names = []
     for cid in sign.covers:
@@ -175,7 +182,7 @@ def sign_content(
         ),
         rows=rows,
         qr_url=org.privacy_notice_url or None,
-        qr_caption=label("qr"),
+        qr_caption="\n".join(w["qr"] for w in words),  # a line per language
         legal_basis=[
             t for t in (_pick(pack.sign.get("legal_basis"), lang, "") for lang in langs) if t
         ],

@@ -238,11 +238,11 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
 
     # Footer: legal basis and the sign's id (matches the legend).
     if content.legal_basis:
-        text = "  ".join(content.legal_basis)
         ident = f"{content.sign_id}"
         id_w = string_width(ident, foot_h * 0.38) + pad
+        # One paragraph per language.
         _, lines = fit(
-            ((text, 1.0),),
+            tuple((t, 1.0) for t in content.legal_basis),
             iw - 2 * pad - id_w,
             foot_h * 0.9,
             foot_h * 0.34,

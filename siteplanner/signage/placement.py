@@ -15,13 +15,13 @@ reach them through the coverage.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from siteplanner.analysis import Analysis
+from siteplanner.analysis import Analysis, AnalysisCancelled
 from siteplanner.compliance.legibility import derived_viewing_distance, standard_size
 from siteplanner.findings import MIN_AREA_M2
 from siteplanner.model import Level, Plan, Sign
@@ -305,12 +305,20 @@ def suggest_signs(
     analysis: Analysis,
     skip_announced: bool = True,
     level_ids: Iterable[str] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[SignSuggestion]:
     """Suggested signs at every entrance into a camera's covered public area.
 
     With ``skip_announced``, a camera is left off a suggestion when an existing sign within
     ``EXISTING_M`` already announces it (and a suggestion left with no camera is dropped).
-    ``level_ids`` limits the work to those levels."""
+    ``level_ids`` limits the work to those levels. ``cancelled`` is polled between cameras and
+    covered areas (a campus level takes a second or more); a true answer raises
+    ``AnalysisCancelled``."""
+
+    def stop_if_cancelled() -> None:
+        if cancelled is not None and cancelled():
+            raise AnalysisCancelled
+
     wanted = set(level_ids) if level_ids is not None else None
     out: list[SignSuggestion] = []
     for level in plan.levels:
@@ -325,6 +333,7 @@ def suggest_signs(
         # an entrance announces every camera that watches the covered area behind it.
         seen: list[tuple[str, BaseGeometry]] = []
         for camera in level.cameras:
+            stop_if_cancelled()
             cr = analysis.camera(level.id, camera.id)
             if cr is None or cr.coverage.coverage.is_empty:
                 continue
@@ -333,6 +342,7 @@ def suggest_signs(
                 seen.append((camera.id, part))
         covered = shapely.union_all([g for _, g in seen]) if seen else shapely.Polygon()
         for area in _parts(covered):
+            stop_if_cancelled()
             if area.area <= MIN_AREA_M2:
                 continue
             watching = [cid for cid, g in seen if shapely.intersection(g, area).area > MIN_AREA_M2]

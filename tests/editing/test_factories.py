@@ -242,3 +242,17 @@ def test_camera_between_two_separate_walls_goes_on_the_nearer_face():
     assert mount.position == pytest.approx((5.0, 0.15)) and angle_diff(mount.pan_deg, 90) < 1e-9
     mount = factories.wall_mount(SnapIndex(level), (5.0, 0.42), 0.25)
     assert mount.position == pytest.approx((5.0, 0.45)) and angle_diff(mount.pan_deg, -90) < 1e-9
+
+
+def test_camera_between_two_walls_0_8_m_apart_goes_on_the_nearer_face():
+    # Two walls whose solids do not touch: their union is a MultiPolygon, not one polygon.
+    plan = plan_with(
+        walls=[
+            {"points": [[0, 0], [4, 0]], "thickness_m": 0.2},
+            {"points": [[0, 0.8], [4, 0.8]], "thickness_m": 0.2},
+        ]
+    )
+    mount = factories.wall_mount(SnapIndex(plan.levels[0]), (2.0, 0.25), 0.25)
+    assert mount is not None
+    assert mount.position == pytest.approx((2.0, 0.1 + OFF), abs=1e-6)
+    assert angle_diff(mount.pan_deg, 90.0) < 1e-6

@@ -95,7 +95,7 @@ def test_kill_during_saves_keeps_plan_and_backup_and_leaves_no_debris(tmp_path: 
     save_plan(big_plan("second"), path)
     rng = random.Random(8)
     strays = 0
-    for _round in range(25):
+    for _round in range(15):
         ready = _CTX.Event()
         child = _CTX.Process(target=_save_forever, args=(str(path), "child", ready))
         child.start()

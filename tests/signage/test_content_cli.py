@@ -144,3 +144,22 @@ def test_signs_never_crash_on_lone_surrogates(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code in (0, 2) and "Traceback" not in err
     assert out.exists() == (code == 0)
+
+
+def test_sign_rights_row_one_line_per_language(sample):
+    level = sample.levels[0]
+    sign = level.signs[0]
+    contact = sample.organization.contact
+    both = sign_content(sample, sign, level.id, ("zh", "en"))
+    rights = both.rows[-1].value.split("\n")
+    assert rights[0].endswith("请联系：") and not re.search(r"[A-Za-z]", rights[0])
+    assert rights[1].startswith("To access") and rights[1].endswith("contact:")
+    assert rights[2] == contact  # the contact once, exactly as typed
+    zh = sign_content(sample, sign, level.id, ("zh",)).rows[-1].value
+    assert zh.endswith("请联系：" + contact) and ":" not in zh.replace(contact, "")
+    en = sign_content(sample, sign, level.id, ("en",)).rows[-1].value
+    assert en.endswith("contact: " + contact)
+    assert both.qr_caption.split("\n") == [
+        "扫码查看完整个人信息处理告知",
+        "Scan for the full privacy notice",
+    ]
