@@ -16,7 +16,7 @@ from siteplanner.model import Plan
 SIZE = (1400, 900)
 
 
-def _app():  # noqa: ANN202
+def _app():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 

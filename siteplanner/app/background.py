@@ -231,7 +231,7 @@ class BackgroundLayer(QObject):
         self.mode = None
         self._points = []
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if self.mode is None:
             return False
         et = event.type()

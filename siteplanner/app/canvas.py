@@ -120,7 +120,7 @@ class PlanView(QGraphicsView):
         self.centerOn(QPointF(centre.x() - dx / s, centre.y() + dy / s))
 
     # -- drawing -----------------------------------------------------------------------------
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, style.BACKGROUND)
         if not self.grid_visible:
             return
@@ -162,7 +162,7 @@ class PlanView(QGraphicsView):
             text = f"{length:g} m" if length >= 1 else f"{length * 100:g} cm"
         return length * s, text
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         """A scale bar and the colour legend, fixed to the bottom-left corner of the view."""
         painter.save()
         painter.resetTransform()
@@ -203,7 +203,7 @@ class PlanView(QGraphicsView):
         painter.drawText(QPointF(x0 + px + 6, y0 + 1), text)
         painter.restore()
 
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         # The legend stays put while the drawing scrolls: repaint where it was copied to.
         if self._overlay_rect is not None:
@@ -211,14 +211,14 @@ class PlanView(QGraphicsView):
             self.viewport().update(self._overlay_rect)
 
     # -- events ------------------------------------------------------------------------------
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+    def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()
         if delta == 0:
             return
         self.zoom(math.pow(1.0015, delta), event.position())
         self.cursor_moved.emit(self.plan_point(event.position()))
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.MiddleButton or (
             self._space and event.button() == Qt.MouseButton.LeftButton
         ):
@@ -228,7 +228,7 @@ class PlanView(QGraphicsView):
         if self.tool is None or not self.tool.press(event):
             super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
             d = event.position() - self._pan_from
             self._pan_from = event.position()
@@ -238,7 +238,7 @@ class PlanView(QGraphicsView):
         if self.tool is None or not self.tool.move(event):
             super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
             self._pan_from = None
             self.viewport().unsetCursor()
@@ -246,11 +246,11 @@ class PlanView(QGraphicsView):
         if self.tool is None or not self.tool.release(event):
             super().mouseReleaseEvent(event)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if self.tool is None or not self.tool.double_click(event):
             super().mouseDoubleClickEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
@@ -259,7 +259,7 @@ class PlanView(QGraphicsView):
             return
         super().keyPressEvent(event)
 
-    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = False
             self.viewport().unsetCursor()

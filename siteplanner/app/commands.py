@@ -37,10 +37,10 @@ class SetFieldsCommand(QUndoCommand):
         self.changes = [(obj, name, getattr(obj, name), new) for obj, name, new in changes]
         self.merge_key = merge_key
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:
         return MERGE_ID if self.merge_key is not None else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetFieldsCommand) or other.merge_key != self.merge_key:
             return False
         mine = [(id(o), n) for o, n, _, _ in self.changes]

@@ -121,10 +121,10 @@ class TsTranslator(QTranslator):
                 if node.text:
                     self._table[(name, source)] = node.text
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+    def isEmpty(self) -> bool:
         return not self._table
 
-    def translate(  # noqa: N802 - Qt's signature
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         return self._table.get((context, source), "")

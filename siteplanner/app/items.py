@@ -117,7 +117,7 @@ class _ContentlessItem(QGraphicsPathItem, ModelItem):
         self.highlight.setBrush(QColor(29, 111, 232, 150))
         self.highlight.setVisible(False)
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self.highlight.setVisible(bool(value))
         return super().itemChange(change, value)
@@ -283,7 +283,7 @@ class PointModelItem(QGraphicsItem, ModelItem):
         self.setFlag(SELECTABLE, True)
         self.setFlag(FIXED_SIZE, True)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         r = self.RADIUS + 4
         return QRectF(-r, -r, 2 * r, 2 * r)
 
@@ -322,12 +322,12 @@ class CameraItem(PointModelItem):
         self.handle.setPos(self.HANDLE_PX * math.cos(a), -self.HANDLE_PX * math.sin(a))
         self.update()
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self.handle.setVisible(bool(value))
         return super().itemChange(change, value)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         r = self.HANDLE_PX + 2
         return QRectF(-r, -r, 2 * r, 2 * r)
 
@@ -375,7 +375,7 @@ class PanHandle(QGraphicsItem):
         self.setZValue(Z_HANDLE)
         self.setCursor(Qt.CursorShape.CrossCursor)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return QRectF(-7, -7, 14, 14)
 
     def paint(
@@ -432,7 +432,7 @@ class VertexHandle(QGraphicsItem):
         self.setCursor(Qt.CursorShape.SizeAllCursor)
         self.setPos(QPointF(*getattr(obj, field)[index]))
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return QRectF(-5, -5, 10, 10)
 
     def paint(
@@ -466,7 +466,7 @@ class CoverageItem(QGraphicsItem):
         self.show_dori = show
         self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return self._rect
 
     def paint(

@@ -14,7 +14,7 @@ SCREENSHOT_SIZE = (1400, 900)
 ANALYSIS_TIMEOUT_S = 300.0
 
 
-def _application():  # noqa: ANN202
+def _application():
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
@@ -78,7 +78,7 @@ def missing_x11_libraries() -> list[str]:
     return [f"lib{name}" for name in X11_LIBRARIES if find_library(name) is None]
 
 
-def wait_for_analysis(window, timeout_s: float = ANALYSIS_TIMEOUT_S) -> bool:  # noqa: ANN001
+def wait_for_analysis(window, timeout_s: float = ANALYSIS_TIMEOUT_S) -> bool:
     """Process events until the newest analysis has been drawn."""
     from PySide6.QtWidgets import QApplication
 
@@ -163,6 +163,6 @@ def run_editor(plan_path: str | None, screenshot: str | None = None) -> int:
     return int(app.exec())
 
 
-def recover_untitled(win) -> bool:  # noqa: ANN001
+def recover_untitled(win) -> bool:
     """Offer the unsaved changes of a plan that never had a file (after a crash)."""
     return win.file.recover_untitled()

@@ -404,7 +404,7 @@ class MainWindow(QMainWindow):
                 return
 
     # -- window ------------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.file.maybe_save():
             event.ignore()
             return

@@ -126,7 +126,7 @@ class SuggestionItem(QGraphicsObject):
             )
         )
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         r = self.SIZE * 1.6
         return QRectF(-r, -r, 2 * r, 2 * r)
 
@@ -168,10 +168,10 @@ class SuggestionItem(QGraphicsObject):
         painter.setFont(font)
         painter.drawText(QRectF(-s, -s, 2 * s, 2 * s), Qt.AlignmentFlag.AlignCenter, "+")
 
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event) -> None:
         self.ui.accept(self)
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802
+    def contextMenuEvent(self, event) -> None:
         menu = QMenu()
         menu.addAction(tr("Accept suggested sign"), lambda: self.ui.accept(self))
         menu.addAction(tr("Reject suggestion"), lambda: self.ui.reject(self))

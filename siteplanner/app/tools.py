@@ -70,11 +70,11 @@ class Tool:
         self.win = win
 
     @property
-    def view(self):  # noqa: ANN201
+    def view(self):
         return self.win.view
 
     @property
-    def scene(self):  # noqa: ANN201
+    def scene(self):
         return self.win.scene
 
     def activate(self) -> None:
@@ -136,7 +136,7 @@ class Tool:
             skip=skip,
         ).point
 
-    def level(self):  # noqa: ANN201
+    def level(self):
         return self.scene.level()
 
     def add(self, text: str, coll: str, obj: Any) -> None:

@@ -207,7 +207,7 @@ class AnalysisRunner(QObject):
         level, cam = found
         try:
             res = self.analyser.camera(plan, level, cam)
-        except Exception:  # noqa: BLE001 - a half-edited camera simply has no preview
+        except Exception:  # a half-edited camera simply has no preview
             return None
         return self.paths.paths(res)
 

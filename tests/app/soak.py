@@ -31,7 +31,7 @@ TEXTS = ["2.5", "0", "-1", "abc", "", "1e9", "3,2", "<b>x</b>", "12' 6\"", "800x
 
 
 class Soak:
-    def __init__(self, win, rng: random.Random) -> None:  # noqa: ANN001
+    def __init__(self, win, rng: random.Random) -> None:
         self.win = win
         self.rng = rng
         self.done: Counter[str] = Counter()
@@ -158,13 +158,13 @@ class Soak:
         guard.stop()
 
 
-def crash_cases(win) -> str:  # noqa: ANN001
+def crash_cases(win) -> str:
     """What crashed the editor under X: a zone's Place and a camera's Face recognition chosen
     with the keyboard, a door's See-through clicked. Each edit must reach the model."""
     level = win.doc.plan.levels[0]
     undo = win.doc.undo
 
-    def select(obj) -> None:  # noqa: ANN001
+    def select(obj) -> None:
         win.scene.clearSelection()
         win.scene.item_by_id(obj.id).setSelected(True)
         QApplication.processEvents()

@@ -40,7 +40,7 @@ def big_plan(tag: str, walls: int = 400) -> Plan:
     return Plan(name=tag, levels=[level])
 
 
-def _save_forever(path: str, tag: str, ready) -> None:  # noqa: ANN001
+def _save_forever(path: str, tag: str, ready) -> None:
     plan = big_plan(tag)
     ready.set()
     while True:
