@@ -23,9 +23,10 @@ function Invoke-Checked {
 }
 
 if (-not (Test-Path $Py)) {
-    $Launcher = Get-Command py -ErrorAction SilentlyContinue
-    if ($Launcher) { Invoke-Checked "py" @("-3.11", "-m", "venv", $Venv) }
-    else { Invoke-Checked "python" @("-m", "venv", $Venv) }
+    # The python on PATH first (what actions/setup-python or the python.org installer put
+    # there), else the py launcher's 3.11.
+    if (Get-Command python -ErrorAction SilentlyContinue) { Invoke-Checked "python" @("-m", "venv", $Venv) }
+    else { Invoke-Checked "py" @("-3.11", "-m", "venv", $Venv) }
 }
 Invoke-Checked $Py @("-m", "pip", "install", "--quiet", "--upgrade", "pip")
 Invoke-Checked $Py @("-m", "pip", "install", "--quiet", "-e", ".[dev,installers]")

@@ -155,6 +155,14 @@ def test_archive_installs_into_the_users_xdg_folders(tmp_path: Path) -> None:
     mime = (data / "mime" / "packages" / "siteplanner.xml").read_text()
     assert 'type="application/x-siteplan"' in mime and '<glob pattern="*.siteplan"/>' in mime
     assert (data / "icons" / "hicolor" / "48x48" / "apps" / "siteplanner.png").is_file()
+    if shutil.which("desktop-file-validate"):
+        checked = subprocess.run(
+            ["desktop-file-validate", str(data / "applications" / "siteplanner.desktop")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert checked.returncode == 0, checked.stdout + checked.stderr
     if shutil.which("update-mime-database"):
         # The desktop's database now maps the extension to the type.
         assert "application/x-siteplan" in (data / "mime" / "globs2").read_text()
