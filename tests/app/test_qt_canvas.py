@@ -20,6 +20,7 @@ from siteplanner.fileformat import load_plan
 from siteplanner.resources import sample_plan_path
 from siteplanner.signage.content import sign_content
 from siteplanner.signage.pdf import draw_sign
+from tests.drawing.test_pdf_canvas import QUADRANTS, quadrant_png
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None,
@@ -153,8 +154,6 @@ def test_printed_text_is_where_the_pdf_text_is(content, tmp_path, qapp):
 
 
 def test_image_fills_its_box_upright(qapp):
-    from tests.drawing.test_pdf_canvas import QUADRANTS, quadrant_png
-
     img = QImage(200, 200, QImage.Format.Format_RGB32)
     img.fill(0xFFFFFF)
     painter = QPainter(img)
