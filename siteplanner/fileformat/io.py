@@ -140,6 +140,12 @@ def _validation_error(file: str, exc: ValidationError) -> PlanFileError:
     errors = exc.errors(include_url=False)
     first = errors[0]
     loc = tuple(first.get("loc", ()))
+    if first.get("type") == "duplicate_id":
+        # Found by the whole plan's check, which knows the field path of both places.
+        ctx = first.get("ctx") or {}
+        return PlanFileError(
+            file, f"duplicate id {ctx['id']} (also at {ctx['first']})", ctx["path"]
+        )
     # Tuple-typed values (points) report an index inside the tuple; that is still the field.
     message = _describe(first)
     extra = (

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from io import BytesIO
 
 import pytest
+from PIL import Image
 
 from siteplanner.drawing.canvas import Path
 from siteplanner.drawing.pdf import PdfCanvas
@@ -55,10 +57,6 @@ def test_text_anchors_pages_and_unencodable_text(tmp_path, poppler):
 
 def quadrant_png() -> bytes:
     """2 x 2 pixels, top row red and green, bottom row blue and white."""
-    from io import BytesIO
-
-    from PIL import Image
-
     img = Image.new("RGB", (2, 2))
     img.putdata([(255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 255, 255)])
     buf = BytesIO()
