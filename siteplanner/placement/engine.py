@@ -530,8 +530,14 @@ def _level_candidates(
             pans = list(opts.ceiling_pans_deg)
         near = np.hypot(lx - m.x, ly - m.y) <= reach
         here: list[Candidate] = []
+        views: dict[float | None, BaseGeometry | None] = {}
         for h in opts.heights_m:
-            vis = visibility(geo, m.x, m.y, h, target_m, reach, thresholds)
+            # Walls are full height: without obstacles, what a mount sees is the same at every
+            # height.
+            key = h if level.obstacles else None
+            if key not in views:
+                views[key] = visibility(geo, m.x, m.y, h, target_m, reach, thresholds)
+            vis = views[key]
             if vis is None or vis.is_empty:
                 continue
             shapely.prepare(vis)
