@@ -251,6 +251,7 @@ def cmd_signs(args: argparse.Namespace) -> int:
 def cmd_place(args: argparse.Namespace) -> int:
     gc.disable()
     from siteplanner import pipeline
+    from siteplanner.analysis import Analyser
     from siteplanner.catalogue import CatalogueError
     from siteplanner.fileformat import save_plan
     from siteplanner.placement import PlacementError, PlaceOptions, place
@@ -267,16 +268,17 @@ def cmd_place(args: argparse.Namespace) -> int:
         max_cameras=args.max_cameras,
         time_limit_s=args.time_limit,
         replace=args.replace,
+        parallel=True,
     )
     try:
-        result = place(plan, options)
+        result = place(plan, options, progress=lambda msg: print(msg, file=sys.stderr))
     except PlacementError as exc:
         raise CliError(f"{label}: {exc}") from None
     except CatalogueError as exc:
         raise CliError(str(exc)) from None
     save_plan(result.plan, out)
     # The independent check: the saved plan through the whole pipeline.
-    check = pipeline.run(result.plan)
+    check = pipeline.run(result.plan, analyser=Analyser(parallel=True))
     placed = {cam.id for _, cam in result.placed}
     faults = [f for f in check.findings if f.camera in placed and f.rule in _PLACEMENT_FAULTS]
     print(f"{out}: placed {len(result.placed)} cameras")

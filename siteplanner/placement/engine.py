@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+import multiprocessing as mp
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import shapely
@@ -22,6 +24,7 @@ from siteplanner.model import Camera, Level, Plan
 from siteplanner.placement.candidates import (
     PRIVATE_MARGIN_M,
     Candidate,
+    Mount,
     Offer,
     ceiling_mounts,
     undominated,
@@ -59,6 +62,8 @@ class PlaceOptions:
     purpose: str = DEFAULTS.camera_purpose
     # Sample points per zone (about): the grid step follows from the zone's area.
     points_per_zone: int = 500
+    # Share the candidates' evaluation with a forked process (the command line, not the editor).
+    parallel: bool = False
 
 
 @dataclass
@@ -391,7 +396,16 @@ def place(
         remaining = max(1.0, opts.time_limit_s - (time.monotonic() - start))
         say(f"greedy: {len(warm)} cameras; solving (up to {remaining:.0f} s)")
         if len(cands):
-            sol = solve(problem, warm, remaining)
+            sol = solve(
+                problem,
+                warm,
+                remaining,
+                lambda best, bound: (
+                    say(f"better choice: objective {best:.2f}, bound {bound:.2f}")
+                    if math.isfinite(bound)
+                    else say(f"better choice: objective {best:.2f}")
+                ),
+            )
         else:
             sol = Solution([], 0.0, 0.0, "no legal candidate", 0.0)
         new_plan, placed = _build(
@@ -515,15 +529,17 @@ def _level_candidates(
     obstacles = [shapely.Polygon(o.polygon) for o in level.obstacles]
     x0, y0, x1, y1 = shapely.union_all([collection, *list(geo.parts)]).bounds
     reach = min(reach, math.hypot(x1 - x0, y1 - y0) + 1.0)
-    out: list[Candidate] = []
-    for m in mounts:
+
+    def one(m: Mount) -> tuple[list[Candidate], np.ndarray]:
+        """The undominated candidates at mount ``m``, and the points its legal ones see."""
+        seen = np.empty(0, dtype=np.intp)
         pt = shapely.Point(m.x, m.y)
         if not private_u.is_empty and shapely.dwithin(private_u, pt, 0.05):
-            continue
+            return [], seen
         if any(shapely.intersects(o, pt) for o in obstacles):
-            continue
+            return [], seen
         if shapely.distance(collection, pt) > reach:
-            continue
+            return [], seen
         if m.kind == "wall":
             pans = [m.pan_deg + d for d in opts.pan_offsets_deg]
         else:
@@ -562,11 +578,50 @@ def _level_candidates(
                 priv_seen,
                 tie_seen,
             )
-            seen_any[l_global[sel[seen_here]]] = True
+            seen = np.union1d(seen, l_global[sel[seen_here]])
             for c in found:
                 c.points = l_global[sel[c.points]]
             here.extend(found)
-        out.extend(undominated(here))
+        return undominated(here), seen
+
+    out: list[Candidate] = []
+    for found, seen in _map(one, mounts, opts.parallel):
+        seen_any[seen] = True
+        out.extend(found)
+    return out
+
+
+# Below this many mounts a second process costs more than it saves.
+PARALLEL_MIN_MOUNTS = 40
+_JOB: Callable[[Any], Any] | None = None
+_ITEMS: list[Any] = []
+
+
+def _run_chunk(chunk: range) -> list[Any]:
+    assert _JOB is not None
+    return [_JOB(_ITEMS[i]) for i in chunk]
+
+
+def _map(fn: Callable[[Any], Any], items: list[Any], parallel: bool) -> list[Any]:
+    """``[fn(x) for x in items]``, shared with a forked process when ``parallel`` (the command
+    line: a fork inherits ``fn`` and its data; never in the editor, whose Qt threads must not
+    be forked)."""
+    global _JOB, _ITEMS
+    if not parallel or len(items) < PARALLEL_MIN_MOUNTS or "fork" not in mp.get_all_start_methods():
+        return [fn(x) for x in items]
+    _JOB, _ITEMS = fn, items
+    try:
+        # Interleaved chunks: neighbouring mounts cost alike, so both processes get a fair share.
+        n = 16
+        chunks = [range(i, len(items), n) for i in range(n)]
+        with mp.get_context("fork").Pool(2) as pool:
+            parts = pool.map(_run_chunk, chunks)
+    finally:
+        _JOB, _ITEMS = None, []
+    out: list[Any] = [None] * len(items)
+    for chunk, part in zip(chunks, parts, strict=True):
+        for i, value in zip(chunk, part, strict=True):
+            out[i] = value
     return out
 
 

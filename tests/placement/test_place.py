@@ -180,3 +180,24 @@ def test_bad_input_exits_2(tmp_path, capsys):
     assert cli.main(["place", str(broken), "-o", out]) == 2
     assert "broken.siteplan" in capsys.readouterr().err
     assert not Path(out).exists()
+
+
+def test_existing_cameras_are_kept_or_replaced(tmp_path, capsys):
+    # The room's own camera already covers it: nothing is added; with --replace it goes (and
+    # the sign that announced it no longer names it) and a new camera takes its place.
+    data = floor([room_walls(0, 0, 8, 8)], [collection("z1", box(0.1, 0.1, 7.9, 7.9))])
+    own = {"id": "c1", "model": "dome", "position": [0.15, 0.15], "height_m": 2.4,
+           "pan_deg": 45, "tilt_deg": 20}  # fmt: skip
+    data["levels"][0]["cameras"] = [own]
+    data["levels"][0]["signs"] = [{"id": "s1", "position": [1, 1], "covers": ["c1"]}]
+    src = write(tmp_path, data)
+    out = tmp_path / "out.siteplan"
+    assert cli.main(["place", str(src), "-o", str(out), "--time-limit", "5"]) == 0
+    kept = load_plan(out)
+    assert [c.id for c in kept.levels[0].cameras] == ["c1"]
+    assert "placed 0 cameras" in capsys.readouterr().out
+    assert cli.main(["place", str(src), "-o", str(out), "--time-limit", "5", "--replace"]) == 0
+    assert "placed 1 cameras" in capsys.readouterr().out
+    replaced = load_plan(out)
+    assert len(replaced.levels[0].cameras) == 1
+    assert replaced.levels[0].signs[0].covers == []
