@@ -158,6 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also print the suggested signs for cameras no sign announces yet",
     )
+    p.add_argument(
+        "--draft",
+        action="store_true",
+        help="print even when the notice is incomplete, every sign marked DRAFT / 草稿",
+    )
     p.set_defaults(func=cmd_signs)
 
     p = sub.add_parser("report", help="write the site report (drawings, schedules, assessment)")
@@ -189,11 +194,14 @@ def _paper(value: str) -> str:
 
 
 def cmd_signs(args: argparse.Namespace) -> int:
-    from siteplanner.compliance import available_packs
-    from siteplanner.signage.content import LanguageError, parse_langs
+    from siteplanner import pipeline
+    from siteplanner.analysis import Analyser
+    from siteplanner.compliance import available_packs, load_pack
+    from siteplanner.signage.content import LanguageError, notice_missing, parse_langs
     from siteplanner.signage.pdf import (
         NoticeUrlError,
         SignPdfError,
+        check_notice_url,
         collect_signs,
         write_signs_pdf,
     )
@@ -210,12 +218,23 @@ def cmd_signs(args: argparse.Namespace) -> int:
             f"(available: {', '.join(available_packs())})"
         )
     pairs = collect_signs(plan)
-    if args.suggested:
-        from siteplanner import pipeline
-        from siteplanner.analysis import Analyser
-
-        result = pipeline.run(plan, analyser=Analyser(parallel=True), suggest=True)
-        pairs += [(s.level_id, s.to_sign(s.id)) for s in result.suggestions]
+    if not pairs and not args.suggested:
+        raise CliError(f"{label}: the plan has no signs (add some, or use --suggested)")
+    try:  # unusable input before any work or warning
+        check_notice_url(plan.organization.privacy_notice_url)
+    except NoticeUrlError as exc:
+        raise CliError(f"{label}: {exc}") from None
+    missing = notice_missing(plan, load_pack(plan.rules))
+    if missing and not args.draft:
+        print(
+            f"siteplanner: {label}: the notice is incomplete, missing {', '.join(missing)}: "
+            "fill them in, or print a proof marked DRAFT with --draft",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
+    run = pipeline.run(plan, analyser=Analyser(parallel=True), suggest=args.suggested)
+    _warn_errors(run.findings, label)
+    pairs += [(s.level_id, s.to_sign(s.id)) for s in run.suggestions]
     if not pairs:
         raise CliError(f"{label}: the plan has no signs (add some, or use --suggested)")
     out = Path(args.output)
@@ -230,6 +249,7 @@ def cmd_signs(args: argparse.Namespace) -> int:
             layout=args.layout,
             signs=pairs,
             legend=not args.no_legend,
+            draft=args.draft,
         )
     except NoticeUrlError as exc:
         raise CliError(f"{label}: {exc}") from None
@@ -242,6 +262,23 @@ def cmd_signs(args: argparse.Namespace) -> int:
         f"({args.paper}, {args.layout}, {','.join(langs)})"
     )
     return EXIT_OK
+
+
+def _warn_errors(findings, label: str) -> None:
+    """A one-paragraph summary of the plan's error findings on stderr: signs still print, but
+    whoever prints them learns that the plan is not ready (details from ``check``)."""
+    errors = [f for f in findings if f.severity == "error"]
+    if not errors:
+        return
+    counts: dict[str, int] = {}
+    for f in errors:
+        counts[f.rule] = counts.get(f.rule, 0) + 1
+    rules = ", ".join(f"{rule} ×{n}" if n > 1 else rule for rule, n in counts.items())
+    print(
+        f"siteplanner: warning: {label} has {len(errors)} error finding"
+        f"{'s' if len(errors) != 1 else ''} ({rules}); run `siteplanner check` for details",
+        file=sys.stderr,
+    )
 
 
 def _output(path: str) -> Path:
