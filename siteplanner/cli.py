@@ -179,6 +179,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", help="plan file")
     p.add_argument("-o", "--output", required=True, metavar="OUT.siteplan", help="plan to write")
     p.set_defaults(func=cmd_place_signs)
+
+    p = sub.add_parser("export", help="export the plan as CSV, GeoJSON, DXF, PNG or SVG")
+    p.add_argument("plan", nargs="?", help="plan file (default: the built-in sample site)")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="what to write")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    p.add_argument("--level", help="only this level (png and svg: the level to draw)")
+    p.add_argument("--lang", help="languages of the drawing's legend, e.g. zh,en (default)")
+    p.set_defaults(func=cmd_export)
     return parser
 
 
@@ -383,6 +391,62 @@ def cmd_report(args: argparse.Namespace) -> int:
         f"{out}: {done.pages} pages, {done.cameras} cameras, {done.findings} findings "
         f"({paper}, {','.join(langs)}, {pack.id})"
     )
+    return EXIT_OK
+
+
+EXPORT_FORMATS = ("csv", "geojson", "dxf", "png", "svg")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from siteplanner.signage.content import LanguageError, parse_langs
+
+    try:
+        langs = parse_langs(args.lang)
+    except LanguageError as exc:
+        raise CliError(f"--lang: {exc}") from None
+    out = _output(args.output)
+    plan = _load(args.plan)
+    levels = [lv.id for lv in plan.levels]
+    if args.level is not None and args.level not in levels:
+        raise CliError(
+            f"--level: {_plan_label(args.plan)} has no level {args.level!r} "
+            f"(levels: {', '.join(levels) or 'none'})"
+        )
+    if args.format in ("png", "svg") and args.level is None and len(levels) != 1:
+        raise CliError(
+            f"--level: a {args.format} shows one level; choose one of {', '.join(levels)}"
+            if levels
+            else f"{_plan_label(args.plan)}: the plan has no level to draw"
+        )
+    plan, _, result, _ = _analysed(args, langs)
+    analysis = result.analysis
+    try:
+        if args.format == "csv":
+            from siteplanner.exports.schedule import write_csv
+
+            n = write_csv(plan, analysis, out, args.level)
+            what = f"{n} cameras"
+        elif args.format == "geojson":
+            from siteplanner.exports.geojson import write_geojson
+
+            what = f"{write_geojson(plan, analysis, out, args.level)} features"
+        elif args.format == "dxf":
+            from siteplanner.exports.dxf import write_dxf
+
+            what = f"{write_dxf(plan, analysis, out, args.level)} entities"
+        else:
+            from siteplanner.reports.images import write_png, write_svg
+
+            level = next(lv for lv in plan.levels if lv.id == (args.level or levels[0]))
+            if args.format == "png":
+                w, h = write_png(plan, level, analysis, out, langs)
+                what = f"{w}×{h} px, level {level.id}"
+            else:
+                info = write_svg(plan, level, analysis, out, langs)
+                what = f"level {level.id} at 1:{info.scale}"
+    except OSError as exc:
+        raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    print(f"{out}: {args.format}, {what}")
     return EXIT_OK
 
 
