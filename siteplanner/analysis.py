@@ -9,9 +9,12 @@ the compliance layer, run over this analysis by ``siteplanner.pipeline``. The ed
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing as mp
 import os
 import pickle
+import signal
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,9 +23,16 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from siteplanner.findings import Finding
+from siteplanner.geometry.budget import (
+    MAX_ANALYSIS_SHADOWS,
+    analysis_too_complex,
+    camera_too_complex,
+    check_plan,
+)
 from siteplanner.geometry.coverage import (
     CameraCoverage,
     LevelGeometry,
+    SightTooComplex,
     camera_coverage,
     clip,
     subtract,
@@ -197,6 +207,8 @@ class Analyser:
         self._next_token = 0
         self._cameras: dict[tuple[object, ...], CameraCoverage] = {}
         self._max_cameras = max_cameras
+        # Shadows the cameras analysed since the last analysis began took (budgeted).
+        self._shadows = 0.0
         # Forking is safe in the command line, not in the editor (Qt threads): off by default.
         self.parallel = parallel
 
@@ -245,7 +257,12 @@ class Analyser:
         cov = self._cameras.get(ckey)
         if cov is None:
             geo = geo or self.level_geometry(level, key)
-            cov = camera_coverage(geo, optics, plan.settings.target_height_m, dori_thresholds(plan))
+            try:
+                cov = camera_coverage(
+                    geo, optics, plan.settings.target_height_m, dori_thresholds(plan)
+                )
+            except SightTooComplex as exc:
+                raise camera_too_complex(plan, level, camera.id, exc.shadows) from None
             if len(self._cameras) >= self._max_cameras:
                 self._cameras.clear()
             self._cameras[ckey] = cov
@@ -285,6 +302,8 @@ class Analyser:
         ``level_analysis`` holds that level's results only. With ``parallel``, a forked process
         takes about half of the levels on a large plan; ``work``'s results then travel back
         pickled."""
+        check_plan(plan)  # refuse, before any work, what no budget of time or memory allows
+        self._shadows = 0.0
         keys = {level.id: self.level_key(level) for level in plan.levels}
         worker = _start_worker(self, plan, keys, work) if self.parallel else None
         theirs = set(worker.level_ids) if worker else set()
@@ -345,6 +364,9 @@ class Analyser:
             if cancelled is not None and cancelled():
                 raise AnalysisCancelled
             cams.append(self.camera(plan, level, camera, geo, key))
+            self._shadows += cams[-1].coverage.shadows
+            if self._shadows > MAX_ANALYSIS_SHADOWS:
+                raise analysis_too_complex(plan, level, self._shadows)
         lres = LevelResult(level.id, geo, cams)
         zones: dict[str, ZoneResult] = {}
         for zone in level.zones:
@@ -403,15 +425,32 @@ def _lazy_geometry(analyser: Analyser, level: Level, key: int) -> Callable[[], L
 _WORK: tuple[Analyser, Plan, list[str], dict[str, int], LevelWork | None] | None = None
 
 
-def _worker_main(conn: Any) -> None:
+def _worker_main(conn: Any, parents_end: Any) -> None:
     assert _WORK is not None
     analyser, plan, level_ids, keys, work = _WORK
+    # Ctrl-C is the parent's to handle: it stops this worker (or the worker sees it orphaned).
+    # The parent blocked SIGINT around the fork, so none can land in the fork's own clean-up.
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: nothing to ignore
+        pass
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    # Held open here, the parent's end would make a send to a parent that died block forever.
+    parents_end.close()
+    _die_with_parent()
+    parent = os.getppid()
+
+    def orphaned() -> bool:
+        # The parent was interrupted (Ctrl-C) before it could stop this worker: stop too.
+        return os.getppid() != parent
+
     out: dict[str, tuple[list[tuple[object, CameraCoverage]], dict, Any]] = {}
     try:
         for level_id in level_ids:
             level = plan.level(level_id)
             assert level is not None
-            outcome = analyser._outcome(plan, level, keys[level_id], work)
+            outcome = analyser._outcome(plan, level, keys[level_id], work, orphaned)
             coverages = [
                 (analyser._camera_key(plan, c.optics, keys[level_id]), c.coverage)
                 for c in outcome.level.cameras
@@ -419,9 +458,27 @@ def _worker_main(conn: Any) -> None:
             out[level_id] = (coverages, outcome.zones, outcome.extra)
         conn.send_bytes(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
     except BaseException:  # the parent does whatever the worker could not
-        conn.send_bytes(pickle.dumps({}))
+        try:
+            conn.send_bytes(pickle.dumps({}))
+        except OSError:
+            pass  # no parent to tell
     finally:
         conn.close()
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this process when its parent exits (an interrupted parent
+    may leave before it could stop it); elsewhere the worker notices between cameras."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass
@@ -435,6 +492,9 @@ class _Worker:
             data = pickle.loads(self.conn.recv_bytes())
         except (EOFError, OSError, pickle.UnpicklingError):
             data = {}
+        except BaseException:  # interrupted (Ctrl-C) while waiting: do not wait for the worker
+            self.proc.kill()
+            raise
         finally:
             self.conn.close()
             self.proc.join()
@@ -466,8 +526,11 @@ def _start_worker(
     ctx = mp.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
     _WORK = (analyser, plan, theirs, keys, work)
+    masked = hasattr(signal, "pthread_sigmask")
+    if masked:  # a Ctrl-C during the fork is delivered to this process once it is done
+        old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        proc = ctx.Process(target=_worker_main, args=(send,), daemon=True)
+        proc = ctx.Process(target=_worker_main, args=(send, recv), daemon=True)
         proc.start()
     except OSError:
         recv.close()
@@ -475,6 +538,8 @@ def _start_worker(
     finally:
         _WORK = None
         send.close()
+        if masked:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
     return _Worker(theirs, proc, recv)
 
 

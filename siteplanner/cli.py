@@ -252,6 +252,8 @@ def main(argv: Sequence[str] | None = None, editor: Editor | None = None) -> int
     try:
         return int(args.func(args))
     except PlanFileError as exc:
+        if not exc.file and getattr(args, "plan", None):
+            exc.file = str(args.plan)  # a refusal from the analysis names the plan it refuses
         return _fail(str(exc))
     except (CliError, UnknownRulePack, PackError) as exc:
         return _fail(str(exc))

@@ -29,6 +29,15 @@ def test_a_level_id_repeated_is_refused():
     )
 
 
+def test_the_error_names_the_field_of_the_repeat():
+    data = {"levels": [level("L1", cameras=[camera()]), level("L2", cameras=[camera()])]}
+    with pytest.raises(PlanFileError) as err:
+        plan_from_data(data, "site.siteplan")
+    assert err.value.file == "site.siteplan"
+    assert err.value.field == "levels[1].cameras[0].id"
+    assert err.value.message == "duplicate id 'c1' (also at levels[0].cameras[0].id)"
+
+
 def test_an_id_shared_by_two_kinds_of_object_on_two_levels_is_refused():
     zone = {"id": "x", "kind": "exclude", "polygon": rect(0, 0, 1, 1)}
     data = {"levels": [level("L1", zones=[zone]), level("L2", cameras=[camera(id="x")])]}

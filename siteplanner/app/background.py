@@ -44,6 +44,7 @@ from siteplanner.app.commands import SetFieldsCommand
 from siteplanner.app.i18n import tr
 from siteplanner.app.style import plain_label
 from siteplanner.editing.calibration import aligned_origin, calibration, image_matrix
+from siteplanner.fileformat import image_file_problem
 from siteplanner.model import Background, Level, Plan
 from siteplanner.units import UnitError, format_length, parse_length
 
@@ -147,6 +148,10 @@ class BackgroundLayer(QObject):
             return None
         pix = self._cache.get(key)
         if pix is None:
+            problem = image_file_problem(file)
+            if problem is not None:
+                self.error = tr("Cannot read background image {0}: {1}").format(file, problem)
+                return None
             reader = QImageReader(str(file))
             reader.setAutoTransform(True)  # photos of drawings: honour the EXIF orientation
             image = reader.read()
@@ -452,12 +457,15 @@ class BackgroundPanel(QWidget):
         level = self.layer.current_level()
         if level is None:
             return False
-        reader = QImageReader(str(path))
-        if not reader.canRead():
+        problem = image_file_problem(path)
+        reader = QImageReader(str(path)) if problem is None else None
+        if reader is None or not reader.canRead():
             QMessageBox.warning(
                 self,
                 tr("Import background plan"),
-                tr("Cannot read image {0}: {1}").format(path, reader.errorString()),
+                tr("Cannot read image {0}: {1}").format(
+                    path, problem if reader is None else reader.errorString()
+                ),
             )
             return False
         old = level.background

@@ -176,7 +176,20 @@ class LevelsPanel(QListWidget):
         self.win.set_level(doc.plan.levels[max(0, index - 1)].id)
 
     def refresh(self) -> None:
-        self._key = self._levels_key()
+        key = self._levels_key()
+        if key == self._key and self.count() == len(self.win.doc.plan.levels):
+            # The same levels: only the current one moves. Clearing the list here would delete
+            # the item whose click signal chose the level, while that signal is still running.
+            self.blockSignals(True)
+            for row in range(self.count()):
+                item = self.item(row)
+                here = item.data(Qt.ItemDataRole.UserRole) == self.win.scene.level_id
+                item.setSelected(here)
+                if here:
+                    self.setCurrentItem(item)
+            self.blockSignals(False)
+            return
+        self._key = key
         self.blockSignals(True)
         self.clear()
         for lv in self.win.doc.plan.levels:

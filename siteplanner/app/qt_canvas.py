@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtPrintSupport import QPrinter
 
 from siteplanner.drawing.canvas import Anchor, Canvas, Color, LineCap, LineJoin, Path
@@ -222,6 +231,19 @@ class QtCanvas:
             pen = QPen(self.fill, BOLD_STROKE * _FONT_PX)
             pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
             p.strokePath(outline, pen)
+        p.restore()
+
+    def image(self, data: bytes, x: float, y: float, w: float, h: float) -> None:
+        img = QImage.fromData(data)
+        if img.isNull():
+            raise ValueError("not a PNG or JPEG image")
+        p = self.painter
+        p.save()
+        # Images are stored top row first: flip them upright in the y-up frame.
+        p.translate(x, y + h)
+        p.scale(1, -1)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        p.drawImage(QRectF(0, 0, w, h), img)
         p.restore()
 
     # symbols: kept as drawing functions and drawn again under the current transform (a

@@ -148,7 +148,10 @@ class RulePack:
         """The language to speak: ``lang`` when the pack has it, its first one when None."""
         if lang is None:
             return self.default_lang
-        code = lang.strip().lower()
+        code = lang.strip().lower().replace("_", "-")
+        # A locale such as the editor's "zh_CN" speaks its base language.
+        if code not in self.languages and code.split("-")[0] in self.languages:
+            code = code.split("-")[0]
         if code not in self.languages:
             raise LanguageError(
                 f"rule pack {self.id} has no messages in {lang!r} "

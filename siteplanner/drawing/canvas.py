@@ -18,6 +18,8 @@ Conventions (those of PDF):
   Define symbols outside any other symbol's definition; a symbol's drawing may place symbols
   defined before it.
 - A page is opened with ``begin_page(width, height)`` and closed with ``end_page()``.
+- Paths are filled by the even-odd rule.
+- Raster images (``image``) are PNG or JPEG bytes, stretched to fill their box, upright.
 """
 
 from __future__ import annotations
@@ -132,6 +134,9 @@ class Canvas(Protocol):
     ) -> None:
         """``text`` in the bundled font at ``size`` points, baseline at ``y``; ``bold`` strokes the
         glyph outlines ``BOLD_STROKE * size`` wide in the fill colour (the face has one weight)."""
+
+    def image(self, data: bytes, x: float, y: float, w: float, h: float) -> None:
+        """The PNG or JPEG image ``data`` filling the box with lower-left corner (x, y)."""
 
     # symbols
     def has_symbol(self, name: str) -> bool: ...

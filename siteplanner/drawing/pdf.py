@@ -4,10 +4,12 @@ subset, symbols as PDF form XObjects (drawn once, placed by reference)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from io import BytesIO
 from pathlib import Path as FsPath
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas as RlCanvas
 
 from siteplanner.drawing.canvas import Anchor, Canvas, Color, LineCap, LineJoin, Path
@@ -177,6 +179,10 @@ class PdfCanvas:
         else:
             t.textOut(text)
             self.rl.drawText(t)
+
+    def image(self, data: bytes, x: float, y: float, w: float, h: float) -> None:
+        # ReportLab stores each distinct image once, however often it is drawn.
+        self.rl.drawImage(ImageReader(BytesIO(data)), x, y, w, h, mask="auto")
 
     # symbols
     def has_symbol(self, name: str) -> bool:

@@ -110,6 +110,9 @@ class RecordingCanvas:
     ) -> None:
         self._call("text", x, y, text, size, anchor=anchor, bold=bold)
 
+    def image(self, data: bytes, x: float, y: float, w: float, h: float) -> None:
+        self._call("image", data, x, y, w, h)
+
     def has_symbol(self, name: str) -> bool:
         return name in self.symbols
 

@@ -142,19 +142,20 @@ def wrap(text: str, size: float, width: float, font: str = FONT) -> tuple[str, .
 
 
 @lru_cache(maxsize=4096)
-def _wrap(text: str, size: float, width: float, font: str = FONT) -> tuple[tuple[str, ...], bool]:
-    """The lines, and whether a unit had to be split because it is wider than the box."""
+def _wrap(text: str, size: float, width: float, font: str = FONT) -> tuple[tuple[str, ...], float]:
+    """The lines, and how many times wider than the box the widest unit that had to be split
+    is (0 when none was split)."""
     register_fonts()
     lines: list[str] = []
-    split = False
+    overflow = 0.0
     for para in text.split("\n"):
-        more, cut = _wrap_paragraph(para, 0.001 * size, width, font)
+        more, over = _wrap_paragraph(para, 0.001 * size, width, font)
         lines += more
-        split = split or cut
-    return tuple(lines), split
+        overflow = max(overflow, over)
+    return tuple(lines), overflow
 
 
-def _wrap_paragraph(text: str, k: float, width: float, font: str) -> tuple[list[str], bool]:
+def _wrap_paragraph(text: str, k: float, width: float, font: str) -> tuple[list[str], float]:
     n = len(text)
     # prefix[i]: advance of text[:i]; exact sums (the advances are multiples of 1/2048 em).
     prefix = [0.0, *accumulate(_advance(ch, font) for ch in text)]
@@ -173,7 +174,7 @@ def _wrap_paragraph(text: str, k: float, width: float, font: str) -> tuple[list[
         return text[cut] not in NO_START and text[cut - 1] not in NO_END
 
     lines: list[str] = []
-    split = False
+    overflow = 0.0
     s = e = lead[0]  # the current line is text[s:e]
     for end in _breaks(text, lead, rend):
         if end <= s:
@@ -185,7 +186,8 @@ def _wrap_paragraph(text: str, k: float, width: float, font: str) -> tuple[list[
         while e - s > 1 and over(s, rend[e]):
             # A unit wider than the box: split it by characters as far as it fits (at least one
             # character per line), at a place where punctuation allows it if there is one.
-            split = True
+            unit = k * (prefix[rend[e]] - prefix[s])
+            overflow = max(overflow, unit / width if width > 0 else math.inf)
             fits = s + 1
             while fits + 1 < e and not over(s, fits + 1):
                 fits += 1
@@ -199,7 +201,7 @@ def _wrap_paragraph(text: str, k: float, width: float, font: str) -> tuple[list[
             s = min(lead[cut], e)
     if rend[e] > s:
         lines.append(text[s : rend[e]])
-    return lines, split
+    return lines, overflow
 
 
 Paragraphs = tuple[tuple[str, float], ...]
@@ -220,23 +222,23 @@ def fit(
     size = max_size
     while True:
         lines: list[tuple[str, float]] = []
-        split = False
+        overflow = 0.0
         for text, rel in paragraphs:
             s = size * rel
             if text == "\n":  # a paragraph of just a newline is vertical space of its size
                 lines.append(("", s))
                 continue
-            more, cut = _wrap(text, s, width, FONT)
+            more, over = _wrap(text, s, width, FONT)
             lines += [(ln, s) for ln in more]
-            split = split or cut
+            overflow = max(overflow, over)
         total = sum(s * leading for _, s in lines)
         # Smaller rather than an address or a word cut in two, down to the smallest size.
-        if (total <= height and not split) or size <= min_size:
+        if (total <= height and not overflow) or size <= min_size:
             return size, tuple(lines)
-        if total <= height:
-            size = max(min_size, size * 0.93)
-            continue
-        size = max(min_size, size * min(0.93, math.sqrt(height / total)))
+        step = 0.93 if total <= height else min(0.93, math.sqrt(height / total))
+        if overflow:
+            step = min(step, 1.0 / overflow)  # straight to where the widest unit fits
+        size = max(min_size, size * step)
 
 
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}

@@ -9,6 +9,7 @@ from siteplanner.fileformat.io import (
     clip,
     dumps_plan,
     field_path,
+    image_file_problem,
     load_plan,
     loads_plan,
     migrate,
@@ -16,6 +17,7 @@ from siteplanner.fileformat.io import (
     plan_to_data,
     printable,
     quote,
+    read_regular_file,
     save_plan,
 )
 
@@ -30,10 +32,12 @@ __all__ = [
     "field_path",
     "load_plan",
     "loads_plan",
+    "image_file_problem",
     "migrate",
     "plan_from_data",
     "plan_to_data",
     "printable",
     "quote",
+    "read_regular_file",
     "save_plan",
 ]

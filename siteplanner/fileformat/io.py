@@ -27,7 +27,9 @@ from pydantic import ValidationError
 from siteplanner.model import FORMAT_NAME, FORMAT_VERSION, MissingOptics, Plan, resolve_optics
 
 # Files above this size are not plans; refuse them before reading them into memory.
-MAX_FILE_BYTES = 200 * 1024 * 1024
+# (A plan of that size already takes several hundred MB once decoded: the largest sites write
+# under a quarter of it.)
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 # How much of a value an error message quotes, and how long a message may get in all: a
@@ -138,6 +140,12 @@ def _validation_error(file: str, exc: ValidationError) -> PlanFileError:
     errors = exc.errors(include_url=False)
     first = errors[0]
     loc = tuple(first.get("loc", ()))
+    if first.get("type") == "duplicate_id":
+        # Found by the whole plan's check, which knows the field path of both places.
+        ctx = first.get("ctx") or {}
+        return PlanFileError(
+            file, f"duplicate id {ctx['id']} (also at {ctx['first']})", ctx["path"]
+        )
     # Tuple-typed values (points) report an index inside the tuple; that is still the field.
     message = _describe(first)
     extra = (
@@ -307,18 +315,86 @@ def check_text(data: Any, file: str = "") -> None:
                 stack.append((value, (*loc, key)))
 
 
+def not_regular(mode: int) -> str | None:
+    """Why a file of this ``st_mode`` is not one to read, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a pipe (FIFO), not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a file"
+    return "is not a regular file"
+
+
+def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; ``ValueError`` saying why not
+    otherwise (a folder, device, pipe or socket, or too large), ``OSError`` when it cannot be
+    read.
+
+    The file is opened without blocking (a pipe would wait for a writer forever) and checked
+    once open, so that nothing swapped in after a look at the name is read; reading stops at
+    the cap whatever the file claims its size to be."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        problem = not_regular(st.st_mode)
+        if problem is not None:
+            raise ValueError(problem)
+        if st.st_size > max_bytes:
+            raise ValueError(
+                f"the file is {st.st_size / 1e6:.0f} MB, more than {max_bytes / 1e6:.0f} MB"
+            )
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise ValueError(f"the file is more than {max_bytes / 1e6:.0f} MB")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+# Background images above this are not drawings: refuse them before an image reader tries.
+MAX_IMAGE_BYTES = 256 * 1024 * 1024
+
+
+def image_file_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why a background image file cannot be read (a folder, device, pipe or socket, too
+    large, missing), or None. Image readers open files by name and would wait on a pipe."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return "file not found"
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    problem = not_regular(st.st_mode)
+    if problem is None and st.st_size > MAX_IMAGE_BYTES:
+        problem = f"the file is {st.st_size / 1e6:.0f} MB, too large for a background image"
+    return problem
+
+
 def load_plan(path: str | os.PathLike[str]) -> Plan:
     file = str(path)
-    p = Path(path)
     try:
-        if p.is_dir():
-            raise PlanFileError(file, "is a folder, not a plan file")
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PlanFileError(file, f"the file is {size / 1e6:.0f} MB, too large to be a plan")
-        raw = p.read_bytes()
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except ValueError as exc:
+        reason = str(exc)
+        if reason.startswith("the file is"):
+            reason += ", too large to be a plan"
+        raise PlanFileError(file, reason) from None
     except FileNotFoundError:
         raise PlanFileError(file, "file not found") from None
+    except IsADirectoryError:
+        raise PlanFileError(file, "is a folder, not a plan file") from None
     except PermissionError:
         raise PlanFileError(file, "permission denied: the file cannot be read") from None
     except OSError as exc:

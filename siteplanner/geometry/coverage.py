@@ -15,6 +15,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from siteplanner.geometry.budget import MAX_CAMERA_SHADOWS, bounded_points
 from siteplanner.geometry.optics import EMPTY, depth_form, depth_limit_m, footprint
 from siteplanner.geometry.visibility import (
     ON_OUTLINE_M,
@@ -88,9 +89,9 @@ class LevelGeometry:
     def build(cls, level: Level) -> LevelGeometry:
         polys, rings, ids, heights = [], [], [], []
         for ob in level.obstacles:
-            poly = shapely.Polygon(ob.polygon)
+            poly = shapely.Polygon(bounded_points(ob.polygon, closed=True))
             if not poly.is_valid:
-                poly = _largest_polygon(shapely.make_valid(poly))
+                poly = _largest_polygon(_repaired(poly))
             if poly is None or poly.is_empty:
                 continue
             poly = shapely.orient_polygons(poly, exterior_cw=False)
@@ -126,6 +127,7 @@ class CameraCoverage:
     dori: dict[str, BaseGeometry] = field(default_factory=dict)
     inside_wall: bool = False
     inside_obstacle: str | None = None
+    shadows: float = 0.0  # the shadow polygons it took, weighted: the analysis budgets their sum
 
     @property
     def coverage_m2(self) -> float:
@@ -147,7 +149,8 @@ def camera_coverage(
         return CameraCoverage(fp, EMPTY, blind)
     hull = shapely.convex_hull(shapely.union(fp, cam))
     reach = optics.range_m * 1.01 + 0.1
-    coverage = _wall_visibility(geo, fp, hull, optics.x, optics.y, reach)
+    tally = _Tally()
+    coverage = _wall_visibility(geo, fp, hull, optics.x, optics.y, reach, tally)
     obs = geo.obstacles
     pieces: list[BaseGeometry] = []
     for i in obs.tree.query(hull, predicate="intersects"):
@@ -158,9 +161,32 @@ def camera_coverage(
         if scales is None:
             continue
         pieces.extend(obstacle_shadows(obs.rings[i], optics.x, optics.y, *scales, reach))
+    tally.add(len(pieces) / 2)  # an obstacle's pieces: itself, and quads or edge shadows
     if pieces and not coverage.is_empty:
         coverage = _difference(coverage, _union(pieces))
-    return CameraCoverage(fp, coverage, dori_bands(optics, target_height_m, fp, coverage, dori_ppm))
+    bands = dori_bands(optics, target_height_m, fp, coverage, dori_ppm)
+    return CameraCoverage(fp, coverage, bands, shadows=tally.count)
+
+
+class SightTooComplex(Exception):
+    """A camera whose view would take more than ``MAX_CAMERA_SHADOWS`` shadows to compute."""
+
+    def __init__(self, shadows: float) -> None:
+        super().__init__(f"{shadows:.0f} shadows")
+        self.shadows = shadows
+
+
+class _Tally:
+    """Counts the shadows a camera's view takes; stops the work, before their union, once they
+    pass the budget (the union of thousands of thin overlapping shadows takes seconds)."""
+
+    def __init__(self) -> None:
+        self.count = 0.0
+
+    def add(self, n: float) -> None:
+        self.count += n
+        if self.count > MAX_CAMERA_SHADOWS:
+            raise SightTooComplex(self.count)
 
 
 # Edges nearer than this are taken first; their shadows usually hide most of the rest.
@@ -168,7 +194,13 @@ _FIRST_RING_M = 2.0
 
 
 def _wall_visibility(
-    geo: LevelGeometry, fp: BaseGeometry, hull: BaseGeometry, cx: float, cy: float, reach: float
+    geo: LevelGeometry,
+    fp: BaseGeometry,
+    hull: BaseGeometry,
+    cx: float,
+    cy: float,
+    reach: float,
+    tally: _Tally,
 ) -> BaseGeometry:
     """Footprint minus the shadows of the walls, nearest walls first.
 
@@ -189,6 +221,7 @@ def _wall_visibility(
         touching = geo.parts[parts[on]]
         shadows = list(far_shadows(boundary_edges(touching)[0], cx, cy, reach))
         shadows.extend(outline_cones(_rings(touching), cx, cy, reach))
+        tally.add(len(shadows))
         if shadows:
             visible = _difference(visible, _union(shadows))
         parts, dist = parts[~on], dist[~on]
@@ -199,9 +232,13 @@ def _wall_visibility(
             chosen = parts[near]
             quads = geo.is_quad[chosen]
             shadows = list(quad_shadows(geo.quads[chosen[quads]], cx, cy, reach))
+            # A quadrilateral's shadow is one convex polygon: an eighth of the work of an edge's.
+            tally.add(len(shadows) / 8)
             others = chosen[~quads]
             if len(others):
-                shadows.extend(far_shadows(geo.edges[geo.part_edges(others)], cx, cy, reach))
+                edge_shadows = far_shadows(geo.edges[geo.part_edges(others)], cx, cy, reach)
+                tally.add(len(edge_shadows))
+                shadows.extend(edge_shadows)
             if shadows:
                 visible = _difference(visible, _union(shadows))
             parts, dist = parts[~near], dist[~near]
@@ -311,11 +348,17 @@ def union_coverage(geoms: list[BaseGeometry]) -> BaseGeometry:
 
 def zone_polygon(points: list[tuple[float, float]]) -> tuple[BaseGeometry, bool]:
     """A zone's polygon, repaired when it intersects itself. Returns (polygon, repaired)."""
-    poly = shapely.Polygon(points)
+    poly = shapely.Polygon(bounded_points(points, closed=True))
     if poly.is_valid:
         return poly, False
-    fixed = _polygonal(shapely.make_valid(poly))
-    return fixed, True
+    return _polygonal(_repaired(poly)), True
+
+
+def _repaired(poly: BaseGeometry) -> BaseGeometry:
+    """A self-crossing polygon made valid, its lobes united. GEOS's "structure" method takes a
+    fraction of a second where "linework" takes minutes on a few thousand crossings (the budget
+    refuses more than that)."""
+    return shapely.make_valid(poly, method="structure")
 
 
 def clip(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import shapely
 
+from siteplanner.geometry.budget import PIECEWISE_POINTS, bounded_points
 from siteplanner.model import Level, Wall
 
 
@@ -38,30 +39,84 @@ def opening_cuts(level: Level) -> np.ndarray:
 
 def wall_solids(walls: Sequence[Wall]) -> np.ndarray:
     """The solid of each wall, openings not cut, in the order of ``walls``."""
+    pieces, wall_of = wall_pieces(walls)
+    if len(pieces) == len(walls):
+        return pieces
+    # Walls built piece by piece: merge each wall's pieces (small, adjacent polygons).
+    out = np.empty(len(walls), dtype=object)
+    starts = np.searchsorted(wall_of, np.arange(len(walls)))
+    stops = np.append(starts[1:], len(pieces))
+    for i, (a, b) in enumerate(zip(starts, stops, strict=True)):
+        out[i] = pieces[a] if b - a == 1 else shapely.union_all(pieces[a:b])
+    return out
+
+
+def wall_pieces(walls: Sequence[Wall]) -> tuple[np.ndarray, np.ndarray]:
+    """Polygons whose union is each wall's solid, and the index of the wall of each (ascending).
+
+    Most walls are one polygon. One with many points is the union of the buffers of each joint's
+    three-point window (the two segments and the join between them): buffering the whole line
+    costs GEOS time that grows with the square of its points where the buffer folds over itself
+    (seconds for a thousand-point saw-tooth), the windows a small constant each, and the shadow
+    of a union is the union of the shadows."""
     if not walls:
-        return np.empty(0, dtype=object)
+        return np.empty(0, dtype=object), np.empty(0, dtype=np.intp)
     half = np.array([w.thickness_m / 2 for w in walls])
-    straight = np.array([len(w.points) == 2 for w in walls])
+    points = wall_points(walls)
+    n = np.array([len(pts) for pts in points])
     parts = np.empty(len(walls), dtype=object)
+    straight = n == 2
     if straight.any():
         # A one-segment wall buffered with flat caps is a rectangle: build those directly.
-        seg = np.array([w.points for w, s in zip(walls, straight, strict=True) if s])
+        seg = np.array([pts for pts, s in zip(points, straight, strict=True) if s])
         parts[straight] = segment_rectangles(seg, half[straight])
-    if not straight.all():
-        bent = [w.points for w, s in zip(walls, straight, strict=True) if not s]
-        parts[~straight] = shapely.buffer(
-            polylines(bent), half[~straight], cap_style="flat", join_style="mitre"
+    bent = (n > 2) & (n <= PIECEWISE_POINTS)
+    if bent.any():
+        lines = [pts for pts, b in zip(points, bent, strict=True) if b]
+        parts[bent] = shapely.buffer(
+            polylines(lines), half[bent], cap_style="flat", join_style="mitre"
         )
-    return parts
+    long = np.nonzero(n > PIECEWISE_POINTS)[0]
+    if len(long) == 0:
+        return parts, np.arange(len(walls))
+    windows, owner = [], []
+    for i in long:
+        pts = np.asarray(points[i], dtype=float)
+        if np.array_equal(pts[0], pts[-1]):  # a closed line is joined where it closes too
+            pts = np.vstack([pts, pts[1:2]])
+        windows.append(np.stack([pts[:-2], pts[1:-1], pts[2:]], axis=1))
+        owner.append(np.full(len(pts) - 2, i))
+    owner_arr = np.concatenate(owner)
+    pieces = shapely.buffer(
+        shapely.linestrings(np.concatenate(windows)),
+        half[owner_arr],
+        cap_style="flat",
+        join_style="mitre",
+    )
+    short = np.nonzero(n <= PIECEWISE_POINTS)[0]
+    all_parts = np.concatenate([parts[short], pieces])
+    wall_of = np.concatenate([short, owner_arr])
+    order = np.argsort(wall_of, kind="stable")
+    return all_parts[order], wall_of[order]
+
+
+def wall_points(walls: Sequence[Wall]) -> list[Sequence[tuple[float, float]]]:
+    """Each wall's centre line as the analysis takes it: simplified within a centimetre beyond
+    the point budget."""
+    return [bounded_points(w.points, closed=False) for w in walls]
 
 
 def wall_parts(level: Level) -> np.ndarray:
     """One solid per wall (openings cut out), as an array of polygonal geometries."""
     if not level.walls:
         return np.empty(0, dtype=object)
-    half = np.array([w.thickness_m / 2 for w in level.walls])
-    straight = np.array([len(w.points) == 2 for w in level.walls])
-    parts = wall_solids(level.walls)
+    half_wall = np.array([w.thickness_m / 2 for w in level.walls])
+    points_wall = wall_points(level.walls)
+    # Indexed by part from here on (a wall of many points is several parts).
+    parts, wall_of = wall_pieces(level.walls)
+    half = half_wall[wall_of]
+    points = [points_wall[i] for i in wall_of]
+    straight = np.array([len(pts) == 2 for pts in points])
     cutters = [o for o in level.openings if o.cuts]
     if not cutters:
         return parts[~shapely.is_empty(parts)]
@@ -81,7 +136,7 @@ def wall_parts(level: Level) -> np.ndarray:
     w_fast, c_fast = w_single[along], c_single[along]
     ok = np.zeros(len(w_fast), dtype=bool)
     if len(w_fast):
-        seg = np.array([level.walls[i].points for i in w_fast], dtype=float)
+        seg = np.array([points[i] for i in w_fast], dtype=float)
         door = np.array([cutters[i].points for i in c_fast], dtype=float)
         depth = np.array([cutters[i].depth_m / 2 for i in c_fast])
         a, d = seg[:, 0], seg[:, 1] - seg[:, 0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -197,3 +198,23 @@ def test_align_by_two_clicks_and_rotate(editor, tmp_path, qtbot):
     assert bg.rotation_deg == 90.0
     corner = item.mapToScene(QPointF(200, 100))  # bottom-right pixel corner
     assert (corner.x(), corner.y()) == pytest.approx((0.0, 4.0), abs=1e-9)
+
+
+def test_a_pipe_or_device_as_background_is_refused_without_waiting(editor, tmp_path, monkeypatch):
+    # An image reader opens files by name and would wait for a pipe's writer forever.
+    window, _, doc, layer = editor
+    fifo = tmp_path / "plan.png"
+    os.mkfifo(fifo)
+    shown = []
+    monkeypatch.setattr(bgmod.QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    assert not window.background.panel.import_image(fifo)
+    assert doc.plan.levels[0].background is None
+    assert shown and "plan.png" in shown[0] and "pipe" in shown[0]
+    # One already in the plan (the file was swapped for a pipe): reported, nothing drawn.
+    png = _png(tmp_path / "ground.png")
+    assert window.background.panel.import_image(png)
+    png.unlink()
+    os.mkfifo(png)
+    layer.refresh()
+    assert "pipe" in layer.error and "ground.png" in layer.error
+    assert layer.item is None or not layer.item.isVisible()

@@ -83,3 +83,19 @@ def test_an_edit_that_would_make_the_plan_unloadable_is_refused(make_window, qtb
     assert cam.hfov_deg == 90.0
     assert "hfov_deg" in win.properties_panel.error.text()
     assert win.doc.undo.count() == 0
+
+
+def test_choosing_a_level_keeps_the_list_items(make_window, qtbot):
+    plan = room_plan(cameras=[CAM])
+    plan.levels.append(plan.levels[0].model_copy(update={"id": "L2", "name": "First"}))
+    win = make_window(plan)
+    panel = win.levels_panel
+    first, second = panel.item(0), panel.item(1)
+    rect = panel.visualItemRect(second)
+    QTest.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert win.scene.level_id == "L2"
+    # The clicked item was not deleted inside its own click signal: the same items, reselected.
+    assert panel.item(1) is second and panel.item(0) is first
+    assert panel.currentItem() is second and not first.isSelected()
+    win.set_level("L1")
+    assert panel.currentItem() is first and not second.isSelected()

@@ -20,6 +20,7 @@ from siteplanner.fileformat import load_plan
 from siteplanner.resources import sample_plan_path
 from siteplanner.signage.content import sign_content
 from siteplanner.signage.pdf import draw_sign
+from tests.drawing.test_pdf_canvas import QUADRANTS, quadrant_png
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None,
@@ -150,3 +151,27 @@ def test_printed_text_is_where_the_pdf_text_is(content, tmp_path, qapp):
         # Left edge and baseline-side bottom within 1 pt (0.35 mm).
         assert match[1] == pytest.approx(x, abs=1.0), text
         assert match[2] - dy == pytest.approx(y_bottom, abs=1.0), text
+
+
+def test_image_fills_its_box_upright(qapp):
+    img = QImage(200, 200, QImage.Format.Format_RGB32)
+    img.fill(0xFFFFFF)
+    painter = QPainter(img)
+    c = QtCanvas(painter, 1.0)
+    c.begin_page(200, 200)
+    c.image(quadrant_png(), 50, 20, 100, 160)
+    c.end_page()
+    painter.end()
+
+    def rgb(x: int, y_down: int) -> tuple[int, int, int]:
+        col = img.pixelColor(x, y_down)
+        return col.red(), col.green(), col.blue()
+
+    def near(a, b):
+        return all(abs(p - q) < 40 for p, q in zip(a, b, strict=True))
+
+    assert near(rgb(75, 60), QUADRANTS["top-left"])
+    assert near(rgb(125, 60), QUADRANTS["top-right"])
+    assert near(rgb(75, 140), QUADRANTS["bottom-left"])
+    assert near(rgb(125, 140), (255, 255, 255))
+    assert near(rgb(40, 100), (255, 255, 255)) and near(rgb(100, 10), (255, 255, 255))

@@ -146,6 +146,10 @@ def test_zh_references_keep_the_article_citations():
 def test_language_choice():
     pack = load_pack("cn-2025")
     assert pack.lang(None) == "zh" and pack.lang("en") == "en" and pack.lang("EN") == "en"
+    # Locales, as the editor names its languages, speak their base language.
+    assert pack.lang("zh_CN") == "zh" and pack.lang("en-GB") == "en"
+    with pytest.raises(LanguageError, match="'fr_FR'"):
+        pack.lang("fr_FR")
     with pytest.raises(LanguageError, match=r"no messages in 'fr' \(available: zh, en\)"):
         pack.lang("fr")
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from io import BytesIO
 
 import pytest
+from PIL import Image
 
 from siteplanner.drawing.canvas import Path
 from siteplanner.drawing.pdf import PdfCanvas
@@ -51,3 +53,42 @@ def test_text_anchors_pages_and_unencodable_text(tmp_path, poppler):
     assert w["End"][2] == pytest.approx(100, abs=0.5)
     assert "bad\ufffdtext" in w
     assert "Second" in poppler("pdftotext", "-f", "2", "-l", "2", str(out), "-")
+
+
+def quadrant_png() -> bytes:
+    """2 x 2 pixels, top row red and green, bottom row blue and white."""
+    img = Image.new("RGB", (2, 2))
+    img.putdata([(255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 255, 255)])
+    buf = BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+QUADRANTS = {"top-left": (255, 0, 0), "top-right": (0, 255, 0), "bottom-left": (0, 0, 255)}
+
+
+def test_image_fills_its_box_upright(tmp_path, poppler):
+    out = tmp_path / "img.pdf"
+    c = PdfCanvas(out)
+    c.begin_page(200, 200)
+    c.image(quadrant_png(), 50, 20, 100, 160)  # x 50..150, y 20..180 (y up)
+    c.end_page()
+    c.close()
+    poppler("pdftoppm", "-r", "72", str(out), str(tmp_path / "p"))
+    data = next(tmp_path.glob("p*.ppm")).read_bytes()
+    m = re.match(rb"P6\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+    w = int(m.group(1))
+
+    def rgb(x: int, y_down: int) -> tuple[int, ...]:
+        i = m.end() + 3 * (y_down * w + x)
+        return tuple(data[i : i + 3])
+
+    # Page rows count down from the top: y = 180 (up) is row 20.
+    def near(a, b):
+        return all(abs(p - q) < 40 for p, q in zip(a, b, strict=True))
+
+    assert near(rgb(75, 60), QUADRANTS["top-left"])
+    assert near(rgb(125, 60), QUADRANTS["top-right"])
+    assert near(rgb(75, 140), QUADRANTS["bottom-left"])
+    assert near(rgb(125, 140), (255, 255, 255))
+    assert near(rgb(40, 100), (255, 255, 255)) and near(rgb(100, 10), (255, 255, 255))

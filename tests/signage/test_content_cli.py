@@ -8,6 +8,7 @@ import re
 import pytest
 
 from siteplanner.cli import main
+from siteplanner.resources import sample_plan_path
 from siteplanner.signage.content import LanguageError, parse_langs, sign_content
 
 
@@ -102,8 +103,6 @@ def test_signs_command_bad_plan_and_no_signs(tmp_path, capsys):
 
 
 def _sample_with_url(tmp_path, url: str):
-    from siteplanner.resources import sample_plan_path
-
     data = json.loads(sample_plan_path().read_text(encoding="utf-8"))
     data["organization"]["privacy_notice_url"] = url
     path = tmp_path / "url.siteplan"
@@ -130,8 +129,6 @@ def test_signs_refuses_a_url_no_qr_code_can_hold(tmp_path, capsys, url, needle):
 
 
 def test_signs_never_crash_on_lone_surrogates(tmp_path, capsys):
-    from siteplanner.resources import sample_plan_path
-
     data = json.loads(sample_plan_path().read_text(encoding="utf-8"))
     data["name"] = "plan \ud801"
     data["organization"]["name"] = "Bad \ud800 name"

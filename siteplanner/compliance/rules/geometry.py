@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from siteplanner.compliance.context import LevelContext
 from siteplanner.compliance.registry import ActiveRule, rule
 from siteplanner.findings import MIN_AREA_M2, Finding
+from siteplanner.geometry.budget import SIMPLIFY_M, simplifications
 
 
 @rule("GEOMETRY_REPAIRED", group="geometry", texts={"message": ("zone", "level", "area")})
@@ -19,6 +20,32 @@ def geometry_repaired(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
                 zone=zr.zone_id,
                 area_m2=zr.area_m2,
             )
+
+
+@rule(
+    "GEOMETRY_SIMPLIFIED",
+    group="geometry",
+    texts={
+        "message": ("object", "level", "before", "after", "tolerance_cm"),
+        "wall": ("id",),
+        "obstacle": ("id",),
+        "zone": ("id",),
+    },
+)
+def geometry_simplified(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
+    """An outline with more points than the analysis budget allows, taken simplified."""
+    for s in simplifications(ctx.plan, ctx.level):
+        yield r.finding(
+            {
+                "object": r.text(s.kind, id=s.object_id),
+                "level": ctx.level_name,
+                "before": s.before,
+                "after": s.after,
+                "tolerance_cm": SIMPLIFY_M * 100,
+            },
+            level=ctx.level.id,
+            zone=s.object_id if s.kind == "zone" else None,
+        )
 
 
 @rule("CAMERA_INSIDE_WALL", group="geometry", texts={"message": ("camera", "level")})
