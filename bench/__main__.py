@@ -148,6 +148,14 @@ def main() -> int:
     )
     optional(
         rows,
+        "bench.stall_bench",
+        "campus_stall_ms",
+        "longest UI-thread stall, campus re-analysed with suggestions shown",
+        "<= 50 ms",
+        lambda v: f"{v:.0f} ms (camera turned, wall moved, undo; 2 ms heartbeat)",
+    )
+    optional(
+        rows,
         "bench.editor_bench",
         "campus_edit_times_ms",
         "editor snapping, campus at 40 px/m",

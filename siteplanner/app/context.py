@@ -21,6 +21,7 @@ from siteplanner.app.state import EditorState
 
 if TYPE_CHECKING:
     from siteplanner.app.files import FileController
+    from siteplanner.app.worker import AnalysisRunner
 
 
 @dataclass
@@ -32,6 +33,7 @@ class EditorContext:
     state: EditorState
     dialogs: Dialogs
     file: FileController
+    runner: AnalysisRunner  # the live analysis: schedule() asks for a fresh one
     properties: QWidget  # the properties panel, for a feature's button under it
     actions: dict[str, QAction] = field(default_factory=dict)  # filled from the action table
 

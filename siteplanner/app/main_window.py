@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
             self.state,
             self.dialogs,
             self.file,
+            self.runner,
             self.properties_panel,
         )
         # Features, each given the context; they add commands as rows of the action table.
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.background = background.BackgroundFeature(self.ctx)
         self.catalogue = catalogue_ui.CatalogueFeature(self.ctx)
         self.signs_ui = signs_ui.SignsUi(self.ctx)
+        self.runner.suggest_levels = self.signs_ui.wanted_levels
         self.background_dock = self.background.dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.background_dock)
         self.tabifyDockWidget(self.levels_dock, self.background_dock)
@@ -262,6 +264,7 @@ class MainWindow(QMainWindow):
         self.state.level_changed.connect(self._level_changed)
         self.runner.started.connect(lambda: self.analysis_label.setText(tr("Analysing…")))
         self.runner.finished.connect(self.state.set_render)
+        self.runner.walls_ready.connect(self.state.set_walls)
         self.runner.failed.connect(
             lambda msg: self.analysis_label.setText(tr("Analysis failed: {0}").format(msg))
         )
@@ -299,6 +302,7 @@ class MainWindow(QMainWindow):
 
     def _plan_replaced(self) -> None:
         self.state.set_render(None)
+        self.state.set_walls({})
         first = self.doc.plan.levels[0].id if self.doc.plan.levels else ""
         self.state.set_level(first)
         self.properties_panel.refresh()

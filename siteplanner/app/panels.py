@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -433,21 +434,37 @@ class FindingsPanel(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
         self.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.header().setResizeContentsPrecision(200)  # widths from the first rows, not all
         self.itemClicked.connect(lambda item, _c: self.finding_clicked.emit(item.data(0, 256)))
         self.findings: list[Finding] = []
 
     def set_findings(self, findings: list[Finding]) -> None:
-        self.findings = list(findings)
-        self.clear()
-        for f in sorted(findings, key=lambda f: Severity.rank_of(f.severity)):
-            obj = ", ".join(x for x in (f.camera, f.zone, f.sign, f.opening) if x)
-            item = QTreeWidgetItem([f.severity, f.rule, obj, f.message])
-            item.setForeground(0, QBrush(style.SEVERITY.get(f.severity, style.LABEL)))
-            item.setToolTip(3, style.plain_tip(f"{f.message}\n{f.reference}"))
-            item.setData(0, 256, f)
-            self.addTopLevelItem(item)
+        """Show ``findings``, most severe first. Only the rows that changed are rebuilt: a
+        re-analysis of a large plan changes a few of its thousand findings."""
+        new = sorted(findings, key=lambda f: Severity.rank_of(f.severity))
+        old = self.findings
+        if new == old:
+            return
+        # Replace only what differs, from the end so that earlier rows keep their index.
+        ops = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in reversed(ops):
+            if tag == "equal":
+                continue
+            for _ in range(i2 - i1):
+                self.takeTopLevelItem(i1)
+            self.insertTopLevelItems(i1, [self._item(f) for f in new[j1:j2]])
+        self.findings = new
         for c in range(3):
             self.resizeColumnToContents(c)
+
+    @staticmethod
+    def _item(f: Finding) -> QTreeWidgetItem:
+        obj = ", ".join(x for x in (f.camera, f.zone, f.sign, f.opening) if x)
+        item = QTreeWidgetItem([f.severity, f.rule, obj, f.message])
+        item.setForeground(0, QBrush(style.SEVERITY.get(f.severity, style.LABEL)))
+        item.setToolTip(3, style.plain_tip(f"{f.message}\n{f.reference}"))
+        item.setData(0, 256, f)
+        return item
 
 
 class SchedulePanel(QTableWidget):
@@ -502,8 +519,11 @@ class SchedulePanel(QTableWidget):
         length = (lambda m: f"{round(m / FOOT_M, 2):g}") if ft else (lambda m: f"{m:g}")
         area = (lambda a: f"{a / SQFT_M2:.1f}") if ft else (lambda a: f"{a:.1f}")
         rows = [r for r in analysis.cameras.values() if level_id is None or r.level_id == level_id]
-        self.setRowCount(len(rows))
         models = {c.id: c.model for lv in analysis.plan.levels for c in lv.cameras}
+        # Only the cells whose text changed are touched: after an edit, a row or two.
+        fresh = self.rowCount() != len(rows)
+        self.setRowCount(len(rows))
+        changed: set[int] = set()
         for i, r in enumerate(rows):
             o = r.optics
             dori = r.dori_m2()
@@ -521,10 +541,21 @@ class SchedulePanel(QTableWidget):
                 *(area(dori[k]) for k in DORI_LEVELS),
             ]
             for j, v in enumerate(vals):
-                item = QTableWidgetItem(v)
-                if j >= 3:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.setItem(i, j, item)
-        self.resizeColumnsToContents()
+                item = self.item(i, j)
+                if item is None:
+                    item = QTableWidgetItem(v)
+                    if j >= 3:
+                        item.setTextAlignment(
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                        )
+                    self.setItem(i, j, item)
+                elif item.text() != v:
+                    item.setText(v)
+                else:
+                    continue
+                changed.add(j)
+        if fresh:
+            self.resizeColumnsToContents()
+        else:
+            for j in sorted(changed):
+                self.resizeColumnToContents(j)

@@ -22,16 +22,11 @@ from siteplanner.app.items import (
     blind_item,
     intrusion_item,
 )
-from siteplanner.app.qtgeom import paths_from_geometries, tile_groups
 from siteplanner.app.state import EditorState, Overlays
 from siteplanner.app.style import plain_tip
-from siteplanner.app.worker import CoveragePaths, RenderData
+from siteplanner.app.worker import CoveragePaths, RenderData, WallPaths
 from siteplanner.editing.registry import collection
-from siteplanner.geometry.walls import wall_parts
 from siteplanner.model import Level
-
-WALL_TILE_M = 24.0
-WALL_TILE_MIN_PARTS = 400
 
 
 class PlanScene(QGraphicsScene):
@@ -45,14 +40,20 @@ class PlanScene(QGraphicsScene):
         self.model_items: dict[int, ModelItem] = {}
         self.coverage_items: dict[str, CoverageItem] = {}
         self.overlays: list[QGraphicsPathItem] = []
+        self.overlay_paths: list[QPainterPath] = []  # the worker's path each overlay shows
         self.handles: list[VertexHandle] = []
-        self.wall_layer: WallLayer | None = None
+        # The level's wall solids, drawn from the worker's paths (one layer, or tiles).
+        self.wall_layer = WallLayer()
+        self.addItem(self.wall_layer)
+        self._walls_shown: WallPaths | None = None
+        self._items_rect_cache: tuple[QRectF, QRectF] | None = None
         self.wall_tiles: dict[tuple[int, int], WallLayer] = {}
         self.detail = True  # door glyphs and labels, off when zoomed far out
         self.content_sources: list[Callable[[], QRectF]] = []  # more to fit (a background)
         self.state.level_changed.connect(self._show_level)
         self.state.overlays_changed.connect(self._apply_overlays)
         self.state.render_changed.connect(self._render_changed)
+        self.state.walls_changed.connect(self._walls_changed)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self.update_handles)
         self.selectionChanged.connect(self._emphasise_coverage)
@@ -97,12 +98,13 @@ class PlanScene(QGraphicsScene):
         for ov in self.overlays:
             self.removeItem(ov)
         self.overlays = []
-        if self.wall_layer is not None:
-            self.removeItem(self.wall_layer)
-            self.wall_layer = None
+        self.overlay_paths = []
+        self.wall_layer.setPath(QPainterPath())
         for tile in self.wall_tiles.values():
             self.removeItem(tile)
         self.wall_tiles = {}
+        self._walls_shown = None
+        self._items_rect_cache = None
 
     def sync(self, full: bool = False) -> None:
         """Bring the items in line with the model: add, update and remove what changed.
@@ -119,6 +121,7 @@ class PlanScene(QGraphicsScene):
             return
         if level.id != self.level_id:
             self.state.level_id = level.id  # the shown level was removed: show the first
+        self._items_rect_cache = None
         alive: set[int] = set()
         for coll, cls in ITEM_TYPES.items():
             for obj in getattr(level, coll):
@@ -135,9 +138,9 @@ class PlanScene(QGraphicsScene):
                         item.label.setVisible(self.detail)
                 if item.key != cls.key_of(obj):
                     item.refresh()
-        self._sync_walls(level)
         for oid in [k for k in self.model_items if k not in alive]:
             self.removeItem(self.model_items.pop(oid))  # type: ignore[arg-type]
+        self.apply_walls(self.state.walls.get(level.id))
         cams = {c.id for c in level.cameras}
         for cid in [c for c in self.coverage_items if c not in cams]:
             self.removeItem(self.coverage_items.pop(cid))
@@ -145,55 +148,58 @@ class PlanScene(QGraphicsScene):
         self.update_scene_rect()
 
     def _sync_touched(self, level: Level, touched: list[object]) -> None:
-        walls = False
+        # Wall solids follow when the worker has cut them (walls_changed), not here.
         for obj in touched:
             item = self.model_items.get(id(obj))
             if item is None:
                 continue  # another level, the plan's settings, a camera model...
             if item.key != type(item).key_of(obj):
                 item.refresh()
-            walls = walls or item.coll in ("walls", "openings")
-        if walls:
-            self._sync_walls(level)
+            if self._items_rect_cache is not None and not isinstance(item, OpeningItem):
+                # Grow what Fit to View takes in; a full sync recomputes it exactly.
+                rect, walls = self._items_rect_cache
+                r = item.sceneBoundingRect()  # type: ignore[attr-defined]
+                if isinstance(item, WallItem):
+                    walls = walls.united(r)
+                else:
+                    rect = rect.united(r)
+                self._items_rect_cache = (rect, walls)
         selected = {id(o) for _, o in self.selected_objects()}
         if any(id(o) in selected for o in touched):
             self.update_handles()
 
-    def _sync_walls(self, level: Level) -> None:
-        """Redraw the wall solids (engine's wall_parts, openings cut) when walls or openings
-        changed."""
-        key = (
-            tuple((tuple(w.points), w.thickness_m) for w in level.walls),
-            tuple((tuple(o.points), o.depth_m, o.cuts) for o in level.openings),
-        )
-        if self.wall_layer is not None and self.wall_layer.key == key:
+    def apply_walls(self, walls: WallPaths | None) -> None:
+        """Draw the level's wall solids as the worker made them (openings cut)."""
+        if walls is None or walls is self._walls_shown:
             return
-        if self.wall_layer is None:
-            self.wall_layer = WallLayer()
-            self.addItem(self.wall_layer)
-        self.wall_layer.key = key
-        parts = wall_parts(level)
-        if len(parts) <= WALL_TILE_MIN_PARTS and not self.wall_tiles:
-            self.wall_layer.setPath(paths_from_geometries(parts))
-            return
-        # A large level: tiles, so that a pan redraws only the small tiles at the view's edge
-        # and an edit rebuilds only the tiles it changed.
-        self.wall_layer.setPath(QPainterPath())
-        groups = tile_groups(parts, WALL_TILE_M)
-        for tkey in [k for k in self.wall_tiles if k not in groups]:
-            self.removeItem(self.wall_tiles.pop(tkey))
-        for tkey, (digest, geoms) in groups.items():
-            tile = self.wall_tiles.get(tkey)
-            if tile is None:
-                tile = self.wall_tiles[tkey] = WallLayer()
-                self.addItem(tile)
-            if tile.key != digest:
-                tile.key = digest
-                tile.setPath(paths_from_geometries(geoms))
+        self._walls_shown = walls
+        if walls.path is not None:
+            for tile in self.wall_tiles.values():
+                self.removeItem(tile)
+            self.wall_tiles = {}
+            self.wall_layer.setPath(walls.path)
+        else:
+            # A large level: tiles, so that a pan redraws only the small tiles at the view's
+            # edge and an edit rebuilds only the tiles it changed.
+            self.wall_layer.setPath(QPainterPath())
+            for tkey in [k for k in self.wall_tiles if k not in walls.tiles]:
+                self.removeItem(self.wall_tiles.pop(tkey))
+            for tkey, (digest, path) in walls.tiles.items():
+                tile = self.wall_tiles.get(tkey)
+                if tile is None:
+                    tile = self.wall_tiles[tkey] = WallLayer()
+                    self.addItem(tile)
+                if tile.key != digest:
+                    tile.key = digest
+                    tile.setPath(path)
+        self.update_scene_rect()
+
+    def _walls_changed(self, walls: dict[str, WallPaths]) -> None:
+        self.apply_walls(walls.get(self.level_id))
 
     def wall_path(self) -> QPainterPath:
         """All wall solids drawn (for tests and exports)."""
-        out = QPainterPath(self.wall_layer.path()) if self.wall_layer else QPainterPath()
+        out = QPainterPath(self.wall_layer.path())
         for tile in self.wall_tiles.values():
             out.addPath(tile.path())
         return out
@@ -219,23 +225,38 @@ class PlanScene(QGraphicsScene):
         """What the level holds (walls, zones, cameras...) and what ``content_sources`` add,
         without the coverage drawn."""
         rect = QRectF()
-        if self.wall_layer is not None:
+        if not self.wall_layer.path().isEmpty():
             rect = self.wall_layer.sceneBoundingRect()
         for tile in self.wall_tiles.values():
             rect = rect.united(tile.sceneBoundingRect())
-        for item in self.model_items.values():
-            if isinstance(item, WallItem | OpeningItem):
-                continue  # inside the wall layer's rect
-            if isinstance(item, CameraItem) or not hasattr(item, "path"):
-                r = QRectF(item.pos().x() - 0.5, item.pos().y() - 0.5, 1, 1)  # type: ignore[attr-defined]
-            else:
-                r = item.sceneBoundingRect()  # type: ignore[attr-defined]
-            rect = rect.united(r)
+        # Until the worker's wall solids arrive (a plan just opened), the walls' own outlines.
+        items, walls = self._items_rect()
+        rect = rect.united(items) if not rect.isEmpty() else items.united(walls)
         for source in self.content_sources:
             rect = rect.united(source())
         if rect.isEmpty():
             rect = QRectF(-5, -5, 30, 20)
         return rect
+
+    def _items_rect(self) -> tuple[QRectF, QRectF]:
+        """(the level's objects but walls and openings, its walls' outlines), kept until the
+        items change: thousands of items on a campus level."""
+        if self._items_rect_cache is None:
+            rect, walls = QRectF(), QRectF()
+            for item in self.model_items.values():
+                if isinstance(item, OpeningItem):
+                    continue  # inside the walls
+                if isinstance(item, WallItem):
+                    walls = walls.united(item.sceneBoundingRect())
+                    continue
+                if isinstance(item, CameraItem) or not hasattr(item, "path"):
+                    x, y = item.pos().x(), item.pos().y()  # type: ignore[attr-defined]
+                    r = QRectF(x - 0.5, y - 0.5, 1, 1)
+                else:
+                    r = item.sceneBoundingRect()  # type: ignore[attr-defined]
+                rect = rect.united(r)
+            self._items_rect_cache = (rect, walls)
+        return self._items_rect_cache
 
     def item_for(self, obj: Any) -> QGraphicsItem | None:
         return self.model_items.get(id(obj))  # type: ignore[return-value]
@@ -293,24 +314,35 @@ class PlanScene(QGraphicsScene):
             self._set_coverage(cid, paths)
         for cid in [c for c in self.coverage_items if c not in seen]:
             self.removeItem(self.coverage_items.pop(cid))
-        for ov in self.overlays:
-            self.removeItem(ov)
-        self.overlays = []
-        for _zid, (zl, path) in data.intrusions.items():
-            if zl == lid:
-                item = intrusion_item(path)
-                item.setVisible(self.state.overlays.intrusions)
-                self.overlays.append(item)
-                self.addItem(item)
-        for _zid, (zl, path) in data.blind.items():
-            if zl == lid:
+        # Overlays whose path is unchanged (the worker reuses a zone's path while its geometry
+        # stays the same) keep their items: a redraw of the whole level otherwise.
+        wanted: dict[int, tuple[str, QPainterPath]] = {}
+        for kind, table in (("intrusion", data.intrusions), ("blind", data.blind)):
+            for zl, path in table.values():
+                if zl == lid:
+                    wanted[id(path)] = (kind, path)
+        kept, kept_paths = [], []
+        for ov, src in zip(self.overlays, self.overlay_paths, strict=True):
+            if wanted.pop(id(src), None) is not None:
+                kept.append(ov)
+                kept_paths.append(src)
+            else:
+                self.removeItem(ov)
+        self.overlays, self.overlay_paths = kept, kept_paths
+        for kind, path in wanted.values():
+            if kind == "blind":
                 item = blind_item(path)
                 item.setVisible(self.state.overlays.blind)
                 item.setData(0, "blind")
-                self.overlays.append(item)
-                self.addItem(item)
+            else:
+                item = intrusion_item(path)
+                item.setVisible(self.state.overlays.intrusions)
+            self.overlays.append(item)
+            self.overlay_paths.append(path)  # held, so that its id stays its own
+            self.addItem(item)
         warn = {f.camera for f in data.analysis.findings if f.rule == "CAMERA_INSIDE_WALL"}
-        for item in self.model_items.values():
+        for cam in level.cameras if level else []:
+            item = self.model_items.get(id(cam))
             if isinstance(item, CameraItem):
                 res = data.analysis.camera(lid, item.obj.id)
                 face = bool(res and res.optics.face_recognition)

@@ -3,7 +3,8 @@
 Printing draws the very same sign layout as the PDF writer (``siteplanner.signage.pdf``) through
 the Qt implementation of the drawing protocol (``siteplanner.app.qt_canvas``), so a printed sign
 and an exported one are identical and at true size. Suggestions come from the engine
-(``siteplanner.signage.placement``); accepting one adds a Sign through the undo stack.
+(``siteplanner.signage.placement``), run by the analysis worker for the shown level, never on the
+UI thread; accepting one adds a Sign through the undo stack.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from siteplanner.signage.pdf import (
     draw_signs,
     write_signs_pdf,
 )
-from siteplanner.signage.placement import SignSuggestion, suggest_signs
+from siteplanner.signage.placement import SignSuggestion
 
 if TYPE_CHECKING:
     from siteplanner.app.context import EditorContext
@@ -269,29 +270,52 @@ class SignsUi(QObject):
             self._shown = overlays.suggestions
             self.refresh()
 
+    def wanted_levels(self) -> list[str]:
+        """The levels the worker should suggest signs for: the shown one, while shown."""
+        level = self.ctx.scene.level()
+        if not self.visible or level is None or len(level.cameras) > MAX_SUGGEST_CAMERAS:
+            return []
+        return [level.id]
+
     def refresh(self) -> None:
-        self._clear_items()
-        self.suggestions = []
+        """Draw the worker's suggestions for the shown level (asking for them if the latest
+        analysis has none for it): nothing is computed here, on the UI thread. A suggestion
+        the previous analysis made too keeps its marker (no redraw of the level)."""
         scene = self.ctx.scene
         level = scene.level()
-        if not self.visible or self.analysis is None or level is None:
+        found: list[SignSuggestion] | None = None
+        if self.visible and level is not None:
+            if len(level.cameras) > MAX_SUGGEST_CAMERAS:
+                self.ctx.status(
+                    f"Sign suggestions are off for levels with more than {MAX_SUGGEST_CAMERAS} "
+                    f"cameras; use siteplanner signs --suggested"
+                )
+            else:
+                render = self.ctx.state.render
+                found = render.suggestions.get(level.id) if render is not None else None
+                if found is None and not self.ctx.runner.busy:
+                    self.ctx.runner.schedule(0)
+        if found is None:
+            self._clear_items()
+            self.suggestions = []
             return
-        if len(level.cameras) > MAX_SUGGEST_CAMERAS:
-            self.ctx.status(
-                f"Sign suggestions are off for levels with more than {MAX_SUGGEST_CAMERAS} "
-                f"cameras; use siteplanner signs --suggested"
-            )
-            return
-        plan = self.ctx.doc.plan
-        found = suggest_signs(plan, self.analysis, level_ids=[level.id])
-        names = {c.id: c.name or c.id for c in level.cameras}
+        old = {_key(i.suggestion): i for i in self.items if i.scene() is scene}
+        names = {c.id: c.name or c.id for c in level.cameras} if level else {}
+        self.items, self.suggestions = [], []
         for s in found:
-            if _key(s) in self.dismissed:
+            key = _key(s)
+            if key in self.dismissed:
                 continue
             self.suggestions.append(s)
-            item = SuggestionItem(self, s, ", ".join(names.get(c, c) for c in s.covers))
-            scene.addItem(item)
+            item = old.pop(key, None)
+            if item is None:
+                item = SuggestionItem(self, s, ", ".join(names.get(c, c) for c in s.covers))
+                scene.addItem(item)
+            else:
+                item.suggestion = s
             self.items.append(item)
+        for item in old.values():
+            scene.removeItem(item)
 
     def _clear_items(self) -> None:
         for item in self.items:

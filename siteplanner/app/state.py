@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from siteplanner.units import STYLES, format_area, format_length, format_point
 
 if TYPE_CHECKING:
-    from siteplanner.app.worker import RenderData
+    from siteplanner.app.worker import RenderData, WallPaths
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,14 @@ class Overlays:
 
 
 class EditorState(QObject):
-    """The shown level, overlay flags, display unit style and the latest analysis."""
+    """The shown level, overlay flags, display unit style and the latest analysis (the
+    worker's RenderData and wall solids)."""
 
     level_changed = Signal(str)
     overlays_changed = Signal(object)  # Overlays
     units_changed = Signal(str)  # a style from siteplanner.units.STYLES
     render_changed = Signal(object)  # RenderData
+    walls_changed = Signal(object)  # level id -> WallPaths
 
     def __init__(self, level_id: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +49,7 @@ class EditorState(QObject):
         self.overlays = Overlays()
         self.unit_style = "metric"
         self.render: RenderData | None = None
+        self.walls: dict[str, WallPaths] = {}  # the wall solids drawn, from the worker
 
     # -- level -------------------------------------------------------------------------------
     def set_level(self, level_id: str) -> None:
@@ -88,3 +91,7 @@ class EditorState(QObject):
     def set_render(self, data: RenderData | None) -> None:
         self.render = data
         self.render_changed.emit(data)
+
+    def set_walls(self, walls: dict[str, WallPaths]) -> None:
+        self.walls = walls
+        self.walls_changed.emit(walls)

@@ -94,6 +94,11 @@ def wait_analysis(qtbot, win: MainWindow) -> None:
     qtbot.waitUntil(lambda: not win.runner.busy and win.render_data is not None, timeout=30000)
 
 
+def wait_walls(qtbot, win: MainWindow) -> None:
+    """The worker draws the wall solids (first thing in each run): wait for the newest."""
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=30000)
+
+
 def vp(win: MainWindow, x: float, y: float):
     return win.view.mapFromScene(QPointF(x, y))
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QMenu
 
 from siteplanner.app.actions import ACTIONS, MENUS, TOOLBAR, ActionSet, ActionSpec, key_sequences
+from siteplanner.app.commands import SetFieldsCommand
 from siteplanner.fileformat import load_plan
 from siteplanner.resources import sample_plan_path
-from tests.app.conftest import click, wait_analysis
+from tests.app.conftest import click, wait_analysis, wait_walls
 
 COMMANDS = [s for s in ACTIONS if s.kind not in ("separator", "menu")]
 
@@ -146,3 +149,63 @@ def test_display_units_change_every_length_shown(make_window, qtbot):
     win.doc.undo.undo()
     win.scene.item_by_id("c-lobby").setSelected(True)
     assert shown() == metric
+
+
+def _record_threads(monkeypatch, module, name: str) -> list[threading.Thread]:
+    """Wrap ``module.name`` so that every call notes the thread it ran on."""
+    real = getattr(module, name)
+    threads: list[threading.Thread] = []
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, recording)
+    return threads
+
+
+def test_sign_suggestions_are_made_by_the_worker_not_the_ui_thread(make_window, qtbot, monkeypatch):
+    from siteplanner import pipeline
+    from siteplanner.app.signs_ui import SuggestionItem
+    from siteplanner.signage.placement import suggest_signs
+
+    threads = _record_threads(monkeypatch, pipeline, "suggest_signs")
+    win = make_window(load_plan(sample_plan_path()))
+    wait_analysis(qtbot, win)
+    assert threads == []  # not asked for: not made
+    win.actions_by_name["sign_suggestions"].setChecked(True)
+    qtbot.waitUntil(
+        lambda: any(isinstance(i, SuggestionItem) for i in win.scene.items()), timeout=30000
+    )
+    shown = [i for i in win.scene.items() if isinstance(i, SuggestionItem)]
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    # What is drawn is what the engine suggests for the shown level.
+    level = win.state.level_id
+    want = suggest_signs(win.doc.plan, win.render_data.analysis, level_ids=[level])
+    assert sorted(i.suggestion.position for i in shown) == sorted(s.position for s in want)
+    # An edit brings fresh suggestions, again from the worker.
+    n = len(threads)
+    cam = win.doc.plan.levels[0].cameras[0]
+    win.doc.undo.push(
+        SetFieldsCommand(win.doc, "Pan", [(cam, "pan_deg", (cam.pan_deg + 30) % 360)])
+    )
+    wait_analysis(qtbot, win)
+    qtbot.waitUntil(lambda: len(threads) > n, timeout=30000)
+    assert all(t is not threading.main_thread() for t in threads)
+
+
+def test_wall_solids_of_an_edit_are_cut_by_the_worker(make_window, qtbot, monkeypatch):
+    from siteplanner.geometry import coverage
+
+    win = make_window(load_plan(sample_plan_path()))
+    wait_walls(qtbot, win)
+    threads = _record_threads(monkeypatch, coverage, "wall_parts")
+    wall = win.doc.plan.levels[0].walls[0]
+    before = win.scene.wall_path()
+    moved = [(x, y + 0.5) for x, y in wall.points]
+    win.doc.undo.push(SetFieldsCommand(win.doc, "Move", [(wall, "points", moved)]))
+    wait_walls(qtbot, win)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    after = win.scene.wall_path()
+    mid = ((moved[0][0] + moved[1][0]) / 2, (moved[0][1] + moved[1][1]) / 2)
+    assert after.contains(QPointF(*mid)) and after != before

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from siteplanner.app.items import CameraItem, CoverageItem, OpeningItem, WallItem, ZoneItem
 from siteplanner.fileformat import load_plan, save_plan
 from siteplanner.model import Plan
-from tests.app.conftest import click, drag, key, vp, wait_analysis
+from tests.app.conftest import click, drag, key, vp, wait_analysis, wait_walls
 
 ROOM = [(0.0, 0.0), (8.0, 0.0), (8.0, 6.0), (0.0, 6.0), (0.0, 0.0)]
 
@@ -65,7 +65,9 @@ def test_draw_room_with_wall_tool_then_undo_redo(make_window, qtbot):
     assert level.walls[0].thickness_m == pytest.approx(0.2)
     items = walls_in_scene(win)
     assert len(items) == 1
-    # The solid drawn is the engine's: the polyline buffered by half the thickness.
+    # The solid drawn is the engine's: the polyline buffered by half the thickness, made by
+    # the analysis worker.
+    wait_walls(qtbot, win)
     r = win.scene.wall_layer.path().boundingRect()
     assert (r.left(), r.bottom(), r.right(), r.top()) == pytest.approx((-0.1, 6.1, 8.1, -0.1))
     assert win.isWindowModified()
@@ -73,6 +75,7 @@ def test_draw_room_with_wall_tool_then_undo_redo(make_window, qtbot):
     key(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert level.walls == []
     assert walls_in_scene(win) == []
+    wait_walls(qtbot, win)
     assert win.scene.wall_layer.path().isEmpty()
     key(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert len(level.walls) == 1
@@ -227,7 +230,7 @@ def test_rubber_band_and_ctrl_click_multiselect(make_window):
     assert [c.position[1] for c in win.doc.plan.levels[0].cameras] == pytest.approx([4.0, 4.0])
 
 
-def test_vertex_handle_edits_wall(make_window):
+def test_vertex_handle_edits_wall(make_window, qtbot):
     win = make_window(room_plan())
     click(win, 4.0, 0.0)  # on the south wall
     wall = win.doc.plan.levels[0].walls[0]
@@ -235,6 +238,7 @@ def test_vertex_handle_edits_wall(make_window):
     assert len(win.scene.handles) == 5
     drag(win, (8.0, 6.0), (9.0, 7.0))
     assert tuple(wall.points[2]) == pytest.approx((9.0, 7.0))
+    wait_walls(qtbot, win)
     assert win.scene.wall_layer.path().boundingRect().right() == pytest.approx(9.1, abs=0.15)
 
 
@@ -249,6 +253,7 @@ def test_door_tool_places_opening_on_wall(make_window, qtbot):
     assert abs(x1 - x0) == pytest.approx(0.9)
     assert any(isinstance(i, OpeningItem) for i in win.scene.items())
     # The wall solid now has the gap cut by the engine.
+    wait_walls(qtbot, win)
     solids = win.scene.wall_layer.path()
     assert not solids.contains(QPointF(4.0, 0.0))
     assert solids.contains(QPointF(2.0, 0.0))
@@ -545,7 +550,7 @@ def test_analysis_failure_is_reported_and_recovers(make_window, qtbot):
     assert "c1" in win.render_data.analysis.cameras
 
 
-def test_large_level_walls_drawn_in_tiles_and_only_touched_tiles_redrawn(make_window):
+def test_large_level_walls_drawn_in_tiles_and_only_touched_tiles_redrawn(make_window, qtbot):
     from siteplanner.app.commands import SetFieldsCommand
 
     n, room = 24, 5.0
@@ -557,12 +562,14 @@ def test_large_level_walls_drawn_in_tiles_and_only_touched_tiles_redrawn(make_wi
     ]
     plan = Plan.model_validate({"levels": [{"id": "L1", "walls": walls}]})
     win = make_window(plan)
+    wait_walls(qtbot, win)
     tiles = dict(win.scene.wall_tiles)
     assert len(tiles) > 4
     paths = {k: t.path() for k, t in tiles.items()}
     wall = plan.levels[0].walls[-1]  # a short wall in the last column
     moved = [(x + 0.5, y) for x, y in wall.points]
     win.doc.undo.push(SetFieldsCommand(win.doc, "Move", [(wall, "points", moved)]))
+    wait_walls(qtbot, win)
     changed = [k for k, t in win.scene.wall_tiles.items() if t.path() != paths.get(k)]
     assert 1 <= len(changed) <= 2
     assert win.scene.wall_path().contains(QPointF(moved[0][0], moved[0][1] + 1.0))
