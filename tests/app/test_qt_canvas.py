@@ -3,6 +3,7 @@ at the same places."""
 
 from __future__ import annotations
 
+import inspect
 import re
 import shutil
 import subprocess
@@ -175,3 +176,22 @@ def test_image_fills_its_box_upright(qapp):
     assert near(rgb(75, 140), QUADRANTS["bottom-left"])
     assert near(rgb(125, 140), (255, 255, 255))
     assert near(rgb(40, 100), (255, 255, 255)) and near(rgb(100, 10), (255, 255, 255))
+
+
+def test_every_canvas_implements_the_whole_protocol(tmp_path, qapp):
+    calls = [
+        name
+        for name, member in inspect.getmembers(Canvas)
+        if callable(member) and not name.startswith("_")
+    ]
+    assert len(calls) == 23
+    for impl in (PdfCanvas, QtCanvas, PrinterCanvas, RecordingCanvas):
+        for name in calls:
+            want = inspect.signature(getattr(Canvas, name))
+            got = inspect.signature(getattr(impl, name))
+            # Same parameter names, kinds and defaults (annotations may be narrower).
+            assert [(p.name, p.kind, p.default) for p in got.parameters.values()] == [
+                (p.name, p.kind, p.default) for p in want.parameters.values()
+            ], (impl.__name__, name)
+    assert isinstance(PdfCanvas(tmp_path / "x.pdf"), Canvas)
+    assert isinstance(RecordingCanvas(), Canvas)
