@@ -126,6 +126,42 @@ def wall_mount(
     return WallMount((x, y), pan, nearest)
 
 
+def wall_mounts(
+    walls: Sequence[Wall], spacing_m: float, offset_m: float | None = None
+) -> list[WallMount]:
+    """Every place the editor's wall rule could put a camera, about ``spacing_m`` apart: points
+    ``offset_m`` in front of every face of ``walls`` (both sides, every room), each corner of
+    those outlines included, facing away from the walls. What an automatic placement samples
+    its wall-mounted candidates from."""
+    off = DEFAULTS.camera_wall_offset_m if offset_m is None else offset_m
+    if not (off > 0 and spacing_m > 0):
+        raise ValueError("the offset and the spacing must be greater than zero")
+    solids = wall_solids(walls)
+    if len(solids) == 0:
+        return []
+    solid = shapely.union_all(solids)
+    # Mitred, so that the outline's corners are points: a camera in a corner, on the bisector.
+    grown = shapely.buffer(solid, off, join_style="mitre")
+    owner_tree = shapely.STRtree(solids)
+    out: list[WallMount] = []
+    for ring in shapely.get_rings(shapely.get_parts(grown)):
+        coords = shapely.get_coordinates(ring)[:-1]
+        length = float(shapely.length(ring))
+        n = max(1, math.ceil(length / spacing_m))
+        along = shapely.line_interpolate_point(ring, np.arange(n) * (length / n))
+        points = [tuple(map(float, c)) for c in coords]
+        points += [tuple(map(float, c)) for c in shapely.get_coordinates(along)]
+        seen: set[tuple[float, float]] = set()
+        for x, y in points:
+            key = (round(x, 9), round(y, 9))
+            if key in seen:
+                continue
+            seen.add(key)
+            wall = walls[int(owner_tree.nearest(shapely.Point(x, y)))]
+            out.append(WallMount((x, y), _facing(solid, (x, y)), wall))
+    return out
+
+
 def _facing(solid: Any, c: Pt) -> float:
     """Direction (degrees) in which ``c`` looks away from ``solid``: from its nearest point on
     the solid, or, where several are nearest (an inside corner), along the bisector of them."""

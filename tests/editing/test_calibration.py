@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from siteplanner.editing.calibration import (
@@ -59,6 +59,7 @@ height = st.floats(min_value=1, max_value=5000)
 origin = st.tuples(st.floats(-1e4, 1e4), st.floats(-1e4, 1e4))
 
 
+@settings(max_examples=100, deadline=None)
 @given(px, px, height, scale, origin, rot)
 def test_pixel_plan_round_trip_and_the_matrix(u, v, h, s, o, r):
     x, y = pixel_to_plan(u, v, h, s, o, r)
@@ -70,6 +71,7 @@ def test_pixel_plan_round_trip_and_the_matrix(u, v, h, s, o, r):
     assert math.dist((x, y), (x2, y2)) == pytest.approx(5 * s)
 
 
+@settings(max_examples=100, deadline=None)
 @given(px, px, px, px, st.floats(min_value=0.1, max_value=500), height, scale, origin, rot)
 def test_two_click_calibration_sets_the_distance_and_keeps_the_first_point(
     u1, v1, u2, v2, metres, h, old, o, r
@@ -85,6 +87,7 @@ def test_two_click_calibration_sets_the_distance_and_keeps_the_first_point(
     assert a == pytest.approx(pixel_to_plan(u1, v1, h, old, o, r), abs=1e-6)
 
 
+@settings(max_examples=100, deadline=None)
 @given(px, px, origin, height, scale, origin, rot)
 def test_alignment_puts_the_pixel_on_the_target(u, v, target, h, s, o, r):
     new_origin = aligned_origin((u, v), target, h, s, o, r)

@@ -6,7 +6,7 @@ import math
 
 import pytest
 import shapely
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from siteplanner.editing import factories
@@ -37,6 +37,7 @@ def clearance(level, p) -> float:
     return float(shapely.distance(shapely.union_all(wall_solids(level.walls)), shapely.Point(p)))
 
 
+@settings(max_examples=40, deadline=None)
 @given(
     phi=st.floats(min_value=-180, max_value=180),
     thickness=st.floats(min_value=0.05, max_value=0.6),
@@ -181,7 +182,69 @@ def test_zone_camera_sign_and_their_defaults():
     assert (ob.id, ob.height_m) == ("ob1", 2.0)
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    thickness=st.floats(min_value=0.05, max_value=0.5),
+    spacing=st.floats(min_value=0.3, max_value=4.0),
+    bend=st.floats(min_value=30.0, max_value=150.0),
+)
+def test_mounts_along_the_walls_stand_off_every_face_facing_away(thickness, spacing, bend):
+    c, s = math.cos(math.radians(bend)), math.sin(math.radians(bend))
+    plan = plan_with(
+        walls=[
+            {"points": ROOM, "thickness_m": thickness},
+            {"points": [[12, 0], [16, 0], [16 + 4 * c, 4 * s]], "thickness_m": thickness},
+        ]
+    )
+    level = plan.levels[0]
+    mounts = factories.wall_mounts(level.walls, spacing)
+    solid = shapely.union_all(wall_solids(level.walls))
+    for m in mounts:
+        here = shapely.Point(m.position)
+        assert float(shapely.distance(solid, here)) >= OFF - 1e-9
+        # Facing away from the nearest point of the walls (in a narrow bend, towards the
+        # other arm is still away from this one).
+        foot = shapely.get_coordinates(shapely.shortest_line(solid, here))[0]
+        away = (m.position[0] - foot[0], m.position[1] - foot[1])
+        pan = math.radians(m.pan_deg)
+        assert math.cos(pan) * away[0] + math.sin(pan) * away[1] > 0
+    # The room's inside corners are among them, on their bisectors.
+    inside = thickness / 2 + OFF
+    for corner, pan in [((inside, inside), 45.0), ((8 - inside, 6 - inside), -135.0)]:
+        assert any(
+            math.dist(m.position, corner) < 1e-9 and angle_diff(m.pan_deg, pan) < 1e-6
+            for m in mounts
+        )
+    # Along the inside of the room's south wall, no gap wider than the spacing.
+    south = sorted(
+        x for (x, y) in (m.position for m in mounts) if abs(y - inside) < 1e-9 and 0 < x < 8
+    )
+    gaps = [b - a for a, b in zip(south, south[1:], strict=False)]
+    assert south[0] == pytest.approx(inside) and south[-1] == pytest.approx(8 - inside)
+    assert max(gaps) <= spacing + 1e-9
+
+
+def test_no_mounts_without_walls_and_bad_arguments_refused():
+    assert factories.wall_mounts([], 1.0) == []
+    walls = plan_with(walls=[{"points": ROOM}]).levels[0].walls
+    with pytest.raises(ValueError):
+        factories.wall_mounts(walls, 0.0)
+    with pytest.raises(ValueError):
+        factories.wall_mounts(walls, 1.0, offset_m=0.0)
+
+
 def test_camera_between_two_separate_walls_goes_on_the_nearer_face():
+    # Two walls 0.6 m apart: both are near the click, their solids do not touch.
+    level = plan_with(
+        walls=[{"points": [[0, 0], [10, 0]]}, {"points": [[0, 0.6], [10, 0.6]]}]
+    ).levels[0]
+    mount = factories.wall_mount(SnapIndex(level), (5.0, 0.2), 0.25)
+    assert mount.position == pytest.approx((5.0, 0.15)) and angle_diff(mount.pan_deg, 90) < 1e-9
+    mount = factories.wall_mount(SnapIndex(level), (5.0, 0.42), 0.25)
+    assert mount.position == pytest.approx((5.0, 0.45)) and angle_diff(mount.pan_deg, -90) < 1e-9
+
+
+def test_camera_between_two_walls_0_8_m_apart_goes_on_the_nearer_face():
     # Two walls whose solids do not touch: their union is a MultiPolygon, not one polygon.
     plan = plan_with(
         walls=[

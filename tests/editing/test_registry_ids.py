@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typing
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from siteplanner.editing.registry import REGISTRY, collection, collection_of, find, moved
@@ -86,6 +86,7 @@ def test_allocator_continues_after_the_highest_id_on_any_level():
     assert set(plan_ids(plan)) == {"L1", "L2", "w1", "c1", "c2", "c6", "ob4"}
 
 
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(
         st.tuples(

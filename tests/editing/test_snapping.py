@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from siteplanner.editing.snapping import (
@@ -117,6 +117,7 @@ def test_grid_and_drag_offsets():
 coord = st.floats(min_value=-50, max_value=50, allow_nan=False)
 
 
+@settings(max_examples=100, deadline=None)
 @given(coord, coord, coord, coord)
 def test_constrained_point_lies_on_a_45_degree_ray_at_the_projected_length(ax, ay, px, py):
     anchor, p = (ax, ay), (px, py)
@@ -141,6 +142,7 @@ def test_constrained_point_lies_on_a_45_degree_ray_at_the_projected_length(ax, a
     assert q == pytest.approx((ax + u[0] * proj, ay + u[1] * proj), abs=1e-5)
 
 
+@settings(max_examples=100, deadline=None)
 @given(coord, coord, st.sampled_from([0.05, 0.1, 0.25, 1.0]))
 def test_grid_snap_is_the_nearest_grid_point(x, y, step):
     gx, gy = snap_to_grid((x, y), step)
