@@ -178,6 +178,12 @@ def main() -> int:
         "<= 5 s",
         lambda v: f"{v:.2f} s",
     )
+    try:
+        from bench.robust_bench import bench_hostile
+
+        bench_hostile(rows)
+    except Exception as exc:  # a benchmark that breaks is reported, not hidden
+        rows.append(("hostile plans", f"failed: {exc}", "-", "<= 10 s, <= 1 GB each"))
     head = ("measure", "workload", "result", "target")
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
     line = "  ".join("-" * w for w in widths)

@@ -1,4 +1,4 @@
-"""Colours and sizes of the canvas (a light CAD look)."""
+"""Colours of the canvas (a light CAD look), as Qt colours of the shared palette."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
+
+from siteplanner.drawing import palette
 
 
 def plain_tip(text: str) -> str:
@@ -20,49 +22,35 @@ def plain_label(label: QLabel) -> QLabel:
     return label
 
 
-BACKGROUND = QColor("#f5f6f8")
-GRID_MINOR = QColor("#e6e9ee")
-GRID_MAJOR = QColor("#d3d8df")
-WALL = QColor("#2d3139")
-WALL_SELECTED = QColor("#1d6fe8")
-SELECTION = QColor("#1d6fe8")
-DOOR = QColor("#7a5230")
-WINDOW = QColor("#3b8fd9")
-OBSTACLE_FILL = QColor(176, 148, 104, 120)
-OBSTACLE_LINE = QColor("#8a6d43")
-ZONE_FILL = {
-    "collection": QColor(46, 160, 67, 30),
-    "private": QColor(170, 60, 200, 50),
-    "exclude": QColor(110, 118, 130, 40),
-}
-ZONE_LINE = {
-    "collection": QColor("#2e9c47"),
-    "private": QColor("#a43cc8"),
-    "exclude": QColor("#6e7682"),
-}
-COVERAGE_FILL = QColor(37, 115, 220, 22)
-COVERAGE_LINE = QColor(37, 115, 220, 110)
-DORI_FILL = {
-    "detection": QColor(37, 115, 220, 20),
-    "observation": QColor(37, 115, 220, 28),
-    "recognition": QColor(20, 90, 200, 36),
-    "identification": QColor(10, 60, 170, 48),
-}
-INTRUSION_FILL = QColor(220, 38, 38, 150)
-INTRUSION_LINE = QColor("#b91c1c")
-BLIND_HATCH = QColor(232, 89, 12, 170)
-CAMERA = QColor("#0b4fa0")
-CAMERA_FACE = QColor("#b45309")
-CAMERA_WARN = QColor("#c2410c")
-SIGN = QColor("#f2c200")
-LABEL = QColor("#1f2933")
-PREVIEW = QColor("#e8590c")
-SEVERITY = {"error": QColor("#d32f2f"), "warning": QColor("#ed8b00"), "info": QColor("#1d6fe8")}
-# Opaque equivalents of the stacked DORI fills, for the legend.
-DORI_LEGEND = {
-    "detection": QColor(220, 232, 248),
-    "observation": QColor(196, 215, 241),
-    "recognition": QColor(160, 186, 230),
-    "identification": QColor(118, 150, 214),
-}
-LEGEND_BACK = QColor(255, 255, 255, 215)
+def _q(color: palette.Rgba) -> QColor:
+    return QColor.fromRgbF(*color)
+
+
+# The colours live in the Qt-free palette shared with the printed plan drawing.
+BACKGROUND = _q(palette.BACKGROUND)
+GRID_MINOR = _q(palette.GRID_MINOR)
+GRID_MAJOR = _q(palette.GRID_MAJOR)
+WALL = _q(palette.WALL)
+WALL_SELECTED = _q(palette.WALL_SELECTED)
+SELECTION = _q(palette.SELECTION)
+DOOR = _q(palette.DOOR)
+WINDOW = _q(palette.WINDOW)
+OBSTACLE_FILL = _q(palette.OBSTACLE_FILL)
+OBSTACLE_LINE = _q(palette.OBSTACLE_LINE)
+ZONE_FILL = {k: _q(v) for k, v in palette.ZONE_FILL.items()}
+ZONE_LINE = {k: _q(v) for k, v in palette.ZONE_LINE.items()}
+COVERAGE_FILL = _q(palette.COVERAGE_FILL)
+COVERAGE_LINE = _q(palette.COVERAGE_LINE)
+DORI_FILL = {k: _q(v) for k, v in palette.DORI_FILL.items()}
+INTRUSION_FILL = _q(palette.INTRUSION_FILL)
+INTRUSION_LINE = _q(palette.INTRUSION_LINE)
+BLIND_HATCH = _q(palette.BLIND_HATCH)
+CAMERA = _q(palette.CAMERA)
+CAMERA_FACE = _q(palette.CAMERA_FACE)
+CAMERA_WARN = _q(palette.CAMERA_WARN)
+SIGN = _q(palette.SIGN)
+LABEL = _q(palette.LABEL)
+PREVIEW = _q(palette.PREVIEW)
+SEVERITY = {k: _q(v) for k, v in palette.SEVERITY.items()}
+DORI_LEGEND = {k: _q(v) for k, v in palette.DORI_LEGEND.items()}
+LEGEND_BACK = _q(palette.LEGEND_BACK)

@@ -1,0 +1,85 @@
+"""The one palette of the plan: the editor's canvas and the plan drawing (report, PNG, SVG)
+take their colours from here, so that a plan looks the same on screen and on paper.
+
+Colours are RGBA tuples of floats in 0..1. The drawing protocol has no transparency: the plan
+drawing uses ``over_white`` (the colour a translucent fill shows on white paper).
+"""
+
+from __future__ import annotations
+
+Rgba = tuple[float, float, float, float]
+
+
+def hex_rgba(code: str, alpha: int = 255) -> Rgba:
+    """``"#rrggbb"`` with an alpha in 0..255 as an RGBA tuple."""
+    code = code.lstrip("#")
+    r, g, b = (int(code[i : i + 2], 16) / 255.0 for i in (0, 2, 4))
+    return (r, g, b, alpha / 255.0)
+
+
+def rgba(r: int, g: int, b: int, a: int = 255) -> Rgba:
+    return (r / 255.0, g / 255.0, b / 255.0, a / 255.0)
+
+
+def over_white(color: Rgba) -> tuple[float, float, float]:
+    """The opaque colour ``color`` shows when laid over white."""
+    r, g, b, a = color
+    return (1 - a + a * r, 1 - a + a * g, 1 - a + a * b)
+
+
+def opaque(color: Rgba) -> tuple[float, float, float]:
+    return color[:3]
+
+
+BACKGROUND = hex_rgba("#f5f6f8")
+GRID_MINOR = hex_rgba("#e6e9ee")
+GRID_MAJOR = hex_rgba("#d3d8df")
+WALL = hex_rgba("#2d3139")
+WALL_SELECTED = hex_rgba("#1d6fe8")
+SELECTION = hex_rgba("#1d6fe8")
+DOOR = hex_rgba("#7a5230")
+WINDOW = hex_rgba("#3b8fd9")
+OBSTACLE_FILL = rgba(176, 148, 104, 120)
+OBSTACLE_LINE = hex_rgba("#8a6d43")
+ZONE_FILL = {
+    "collection": rgba(46, 160, 67, 30),
+    "private": rgba(170, 60, 200, 50),
+    "exclude": rgba(110, 118, 130, 40),
+}
+ZONE_LINE = {
+    "collection": hex_rgba("#2e9c47"),
+    "private": hex_rgba("#a43cc8"),
+    "exclude": hex_rgba("#6e7682"),
+}
+COVERAGE_FILL = rgba(37, 115, 220, 22)
+COVERAGE_LINE = rgba(37, 115, 220, 110)
+DORI_FILL = {
+    "detection": rgba(37, 115, 220, 20),
+    "observation": rgba(37, 115, 220, 28),
+    "recognition": rgba(20, 90, 200, 36),
+    "identification": rgba(10, 60, 170, 48),
+}
+INTRUSION_FILL = rgba(220, 38, 38, 150)
+INTRUSION_LINE = hex_rgba("#b91c1c")
+BLIND_HATCH = rgba(232, 89, 12, 170)
+CAMERA = hex_rgba("#0b4fa0")
+CAMERA_FACE = hex_rgba("#b45309")
+CAMERA_WARN = hex_rgba("#c2410c")
+SIGN = hex_rgba("#f2c200")
+LABEL = hex_rgba("#1f2933")
+PREVIEW = hex_rgba("#e8590c")
+SEVERITY = {
+    "error": hex_rgba("#d32f2f"),
+    "warning": hex_rgba("#ed8b00"),
+    "info": hex_rgba("#1d6fe8"),
+}
+# Opaque equivalents of the stacked DORI fills, for the legend and the printed drawing.
+DORI_LEGEND = {
+    "detection": rgba(220, 232, 248),
+    "observation": rgba(196, 215, 241),
+    "recognition": rgba(160, 186, 230),
+    "identification": rgba(118, 150, 214),
+}
+LEGEND_BACK = rgba(255, 255, 255, 215)
+
+__all__ = [name for name in dir() if name.isupper()] + ["hex_rgba", "opaque", "over_white", "rgba"]
