@@ -231,3 +231,21 @@ def test_overlaps_computed_at_once_equal_one_clip_per_pair(zones, pans):
         for _j, (area, geom) in ctx.overlaps[i].items():
             assert geom.area == pytest.approx(area)
     assert got == pytest.approx(expected, abs=1e-9)
+
+
+def test_identification_density_over_a_public_place():
+    # 1920 px over 90°: 250 px/m up to a depth of 1920 / (2 · 250) = 3.84 m, the triangle
+    # |y| <= x <= 3.84 of 3.84² m², all inside the public hall.
+    hall = dict(LOBBY, polygon=rect(0, -5, 8, 5))
+    (f,) = findings(plan([camera(name="Door")], zones=[hall]), "IDENTIFICATION_DENSITY")
+    assert f.severity == "info" and f.camera == "c1" and "Door (c1)" in f.message
+    assert f.area_m2 == pytest.approx(3.84**2, rel=1e-3)
+    # Below the pack's 1 m² it is not an identity device; an internal place is no public place;
+    # a camera that runs face matching gets the facial recognition findings instead.
+    speck = dict(LOBBY, polygon=rect(3.0, -0.1, 3.8, 0.1))
+    assert findings(plan([camera()], zones=[speck]), "IDENTIFICATION_DENSITY") == []
+    store = dict(hall, place="internal")
+    assert findings(plan([camera()], zones=[store]), "IDENTIFICATION_DENSITY") == []
+    face = plan([camera(face_recognition=True)], zones=[hall])
+    assert findings(face, "IDENTIFICATION_DENSITY") == []
+    assert len(findings(face, "FACIAL_RECOGNITION_NOTICE")) == 1
