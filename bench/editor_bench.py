@@ -29,7 +29,7 @@ def frame_time_ms(plan: Plan, frames: int = 60, step_px: int = 9) -> float:
 
     from siteplanner.analysis import Analyser
     from siteplanner.app.main_window import MainWindow
-    from siteplanner.app.worker import PathCache, render_data
+    from siteplanner.app.worker import PathCache, WallCache, render_data
 
     win = MainWindow(plan)
     win.runner.hold()
@@ -39,8 +39,11 @@ def frame_time_ms(plan: Plan, frames: int = 60, step_px: int = 9) -> float:
     busiest = max(plan.levels, key=lambda lv: len(lv.cameras))
     win.set_level(busiest.id)
     # The analysis as the worker would deliver it, computed here so the timing is the drawing.
-    data = render_data(Analyser().analyse(plan), PathCache(), lambda: False)
+    analyser = Analyser()
+    walls = WallCache().walls(plan, analyser, lambda: False)
+    data = render_data(analyser.analyse(plan), PathCache(), lambda: False)
     win.runner.hold()
+    win.state.set_walls(walls)
     win.state.set_render(data)
     view = win.view
     view.fit()

@@ -160,6 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_signs)
 
+    p = sub.add_parser("report", help="write the site report (drawings, schedules, assessment)")
+    p.add_argument("plan", nargs="?", help="plan file (default: the built-in sample site)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="PDF to write")
+    p.add_argument("--lang", help="languages, e.g. zh,en (default), zh or en")
+    p.add_argument("--paper", default="A4", help="A4 (default) or A3 (drawings on A3 landscape)")
+    p.add_argument("--rules", help="rule pack id (default: the plan's own)")
+    p.set_defaults(func=cmd_report)
+
     p = sub.add_parser("import-dxf", help="make a plan from a CAD drawing (DXF)")
     p.add_argument("drawing", help="DXF file")
     p.add_argument("-o", "--output", required=True, metavar="PLAN.siteplan", help="plan to write")
@@ -246,6 +254,67 @@ def cmd_signs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _output(path: str) -> Path:
+    out = Path(path)
+    if not out.parent.is_dir():
+        raise CliError(f"{out}: folder {str(out.parent)!r} does not exist")
+    return out
+
+
+def _analysed(args: argparse.Namespace, langs: Sequence[str] = ()):
+    """(plan, pack, pipeline result) for a command that writes a document of the plan."""
+    gc.disable()  # one-shot command: see cmd_check
+    from siteplanner import pipeline
+    from siteplanner.analysis import Analyser
+    from siteplanner.compliance import available_packs, load_pack
+
+    plan = _load(args.plan)
+    rules = getattr(args, "rules", None) or plan.rules
+    if rules not in available_packs():
+        where = "--rules" if getattr(args, "rules", None) else f"{_plan_label(args.plan)}: rules"
+        raise CliError(
+            f"{where}: unknown rule pack {rules!r} (available: {', '.join(available_packs())})"
+        )
+    pack = load_pack(rules)
+    # Finding messages in the first requested language the pack speaks.
+    lang = next((lang for lang in langs if lang in pack.languages), pack.default_lang)
+    result = pipeline.run(plan, rules=pack, lang=lang, analyser=Analyser(parallel=True))
+    return plan, pack, result, lang
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from siteplanner.reports.site_report import PAPERS, write_report
+    from siteplanner.signage.content import LanguageError, parse_langs
+
+    try:
+        langs = parse_langs(args.lang)
+    except LanguageError as exc:
+        raise CliError(f"--lang: {exc}") from None
+    paper = {p.lower(): p for p in PAPERS}.get(args.paper.lower())
+    if paper is None:
+        raise CliError(f"--paper: unknown paper {args.paper!r} (choose {', '.join(PAPERS)})")
+    out = _output(args.output)
+    plan, pack, result, first = _analysed(args, langs)
+    try:
+        done = write_report(
+            plan,
+            result.analysis,
+            pack,
+            out,
+            langs=langs,
+            paper=paper,
+            source=_plan_label(args.plan),
+            findings_lang=first,
+        )
+    except OSError as exc:
+        raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    print(
+        f"{out}: {done.pages} pages, {done.cameras} cameras, {done.findings} findings "
+        f"({paper}, {','.join(langs)}, {pack.id})"
+    )
+    return EXIT_OK
+
+
 def cmd_import_dxf(args: argparse.Namespace) -> int:
     from siteplanner.dxf import DxfError, import_dxf, parse_map
     from siteplanner.fileformat import save_plan
@@ -254,9 +323,7 @@ def cmd_import_dxf(args: argparse.Namespace) -> int:
         mapping = parse_map(args.map)
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    out = Path(args.output)
-    if not out.parent.is_dir():
-        raise CliError(f"{out}: folder {str(out.parent)!r} does not exist")
+    out = _output(args.output)
     try:
         result = import_dxf(args.drawing, units=args.units, mapping=mapping)
     except DxfError as exc:
@@ -333,7 +400,7 @@ def entry(editor: Editor | None = None) -> None:
     os._exit(code)
 
 
-BATCH_COMMANDS = {"check", "signs", "import-dxf"}
+BATCH_COMMANDS = {"check", "signs", "report", "export", "import-dxf"}
 # Commands that only compute and write: Ctrl-C ends them at once.
 ENGINE_COMMANDS = {"check", "signs", "report", "export", "place", "import-dxf"}
 

@@ -161,10 +161,14 @@ def check_plan(plan: Plan, file: str = "") -> None:
             )
         total = 0
         for kind, collection, field, objects_, closed in _outlines(level):
-            used = [bounded_points(getattr(o, field), closed) for o in objects_]
-            total += sum(map(len, used))
+            used = [getattr(o, field) for o in objects_]
+            sizes = np.fromiter(map(len, used), dtype=np.intp, count=len(used))
+            for i in np.nonzero(sizes > MAX_POINTS)[0]:  # few: simplify only those
+                used[i] = bounded_points(used[i], closed)
+                sizes[i] = len(used[i])
+            total += int(sizes.sum())
             if kind == "wall":
-                detailed += sum(len(u) for u in used if len(u) > PIECEWISE_POINTS)
+                detailed += int(sizes[sizes > PIECEWISE_POINTS].sum())
                 if detailed > MAX_DETAILED_WALL_POINTS:
                     raise PlanTooComplex(
                         file,
@@ -174,18 +178,17 @@ def check_plan(plan: Plan, file: str = "") -> None:
                         "in the drawing, or split the site",
                         f"levels[{li}].walls",
                     )
-            for i, pts in enumerate(used):
-                if len(pts) > MAX_POINTS:
-                    n = len(getattr(objects_[i], field))
-                    raise PlanTooComplex(
-                        file,
-                        f"{kind} {clip(objects_[i].id)} has {n:,} points, still {len(pts):,} when "
-                        f"simplified within {SIMPLIFY_M * 100:g} cm (at most {MAX_POINTS:,}): "
-                        f"split it into several {kind}s or simplify it in the drawing",
-                        f"levels[{li}].{collection}[{i}].{field}",
-                    )
+            for i in np.nonzero(sizes > MAX_POINTS)[0]:
+                n = len(getattr(objects_[i], field))
+                raise PlanTooComplex(
+                    file,
+                    f"{kind} {clip(objects_[i].id)} has {n:,} points, still {sizes[i]:,} when "
+                    f"simplified within {SIMPLIFY_M * 100:g} cm (at most {MAX_POINTS:,}): "
+                    f"split it into several {kind}s or simplify it in the drawing",
+                    f"levels[{li}].{collection}[{i}].{field}",
+                )
             limit = MAX_SELF_CROSSINGS[kind]
-            for i in _crossing_themselves(used, closed):
+            for i in _crossing_themselves(used, sizes, closed):
                 if self_crossings(used[i], closed, limit) > limit:
                     raise PlanTooComplex(
                         file,
@@ -232,10 +235,10 @@ def _camera_index(plan: Plan, level: Level, camera_id: str) -> tuple[int, int]:
     return li, ci
 
 
-def _crossing_themselves(outlines: list[Points], closed: bool) -> list[int]:
+def _crossing_themselves(outlines: list[Points], sizes: np.ndarray, closed: bool) -> list[int]:
     """Indices of the outlines (of at least 4 points: fewer cannot cross) that are not simple,
     found in one vectorised call."""
-    idx = [i for i, pts in enumerate(outlines) if len(pts) >= 4]
+    idx = np.nonzero(sizes >= 4)[0].tolist()
     if not idx:
         return []
     rings = [list(outlines[i]) + ([outlines[i][0]] if closed else []) for i in idx]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import shapely
 
-from siteplanner.geometry.budget import PIECEWISE_POINTS, bounded_points
+from siteplanner.geometry.budget import MAX_POINTS, PIECEWISE_POINTS, bounded_points
 from siteplanner.model import Level, Wall
 
 
@@ -103,7 +103,10 @@ def wall_pieces(walls: Sequence[Wall]) -> tuple[np.ndarray, np.ndarray]:
 def wall_points(walls: Sequence[Wall]) -> list[Sequence[tuple[float, float]]]:
     """Each wall's centre line as the analysis takes it: simplified within a centimetre beyond
     the point budget."""
-    return [bounded_points(w.points, closed=False) for w in walls]
+    return [
+        w.points if len(w.points) <= MAX_POINTS else bounded_points(w.points, closed=False)
+        for w in walls
+    ]
 
 
 def wall_parts(level: Level) -> np.ndarray:
@@ -115,7 +118,7 @@ def wall_parts(level: Level) -> np.ndarray:
     # Indexed by part from here on (a wall of many points is several parts).
     parts, wall_of = wall_pieces(level.walls)
     half = half_wall[wall_of]
-    points = [points_wall[i] for i in wall_of]
+    points = points_wall if len(parts) == len(points_wall) else [points_wall[i] for i in wall_of]
     straight = np.array([len(pts) == 2 for pts in points])
     cutters = [o for o in level.openings if o.cuts]
     if not cutters:

@@ -19,7 +19,7 @@ from shapely.geometry.base import BaseGeometry
 from siteplanner.analysis import Analysis
 from siteplanner.drawing import palette
 from siteplanner.drawing.canvas import MM, Canvas, Color, Path
-from siteplanner.drawing.text import string_width
+from siteplanner.drawing.text import string_width, wrap
 from siteplanner.model import DORI_LEVELS, Level, Plan
 
 # Drawing scales of GB/T 50001 (and ISO 5455), as 1:n; the drawing takes the largest that fits.
@@ -369,7 +369,12 @@ def draw_level(
             _hatch(canvas, g, palette.opaque(palette.ZONE_LINE[z.kind]), spacing=4, angle=-45)
         elif z.kind == "exclude":
             _hatch(
-                canvas, g, palette.opaque(palette.ZONE_LINE[z.kind]), spacing=5, angle=0, width=0.3
+                canvas,
+                g,
+                palette.over_white((*palette.ZONE_LINE[z.kind][:3], 0.6)),
+                spacing=5,
+                angle=30,
+                width=0.3,
             )
         if z.kind == "collection" and not zr.blind.is_empty:
             _hatch(
@@ -572,12 +577,10 @@ def _legend(canvas: Canvas, x: float, top: float, w: float, langs: Sequence[str]
             canvas.set_line_width(0.3)
             canvas.circle(x + 3 * MM, y + 1.5 * MM, 1.3 * MM, fill=True, stroke=True)
         canvas.set_fill(INK)
-        text = term(key, langs)
-        s = size
-        while string_width(text, s) > w - 8 * MM and s > 4:
-            s -= 0.5
-        canvas.text(x + 7.5 * MM, y + 0.6 * MM, text, s)
-        y -= 5 * MM
+        lines = wrap(term(key, langs), size, w - 8 * MM)
+        for i, line in enumerate(lines):
+            canvas.text(x + 7.5 * MM, y + 0.6 * MM - i * size * 1.15, line, size)
+        y -= 5 * MM + (len(lines) - 1) * size * 1.15
 
 
 __all__ = [
