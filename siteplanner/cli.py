@@ -158,6 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also print the suggested signs for cameras no sign announces yet",
     )
+    p.add_argument(
+        "--draft",
+        action="store_true",
+        help="print even when the notice is incomplete, every sign marked DRAFT / 草稿",
+    )
     p.set_defaults(func=cmd_signs)
 
     p = sub.add_parser("report", help="write the site report (drawings, schedules, assessment)")
@@ -167,6 +172,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", default="A4", help="A4 (default) or A3 (drawings on A3 landscape)")
     p.add_argument("--rules", help="rule pack id (default: the plan's own)")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("export", help="export the plan as CSV, GeoJSON, DXF, PNG or SVG")
+    p.add_argument("plan", nargs="?", help="plan file (default: the built-in sample site)")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="what to write")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    p.add_argument("--level", help="only this level (png and svg: the level to draw)")
+    p.add_argument("--lang", help="languages of the drawing's legend, e.g. zh,en (default)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import-dxf", help="make a plan from a CAD drawing (DXF)")
     p.add_argument("drawing", help="DXF file")
@@ -199,11 +212,14 @@ def _paper(value: str) -> str:
 
 
 def cmd_signs(args: argparse.Namespace) -> int:
-    from siteplanner.compliance import available_packs
-    from siteplanner.signage.content import LanguageError, parse_langs
+    from siteplanner import pipeline
+    from siteplanner.analysis import Analyser
+    from siteplanner.compliance import available_packs, load_pack
+    from siteplanner.signage.content import LanguageError, notice_missing, parse_langs
     from siteplanner.signage.pdf import (
         NoticeUrlError,
         SignPdfError,
+        check_notice_url,
         collect_signs,
         write_signs_pdf,
     )
@@ -220,12 +236,23 @@ def cmd_signs(args: argparse.Namespace) -> int:
             f"(available: {', '.join(available_packs())})"
         )
     pairs = collect_signs(plan)
-    if args.suggested:
-        from siteplanner import pipeline
-        from siteplanner.analysis import Analyser
-
-        result = pipeline.run(plan, analyser=Analyser(parallel=True), suggest=True)
-        pairs += [(s.level_id, s.to_sign(s.id)) for s in result.suggestions]
+    if not pairs and not args.suggested:
+        raise CliError(f"{label}: the plan has no signs (add some, or use --suggested)")
+    try:  # unusable input before any work or warning
+        check_notice_url(plan.organization.privacy_notice_url)
+    except NoticeUrlError as exc:
+        raise CliError(f"{label}: {exc}") from None
+    missing = notice_missing(plan, load_pack(plan.rules))
+    if missing and not args.draft:
+        print(
+            f"siteplanner: {label}: the notice is incomplete, missing {', '.join(missing)}: "
+            "fill them in, or print a proof marked DRAFT with --draft",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
+    run = pipeline.run(plan, analyser=Analyser(parallel=True), suggest=args.suggested)
+    _warn_errors(run.findings, label)
+    pairs += [(s.level_id, s.to_sign(s.id)) for s in run.suggestions]
     if not pairs:
         raise CliError(f"{label}: the plan has no signs (add some, or use --suggested)")
     out = Path(args.output)
@@ -240,6 +267,7 @@ def cmd_signs(args: argparse.Namespace) -> int:
             layout=args.layout,
             signs=pairs,
             legend=not args.no_legend,
+            draft=args.draft,
         )
     except NoticeUrlError as exc:
         raise CliError(f"{label}: {exc}") from None
@@ -252,6 +280,23 @@ def cmd_signs(args: argparse.Namespace) -> int:
         f"({args.paper}, {args.layout}, {','.join(langs)})"
     )
     return EXIT_OK
+
+
+def _warn_errors(findings, label: str) -> None:
+    """A one-paragraph summary of the plan's error findings on stderr: signs still print, but
+    whoever prints them learns that the plan is not ready (details from ``check``)."""
+    errors = [f for f in findings if f.severity == "error"]
+    if not errors:
+        return
+    counts: dict[str, int] = {}
+    for f in errors:
+        counts[f.rule] = counts.get(f.rule, 0) + 1
+    rules = ", ".join(f"{rule} ×{n}" if n > 1 else rule for rule, n in counts.items())
+    print(
+        f"siteplanner: warning: {label} has {len(errors)} error finding"
+        f"{'s' if len(errors) != 1 else ''} ({rules}); run `siteplanner check` for details",
+        file=sys.stderr,
+    )
 
 
 def _output(path: str) -> Path:
@@ -312,6 +357,62 @@ def cmd_report(args: argparse.Namespace) -> int:
         f"{out}: {done.pages} pages, {done.cameras} cameras, {done.findings} findings "
         f"({paper}, {','.join(langs)}, {pack.id})"
     )
+    return EXIT_OK
+
+
+EXPORT_FORMATS = ("csv", "geojson", "dxf", "png", "svg")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from siteplanner.signage.content import LanguageError, parse_langs
+
+    try:
+        langs = parse_langs(args.lang)
+    except LanguageError as exc:
+        raise CliError(f"--lang: {exc}") from None
+    out = _output(args.output)
+    plan = _load(args.plan)
+    levels = [lv.id for lv in plan.levels]
+    if args.level is not None and args.level not in levels:
+        raise CliError(
+            f"--level: {_plan_label(args.plan)} has no level {args.level!r} "
+            f"(levels: {', '.join(levels) or 'none'})"
+        )
+    if args.format in ("png", "svg") and args.level is None and len(levels) != 1:
+        raise CliError(
+            f"--level: a {args.format} shows one level; choose one of {', '.join(levels)}"
+            if levels
+            else f"{_plan_label(args.plan)}: the plan has no level to draw"
+        )
+    plan, _, result, _ = _analysed(args, langs)
+    analysis = result.analysis
+    try:
+        if args.format == "csv":
+            from siteplanner.exports.schedule import write_csv
+
+            n = write_csv(plan, analysis, out, args.level)
+            what = f"{n} cameras"
+        elif args.format == "geojson":
+            from siteplanner.exports.geojson import write_geojson
+
+            what = f"{write_geojson(plan, analysis, out, args.level)} features"
+        elif args.format == "dxf":
+            from siteplanner.exports.dxf import write_dxf
+
+            what = f"{write_dxf(plan, analysis, out, args.level)} entities"
+        else:
+            from siteplanner.reports.images import write_png, write_svg
+
+            level = next(lv for lv in plan.levels if lv.id == (args.level or levels[0]))
+            if args.format == "png":
+                w, h = write_png(plan, level, analysis, out, langs)
+                what = f"{w}×{h} px, level {level.id}"
+            else:
+                info = write_svg(plan, level, analysis, out, langs)
+                what = f"level {level.id} at 1:{info.scale}"
+    except OSError as exc:
+        raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    print(f"{out}: {args.format}, {what}")
     return EXIT_OK
 
 

@@ -166,13 +166,21 @@ class _Mapper:
     def pt(self, x: float, y: float) -> tuple[float, float]:
         return (self.ox + (x - self.x0) * self.k, self.oy + (y - self.y0) * self.k)
 
+    frame: BaseGeometry | None = None
+
     def geom(self, g: BaseGeometry) -> BaseGeometry:
-        return shapely.transform(
+        out = shapely.transform(
             g,
             lambda c: np.column_stack(
                 [self.ox + (c[:, 0] - self.x0) * self.k, self.oy + (c[:, 1] - self.y0) * self.k]
             ),
         )
+        if self.frame is not None and not out.is_empty:
+            box = self.frame.bounds
+            b = out.bounds
+            if b[0] < box[0] or b[1] < box[1] or b[2] > box[2] or b[3] > box[3]:
+                out = shapely.clip_by_rect(out, *box)
+        return out
 
 
 def polygon_path(g: BaseGeometry, path: Path | None = None) -> Path:
@@ -216,28 +224,35 @@ def _hatch(
     angle: float = 45.0,
     width: float = 0.4,
 ) -> None:
-    """Parallel lines ``spacing`` points apart across ``g`` (clipped to it)."""
+    """Parallel lines ``spacing`` points apart across ``g``, cut to it by Shapely rather than by
+    a canvas clip (so that every surface, SVG viewers included, shows the same hatch)."""
     if g is None or g.is_empty:
         return
-    path = polygon_path(g)
+    x0, y0, x1, y1 = g.bounds
+    t = math.tan(math.radians(angle))
+    rise = (x1 - x0) * t
+    lo, hi = min(0.0, -rise) - spacing, (y1 - y0) + max(0.0, -rise) + spacing
+    offsets = np.arange(lo, hi, spacing)
+    if not len(offsets):
+        return
+    starts = np.column_stack([np.full(len(offsets), x0), y0 + offsets])
+    ends = np.column_stack([np.full(len(offsets), x1), y0 + offsets + rise])
+    lines = shapely.linestrings(np.stack([starts, ends], axis=1))
+    cut = shapely.intersection(lines, g)
+    coords = shapely.get_parts(cut[~shapely.is_empty(cut)])
+    path = Path()
+    for seg in coords:
+        if seg.geom_type != "LineString":
+            continue
+        pts = shapely.get_coordinates(seg)
+        path.move_to(*pts[0])
+        for x, y in pts[1:]:
+            path.line_to(x, y)
     if not path.ops:
         return
-    x0, y0, x1, y1 = g.bounds
-    canvas.save()
-    canvas.clip(path)
     canvas.set_stroke(color)
     canvas.set_line_width(width)
-    span = (x1 - x0) + (y1 - y0)
-    t = math.tan(math.radians(angle))
-    lines = Path()
-    c = -span
-    while c <= span:
-        # y = y0 + (x - x0) * t + c
-        lines.move_to(x0, y0 + c)
-        lines.line_to(x1, y0 + (x1 - x0) * t + c)
-        c += spacing
-    canvas.draw_path(lines, fill=False, stroke=True)
-    canvas.restore()
+    canvas.draw_path(path, fill=False, stroke=True)
 
 
 class LabelPlacer:
@@ -334,9 +349,8 @@ def draw_level(
     cams = list(lres.cameras) if lres is not None else []
     zones = {z.id: analysis.zones.get(z.id) for z in level.zones}
 
-    canvas.save()
-    clip = Path().rect(frame[0], frame[1], frame[2] - frame[0], frame[3] - frame[1])
-    canvas.clip(clip)
+    # Everything is cut to the frame by Shapely (no canvas clip: see _hatch).
+    m.frame = shapely.box(*frame)
     # Zone tints under everything.
     for z in level.zones:
         zr = zones.get(z.id)
@@ -426,7 +440,6 @@ def draw_level(
             canvas.set_line_width(0.6)
             for s in (-1, 1):
                 canvas.line(ax_ + s * d * nx, ay_ + s * d * ny, bx_ + s * d * nx, by_ + s * d * ny)
-    canvas.restore()
 
     # Markers, then labels placed around them.
     placer = LabelPlacer(frame)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from siteplanner.compliance import load_pack
 from siteplanner.compliance.packs import RulePack
+from siteplanner.compliance.rules.signage import missing_notice_fields
 from siteplanner.drawing.text import cjk_punctuation
 from siteplanner.model import MissingOptics, Plan, Sign, resolve_optics
 
@@ -87,6 +88,7 @@ class SignContent:
     qr_caption: str
     legal_basis: list[str]
     cameras: list[str] = field(default_factory=list)  # camera names, for the legend
+    draft: bool = False  # printed with an incomplete notice: carries a DRAFT / 草稿 mark
 
     @property
     def face_recognition(self) -> bool:
@@ -115,6 +117,15 @@ def face_recognition_due(plan: Plan, sign: Sign) -> bool:
             if found[1].face_recognition:
                 return True
     return False
+
+
+def notice_missing(plan: Plan, pack: RulePack | None = None) -> list[str]:
+    """The organisation fields a sign must give (the pack's ``notice_fields``) that the plan
+    leaves empty, as plan paths such as ``organization.contact``."""
+    pack = pack or load_pack(plan.rules)
+    return [
+        f"organization.{m}" for m in missing_notice_fields(plan.organization, pack.notice_fields)
+    ]
 
 
 def _pick(mapping: object, lang: str, fallback: str) -> str:
@@ -197,6 +208,7 @@ __all__ = [
     "Row",
     "SignContent",
     "face_recognition_due",
+    "notice_missing",
     "parse_langs",
     "sign_content",
 ]

@@ -255,6 +255,25 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
         )
         c.set_fill(BLACK)
         c.text(ix + iw - pad, iy + foot_h * 0.36, ident, foot_h * 0.38, anchor="end")
+    if content.draft:
+        _draft_mark(c, x, y, w, h)
+    c.restore()
+
+
+DRAFT_TEXT = "草稿 DRAFT"
+
+
+def _draft_mark(c: Canvas, x: float, y: float, w: float, h: float) -> None:
+    """A red diagonal DRAFT / 草稿 across the whole sign: a proof with an incomplete notice must
+    not be mistaken for the sign to install."""
+    angle = math.degrees(math.atan2(h, w))
+    diag = math.hypot(w, h)
+    size = 0.8 * diag / (string_width(DRAFT_TEXT, 1.0) or 1.0)
+    c.save()
+    c.translate(x + w / 2, y + h / 2)
+    c.rotate(angle)
+    c.set_fill(RED)
+    c.text(0, -size * 0.35, DRAFT_TEXT, size, anchor="middle", bold=True)
     c.restore()
 
 
@@ -328,6 +347,7 @@ def write_signs_pdf(
     legend: bool = True,
     pack: RulePack | None = None,
     title: str | None = None,
+    draft: bool = False,
 ) -> SignPdfResult:
     """Write the signs of ``plan`` (or the given (level id, sign) pairs) to ``out``."""
     if paper not in PAPERS:
@@ -339,7 +359,7 @@ def write_signs_pdf(
         author=plan.organization.name or "",
         pagesize=PAPERS[paper],
     )
-    result = draw_signs(c, plan, PAPERS[paper], langs, layout, signs, legend, pack)
+    result = draw_signs(c, plan, PAPERS[paper], langs, layout, signs, legend, pack, draft)
     c.close()
     result.path = out
     result.paper = paper
@@ -355,6 +375,7 @@ def draw_signs(
     signs: Sequence[tuple[str, Sign]] | None = None,
     legend: bool = True,
     pack: RulePack | None = None,
+    draft: bool = False,
 ) -> SignPdfResult:
     """Lay out and draw the signs on any ``Canvas`` (a PDF file, the editor's printer), page by
     page. ``paper`` is the sheet size in points; a page turns to landscape where a sign needs it.
@@ -374,6 +395,8 @@ def draw_signs(
         )
         for lid, s in pairs
     ]
+    for it in items:
+        it.content.draft = draft
     for url in {it.content.qr_url for it in items if it.content.qr_url}:
         check_notice_url(url)
     pw, ph = paper
