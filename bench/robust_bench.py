@@ -43,9 +43,16 @@ def bench_hostile(rows: list[Row]) -> None:
             path = Path(tmp) / "hostile.siteplan"
             path.write_text(json.dumps(make()))
             seconds, peak, code, last = _measure(path)
-            outcome = "analysed" if code in (0, 1) else f"refused: {last[:70]}"
+            # "siteplanner: FILE: FIELD: message": keep the field and the message.
+            reason = last.split(f"{path}: ", 1)[-1]
+            outcome = "analysed" if code in (0, 1) else f"refused: {reason[:72]}"
             rows.append(
-                (f"check: {label}", outcome, f"{seconds:.1f} s, {peak:.0f} MB, exit {code}", "")
+                (
+                    f"check: {label}",
+                    outcome,
+                    f"{seconds:.1f} s, {peak:.0f} MB, exit {code}",
+                    "<= 10 s, <= 1 GB",
+                )
             )
         path = Path(tmp) / "campus.siteplan"
         save_plan(make_campus(), path)
