@@ -199,6 +199,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--level", help="only this level (png and svg: the level to draw)")
     p.add_argument("--lang", help="languages of the drawing's legend, e.g. zh,en (default)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import-dxf", help="make a plan from a CAD drawing (DXF)")
+    p.add_argument("drawing", help="DXF file")
+    p.add_argument("-o", "--output", required=True, metavar="PLAN.siteplan", help="plan to write")
+    p.add_argument(
+        "--units",
+        choices=("mm", "cm", "m", "in", "ft"),
+        help="the drawing's units (default: its own, or a guess from its size when it has none)",
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="ROLE=LAYERS",
+        help="layers (comma-separated, * wildcards) holding ROLE: wall, door, window, column, "
+        "room, room-name or ignore; repeatable",
+    )
+    p.set_defaults(func=cmd_import_dxf)
     return parser
 
 
@@ -493,8 +511,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             if levels
             else f"{_plan_label(args.plan)}: the plan has no level to draw"
         )
-    plan, _, result, _ = _analysed(args, langs)
-    analysis = result.analysis
+    gc.disable()  # one-shot command: see cmd_check
+    from siteplanner.analysis import Analyser
+
+    # The exports hold geometry only: no rule pack to evaluate, and only the level asked for.
+    if args.level is not None:
+        plan = plan.model_copy(update={"levels": [lv for lv in plan.levels if lv.id == args.level]})
+    analysis = Analyser(parallel=True).analyse(plan)
     try:
         if args.format == "csv":
             from siteplanner.exports.schedule import write_csv
@@ -522,6 +545,31 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
     print(f"{out}: {args.format}, {what}")
+    return EXIT_OK
+
+
+def cmd_import_dxf(args: argparse.Namespace) -> int:
+    from siteplanner.dxf import DxfError, import_dxf, parse_map
+    from siteplanner.fileformat import save_plan
+
+    try:
+        mapping = parse_map(args.map)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    out = _output(args.output)
+    try:
+        result = import_dxf(args.drawing, units=args.units, mapping=mapping)
+    except DxfError as exc:
+        raise CliError(str(exc)) from None
+    save_plan(result.plan, out)
+    width, height = result.size_m
+    print(f"{args.drawing}: {result.units}, {width:.2f} m x {height:.2f} m")
+    for line in result.messages:
+        print(f"  {line}")
+    print("  layers:")
+    for layer, count, role in result.layers:
+        print(f"    {layer}: {count} entities, {role or 'not recognised'}")
+    print(f"{out}: written")
     return EXIT_OK
 
 
@@ -585,7 +633,7 @@ def entry(editor: Editor | None = None) -> None:
     os._exit(code)
 
 
-BATCH_COMMANDS = {"check", "signs", "report", "export", "place", "place-signs"}
+BATCH_COMMANDS = {"check", "signs", "report", "export", "place", "place-signs", "import-dxf"}
 # Commands that only compute and write: Ctrl-C ends them at once.
 ENGINE_COMMANDS = {"check", "signs", "report", "export", "place", "import-dxf"}
 
