@@ -10,6 +10,7 @@ places), plus the shortfall penalty.
 
 from __future__ import annotations
 
+import heapq
 import math
 import os
 import sys
@@ -74,35 +75,84 @@ class Solution:
 
 def greedy(problem: CoverProblem) -> list[int]:
     """The classic greedy choice: the candidate that covers most still-needed area per cost,
-    until every zone has its share (or nothing helps); then drop what turned redundant."""
+    until every zone has its share (or nothing helps); then drop what turned redundant.
+
+    Lazily: a candidate's gain only shrinks as others are chosen, so one whose fresh gain still
+    tops every other's stale gain is the best (most candidates are never looked at again)."""
     remaining = problem.need.astype(float).copy()
     hit = np.zeros(len(problem.group_weight), dtype=bool)
+    n_z = len(remaining)
+
+    def score(c: int) -> float:
+        g = problem.covers(c)
+        g = g[~hit[g]]
+        if len(g) == 0:
+            return 0.0
+        gain = np.bincount(problem.group_zone[g], problem.group_weight[g], minlength=n_z)
+        return float(np.minimum(gain, np.maximum(remaining, 0)).sum()) / problem.cost[c]
+
+    heap = [(-score(c), c) for c in range(problem.n_candidates)]
+    heapq.heapify(heap)
     chosen: list[int] = []
     limit = problem.max_cameras if problem.max_cameras is not None else problem.n_candidates
-    while (remaining > 1e-9).any() and len(chosen) < limit:
-        best, best_score = -1, 0.0
-        for c in range(problem.n_candidates):
-            g = problem.covers(c)
-            g = g[~hit[g]]
-            if len(g) == 0:
-                continue
-            gain = np.bincount(
-                problem.group_zone[g], problem.group_weight[g], minlength=len(remaining)
-            )
-            useful = float(np.minimum(gain, np.maximum(remaining, 0)).sum())
-            score = useful / problem.cost[c] - 1e-6 * problem.tie[c]
-            if score > best_score:
-                best, best_score = c, score
-        if best < 0:
-            break
-        chosen.append(best)
-        g = problem.covers(best)
+    while heap and (remaining > 1e-9).any() and len(chosen) < limit:
+        _, c = heapq.heappop(heap)
+        fresh_score = score(c)
+        if fresh_score <= 1e-12:
+            continue
+        if heap and fresh_score < -heap[0][0] - 1e-12:
+            heapq.heappush(heap, (-fresh_score, c))
+            continue
+        chosen.append(c)
+        g = problem.covers(c)
         fresh = g[~hit[g]]
         hit[fresh] = True
         remaining -= np.bincount(
-            problem.group_zone[fresh], problem.group_weight[fresh], minlength=len(remaining)
+            problem.group_zone[fresh], problem.group_weight[fresh], minlength=n_z
         )
     return _prune(problem, chosen)
+
+
+def zone_bound(problem: CoverProblem) -> float:
+    """A lower bound on the cost of any choice that meets every zone's need, without an LP:
+    zones that no candidate reaches together need cameras of their own, each zone at least its
+    need over the most any one candidate covers of it (in cost: the least cost per area)."""
+    n_z = len(problem.need)
+    if problem.n_candidates == 0 or len(problem.cover_idx) == 0:
+        return 0.0
+    rows = np.repeat(np.arange(problem.n_candidates), np.diff(problem.cover_ptr))
+    zones = problem.group_zone[problem.cover_idx]
+    key = rows.astype(np.int64) * n_z + zones
+    uniq, inv = np.unique(key, return_inverse=True)
+    area = np.bincount(inv.ravel(), problem.group_weight[problem.cover_idx])
+    cand, zone = uniq // n_z, uniq % n_z
+    # Least cost per covered area of each zone, and which zones share a candidate.
+    per_area = problem.cost[cand] / np.maximum(area, 1e-12)
+    best = np.full(n_z, np.inf)
+    np.minimum.at(best, zone, per_area)
+    need = np.maximum(problem.need, 0.0)
+    lb = np.where(need > 1e-9, need * best, 0.0)
+    if problem.cost.size and np.allclose(problem.cost, problem.cost[0]):
+        unit = float(problem.cost[0])
+        lb = np.where(lb > 0, np.ceil(lb / unit - 1e-6) * unit, 0.0)
+    lb[~np.isfinite(lb)] = 0.0
+    zones_of: dict[int, list[int]] = {}
+    for c, z in zip(cand.tolist(), zone.tolist(), strict=True):
+        zones_of.setdefault(c, []).append(z)
+    neighbours: list[set[int]] = [set() for _ in range(n_z)]
+    for zs in zones_of.values():
+        if len(zs) > 1:
+            for z in zs:
+                neighbours[z].update(zs)
+    taken = np.zeros(n_z, dtype=bool)
+    blocked = np.zeros(n_z, dtype=bool)
+    for z in np.argsort(-lb, kind="stable"):
+        if lb[z] <= 0 or blocked[z]:
+            continue
+        taken[z] = True
+        blocked[list(neighbours[z])] = True
+        blocked[z] = True
+    return float(lb[taken].sum())
 
 
 def _prune(problem: CoverProblem, chosen: list[int]) -> list[int]:
@@ -250,6 +300,8 @@ def solve(
     if problem.cost.size and np.allclose(problem.cost, problem.cost[0]):
         unit = float(problem.cost[0])
         cam_bound = math.ceil(cam_bound / unit - 1e-6) * unit
+    if not (_shortfall_cost(problem, chosen) > 0):
+        cam_bound = max(cam_bound, zone_bound(problem))
     total = float(problem.cost[chosen].sum()) if chosen else 0.0
     return Solution(chosen, total, min(cam_bound, total), status, time.monotonic() - start)
 
