@@ -103,6 +103,8 @@ def edit_times_ms(plan: Plan, steps: int = 60) -> tuple[float, float]:
         if i > 5:
             drag.append((time.perf_counter() - t) * 1000)
     QTest.mouseRelease(port, left, none, p)
+    if tuple(wall.points[-1]) == (x1, y1):
+        raise RuntimeError("the vertex drag did not move the wall's end")
     win.doc.undo.undo()
     win.set_tool("wall")
     QTest.mouseClick(port, left, none, at(x1 - 3, y1 - 2))
@@ -113,6 +115,8 @@ def edit_times_ms(plan: Plan, steps: int = 60) -> tuple[float, float]:
         QTest.mouseMove(port, p)
         if i > 5:
             hover.append((time.perf_counter() - t) * 1000)
+    if win.tool.cursor_pt is None:
+        raise RuntimeError("the wall tool saw no cursor")
     win.tool.cancel()
     win.doc.undo.setClean()
     win.close()

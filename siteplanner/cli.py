@@ -173,6 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", help="rule pack id (default: the plan's own)")
     p.set_defaults(func=cmd_report)
 
+    p = sub.add_parser(
+        "place-signs", help="add the suggested signs to a plan (on the walls beside the entrances)"
+    )
+    p.add_argument("plan", help="plan file")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.siteplan", help="plan to write")
+    p.set_defaults(func=cmd_place_signs)
+
     p = sub.add_parser("export", help="export the plan as CSV, GeoJSON, DXF, PNG or SVG")
     p.add_argument("plan", nargs="?", help="plan file (default: the built-in sample site)")
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="what to write")
@@ -234,7 +241,13 @@ def cmd_signs(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     run = pipeline.run(plan, analyser=Analyser(parallel=True), suggest=args.suggested)
     _warn_errors(run.findings, label)
-    pairs += [(s.level_id, s.to_sign(s.id)) for s in run.suggestions]
+    for s in run.suggestions:
+        if s.extends:  # the existing sign, printed with the cameras it lacked
+            at = next((i for i, (_, sg) in enumerate(pairs) if sg.id == s.extends), None)
+            if at is not None:
+                pairs[at] = (pairs[at][0], pairs[at][1].model_copy(update={"covers": s.covers}))
+                continue
+        pairs.append((s.level_id, s.to_sign(s.id)))
     if not pairs:
         raise CliError(f"{label}: the plan has no signs (add some, or use --suggested)")
     out = Path(args.output)
@@ -261,6 +274,45 @@ def cmd_signs(args: argparse.Namespace) -> int:
         f"{out}: {len(pairs)} signs on {result.pages} pages "
         f"({args.paper}, {args.layout}, {','.join(langs)})"
     )
+    return EXIT_OK
+
+
+def cmd_place_signs(args: argparse.Namespace) -> int:
+    from siteplanner import pipeline
+    from siteplanner.analysis import Analyser
+    from siteplanner.compliance import available_packs
+    from siteplanner.fileformat import save_plan
+    from siteplanner.signage.placement import apply_suggestions
+
+    gc.disable()  # one-shot command: see cmd_check
+    label = _plan_label(args.plan)
+    plan = _load(args.plan)
+    if plan.rules not in available_packs():
+        raise CliError(
+            f"{label}: rules: unknown rule pack {plan.rules!r} "
+            f"(available: {', '.join(available_packs())})"
+        )
+    out = Path(args.output)
+    if not out.parent.is_dir():
+        raise CliError(f"{out}: folder {str(out.parent)!r} does not exist")
+    run = pipeline.run(plan, analyser=Analyser(parallel=True), suggest=True)
+    changed = apply_suggestions(plan, run.suggestions)
+    try:
+        save_plan(plan, out)
+    except OSError as exc:
+        raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    for s, sign in zip(run.suggestions, changed, strict=True):
+        if s.extends:
+            print(f"  {s.level_id}: {s.extends} now announces {', '.join(s.covers)}")
+            continue
+        where = f"on wall {s.wall}" if s.wall else "on a post"
+        side = f", {s.side} of door {s.opening}" if s.side and s.opening else ""
+        print(
+            f"  {s.level_id}: {sign.id} at ({s.position[0]:.2f}, {s.position[1]:.2f}) "
+            f"{where}{side}, {s.width_m * 1000:.0f}×{s.height_m * 1000:.0f} mm, centre "
+            f"{s.mount_height_m:g} m above the floor, announces {', '.join(s.covers)}"
+        )
+    print(f"{out}: {len(changed)} signs added or extended")
     return EXIT_OK
 
 
@@ -458,7 +510,7 @@ def entry(editor: Editor | None = None) -> None:
     os._exit(code)
 
 
-BATCH_COMMANDS = {"check", "signs", "report", "export"}
+BATCH_COMMANDS = {"check", "signs", "report", "export", "place-signs"}
 # Commands that only compute and write: Ctrl-C ends them at once.
 ENGINE_COMMANDS = {"check", "signs", "report", "export", "place", "import-dxf"}
 

@@ -105,18 +105,22 @@ class SnapIndex:
     """What a level offers to snap to, indexed.
 
     The index describes the level as it was when built. Objects edited since then are named to
-    :meth:`touch`: their entries are ignored and their current shape is looked at directly, so a
-    drag does not rebuild the index at every step. Adding or removing objects needs a new index.
+    :meth:`touch`, and :meth:`sync` finds those added or removed: the entries of edited and
+    removed ones are ignored, and the current shape of edited and added ones is looked at
+    directly, so neither a drag nor placing an object rebuilds the index (tens of milliseconds
+    on a campus level). Past ``STALE_LIMIT`` such objects, a new index is cheaper.
     """
 
     def __init__(self, level: Level) -> None:
         self.level = level
         walls = list(level.walls)
         shapes: list[Any] = [*walls, *level.zones, *level.obstacles]
-        self.counts = _counts(level)
+        # Holding the objects keeps their id() from being reused while the index lives.
         self._owners = shapes
         self._owner_ids = {id(o): i for i, o in enumerate(shapes)}
-        self._stale: dict[int, Any] = {}
+        self._stale: dict[int, Any] = {}  # indexed objects edited since
+        self._added: dict[int, Any] = {}  # objects the level gained since
+        self._removed: set[int] = set()  # owner numbers of indexed objects it lost since
         self._max_half = max((w.thickness_m / 2 for w in walls), default=0.0)
         # Vertices: the objects' own, then the corners of the wall solids.
         lists = [_vertices(o) for o in shapes]
@@ -143,32 +147,41 @@ class SnapIndex:
     @property
     def max_half_thickness(self) -> float:
         """Half the thickness of the level's thickest wall."""
-        edited = (o.thickness_m / 2 for o in self._stale.values() if isinstance(o, Wall))
+        edited = (o.thickness_m / 2 for o in self._live_objects(None) if isinstance(o, Wall))
         return max([self._max_half, *edited])
 
     # -- keeping up with edits -----------------------------------------------------------------
     def touch(self, objects: Iterable[Any]) -> None:
         """Objects whose geometry changed since the index was built."""
         for obj in objects:
-            if id(obj) in self._owner_ids:
-                self._stale[id(obj)] = obj
+            k = id(obj)
+            if k in self._owner_ids and self._owner_ids[k] not in self._removed:
+                self._stale[k] = obj
+
+    def sync(self) -> None:
+        """Catch up with the objects added to or removed from the level since the build."""
+        current = {id(o): o for o in (*self.level.walls, *self.level.zones, *self.level.obstacles)}
+        self._added = {k: o for k, o in current.items() if k not in self._owner_ids}
+        self._removed = {i for k, i in self._owner_ids.items() if k not in current}
+        self._stale = {k: o for k, o in self._stale.items() if k in current}
 
     @property
     def outdated(self) -> bool:
-        """True when a new index would serve better (objects added or removed, many edited)."""
-        return len(self._stale) > STALE_LIMIT or _counts(self.level) != self.counts
+        """True when a new index would serve better: many objects edited, added or removed."""
+        return len(self._stale) + len(self._added) + len(self._removed) > STALE_LIMIT
 
     def _live(self, owner_idx: np.ndarray, skip: Any) -> np.ndarray:
-        """Mask of index entries whose owner is neither stale nor ``skip``."""
-        if not self._stale and skip is None:
+        """Mask of index entries whose owner is not edited, removed or ``skip``."""
+        if not self._stale and not self._removed and skip is None:
             return np.ones(len(owner_idx), dtype=bool)
-        drop = {self._owner_ids[k] for k in self._stale}
+        drop = {self._owner_ids[k] for k in self._stale} | self._removed
         if skip is not None and id(skip) in self._owner_ids:
             drop.add(self._owner_ids[id(skip)])
         return ~np.isin(owner_idx, np.fromiter(drop, dtype=np.intp, count=len(drop)))
 
-    def _stale_shapes(self, skip: Any) -> list[Any]:
-        return [o for o in self._stale.values() if o is not skip]
+    def _live_objects(self, skip: Any) -> list[Any]:
+        """Edited and added objects: looked at as they are now, not through the trees."""
+        return [o for o in (*self._stale.values(), *self._added.values()) if o is not skip]
 
     # -- queries -------------------------------------------------------------------------------
     def nearest_vertex(
@@ -189,7 +202,7 @@ class SnapIndex:
                 kind: SnapKind = "vertex" if self._vx_kind[i] == 0 else "face_vertex"
                 q = (float(self._vx[i, 0]), float(self._vx[i, 1]))
                 best = (float(d[k]), q, self._owners[int(self._vx_owner[i])], kind)
-        for obj in self._stale_shapes(skip):
+        for obj in self._live_objects(skip):
             pts: list[tuple[Pt, SnapKind]] = [(tuple(q), "vertex") for q in _vertices(obj)]
             if faces and isinstance(obj, Wall):
                 ring = shapely.get_coordinates(shapely.boundary(wall_solids([obj])))
@@ -217,7 +230,7 @@ class SnapIndex:
                 (self._lines[i], int(self._line_kind[i]), self._owners[int(self._line_owner[i])])
                 for i in idx
             ]
-        for obj in self._stale_shapes(skip):
+        for obj in self._live_objects(skip):
             if isinstance(obj, Wall):
                 cands.append((polylines([obj.points])[0], _CENTRE, obj))
                 if faces:
@@ -248,7 +261,7 @@ class SnapIndex:
             for i in idx:
                 wall = self._owners[int(self._line_owner[i])]
                 found[id(wall)] = wall
-        for obj in self._stale_shapes(None):
+        for obj in self._live_objects(None):
             if isinstance(obj, Wall) and shapely.dwithin(
                 polylines([obj.points])[0], shapely.Point(p), radius
             ):
@@ -268,10 +281,6 @@ class SnapIndex:
                 if d <= reach and (best is None or d < best.distance):
                     best = WallHit(wall, tuple(a), tuple(b), q, d)
         return best
-
-
-def _counts(level: Level) -> tuple[int, int, int, int]:
-    return (id(level), len(level.walls), len(level.zones), len(level.obstacles))
 
 
 def snap_point(
@@ -302,20 +311,24 @@ class SnapIndexCache:
     """The index of the level being edited, rebuilt only when it must be.
 
     Tell it about every edit: :meth:`edited` with the objects an edit changed, or ``None`` when
-    it added, removed or replaced objects (the index is then dropped)."""
+    it may have added or removed objects (the index then catches up when next asked for)."""
 
     def __init__(self) -> None:
         self._index: SnapIndex | None = None
+        self._membership_changed = False
 
     def get(self, level: Level) -> SnapIndex:
         index = self._index
+        if index is not None and index.level is level and self._membership_changed:
+            index.sync()
+        self._membership_changed = False
         if index is None or index.level is not level or index.outdated:
             index = self._index = SnapIndex(level)
         return index
 
     def edited(self, objects: Iterable[Any] | None) -> None:
         if objects is None:
-            self._index = None
+            self._membership_changed = True
         elif self._index is not None:
             self._index.touch(objects)
 

@@ -10,6 +10,13 @@ an edge entrance (one sign per ``EDGE_SPACING_M`` of its length). The sign stand
 outside the coverage, at eye level, facing the person approaching. Small uncovered pockets
 enclosed by the coverage (the blind spot under a camera) are not approaches: a person can only
 reach them through the coverage.
+
+A sign is installed on a wall: a door sign goes on the wall face beside the door, on the approach
+side, ``DOOR_GAP_M`` from the door's edge to the sign's edge; an edge sign goes on the nearest wall
+face within ``EDGE_WALL_M`` of where people approach (else it needs a post, and says so). Its
+``mount_height_m`` is the height of its centre. One sign per entrance: an existing sign close by
+that faces the same way is extended with the cameras it lacks rather than duplicated. A camera
+standing in a private space gets no sign: it must be removed (``CAMERA_IN_PRIVATE_SPACE``).
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from siteplanner.analysis import Analysis, AnalysisCancelled
 from siteplanner.compliance.legibility import derived_viewing_distance, standard_size
 from siteplanner.findings import MIN_AREA_M2
 from siteplanner.model import Level, Plan, Sign
+from siteplanner.model.ids import IdAllocator
 
 SETBACK_M = 0.75  # how far before the coverage boundary an edge sign stands
 DOOR_SETBACK_M = 0.45  # beyond the door's depth (half on each side of the wall line)
@@ -37,6 +45,10 @@ MERGE_M = 1.5  # suggestions closer than this (facing alike) become one sign
 EXISTING_M = 2.0  # an existing sign this close that announces a camera already does the job
 ZONE_GAP_M = 0.2  # public zones closer than twice this are one public place
 ROOM_M = 0.5  # an approach needs this much free floor (a person) before the boundary
+WALL_STANDOFF_M = 0.02  # the sign's plate in front of the wall face (its centre point in plan)
+DOOR_GAP_M = 0.15  # from the door's edge to the sign's nearest edge (clear of the frame)
+EDGE_WALL_M = 4.0  # an edge sign goes on a wall face this close to its approach point
+MAX_WALL_GAP_M = 0.35  # a wall-mounted sign is at most this far from the wall solid
 
 
 @dataclass
@@ -52,9 +64,12 @@ class SignSuggestion:
     width_m: float
     height_m: float
     viewing_distance_m: float
-    mount_height_m: float = MOUNT_HEIGHT_M
+    mount_height_m: float = MOUNT_HEIGHT_M  # height of the sign's centre above the floor
     note: str = ""
     zones: list[str] = field(default_factory=list)  # public zones entered
+    wall: str | None = None  # the wall it is mounted on (None: free-standing, on a post)
+    side: str = ""  # "left" or "right" of the door, seen by a person walking up to it
+    extends: str | None = None  # an existing sign to which ``covers`` is the new list
 
     def to_sign(self, sign_id: str = "") -> Sign:
         return Sign(
@@ -139,6 +154,17 @@ class _LevelContext:
             if o.kind == "door"
         ]
         self.door_union = shapely.union_all([r for _, r in self.doors]) if self.doors else None
+        self.walls = [
+            (
+                w.id,
+                shapely.buffer(shapely.LineString(w.points), w.thickness_m / 2, cap_style="flat"),
+            )
+            for w in level.walls
+            if len(w.points) >= 2
+        ]
+        self.private_zones = [
+            shapely.Polygon(z.polygon) for z in level.zones if z.kind == "private"
+        ]
         shapely.prepare(self.blocked)
         shapely.prepare(self.private)
         self.cap = plan.settings.sign_viewing_distance_m
@@ -278,6 +304,72 @@ def _edge_entrance(ctx: _LevelContext, camera_id: str, cp, piece, t: float, k: i
     return None
 
 
+def _mount(
+    ctx: _LevelContext, raw: _Raw, width: float
+) -> tuple[tuple[float, float], float, str | None, str] | None:
+    """(position, facing, wall id, side) of the sign for ``raw`` on a wall face, or None when no
+    wall face is at hand (the sign keeps its free-standing place)."""
+    if ctx.solids.is_empty:
+        return None
+    if raw.kind == "door":
+        (ax, ay), (bx, by) = raw.entrance
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        ux, uy = (bx - ax) / length, (by - ay) / length
+        mx, my = (ax + bx) / 2, (ay + by) / 2
+        # The side of the door the sign is read from: the approach, or the covered side when
+        # the approach is a private space (see _door_entrance).
+        nx, ny = -uy, ux
+        if (raw.position[0] - mx) * nx + (raw.position[1] - my) * ny < 0:
+            nx, ny = -nx, -ny
+        along = DOOR_GAP_M + width / 2
+        # Person walking up faces -n; their right hand is (-ny, nx) rotated: (dy, -dx) of -n.
+        rx, ry = -ny, nx
+        for ex, ey, dx, dy in ((ax, ay, -ux, -uy), (bx, by, ux, uy)):
+            c = (ex + dx * along + nx * 0.3, ey + dy * along + ny * 0.3)
+            got = _on_face(ctx, c, 0.6)
+            if got is None:
+                continue
+            pos, facing = got
+            if _angle_diff(facing, _angle(nx, ny)) > 30.0:
+                continue  # the face found is not the door's wall (a return, a corner)
+            side = "right" if (pos[0] - mx) * rx + (pos[1] - my) * ry > 0 else "left"
+            return pos, facing, _wall_at(ctx, pos), side
+        return None
+    got = _on_face(ctx, raw.position, EDGE_WALL_M)
+    if got is None:
+        return None
+    pos, facing = got
+    if not ctx.reachable(raw.position, shapely.Point(pos)):
+        return None
+    return pos, facing, _wall_at(ctx, pos), ""
+
+
+def _on_face(
+    ctx: _LevelContext, c: tuple[float, float], reach: float
+) -> tuple[tuple[float, float], float] | None:
+    """The point just in front of the wall face nearest ``c`` (within ``reach``), facing away from
+    the wall, when that point is free, public floor."""
+    pt = shapely.Point(c)
+    if ctx.solids.distance(pt) > reach or ctx.solids.contains(pt):
+        return None
+    q = shapely.shortest_line(ctx.solids, pt).coords[0]
+    dx, dy = c[0] - q[0], c[1] - q[1]
+    d = math.hypot(dx, dy)
+    if d < 1e-9:
+        return None
+    pos = (round(q[0] + dx / d * WALL_STANDOFF_M, 3), round(q[1] + dy / d * WALL_STANDOFF_M, 3))
+    p = shapely.Point(pos)
+    if not ctx.walkable(p) or ctx.private.contains(p):
+        return None
+    return pos, _angle(dx, dy)
+
+
+def _wall_at(ctx: _LevelContext, pos: tuple[float, float]) -> str | None:
+    pt = shapely.Point(pos)
+    best = min(ctx.walls, key=lambda w: w[1].distance(pt), default=None)
+    return best[0] if best is not None and best[1].distance(pt) <= MAX_WALL_GAP_M else None
+
+
 def _merge(raws: list[_Raw]) -> list[tuple[_Raw, list[str], list[str]]]:
     """Group raw entrances: the same door side, or edge signs close together facing alike."""
     groups: list[tuple[_Raw, list[str], list[str]]] = []
@@ -334,6 +426,9 @@ def suggest_signs(
         seen: list[tuple[str, BaseGeometry]] = []
         for camera in level.cameras:
             stop_if_cancelled()
+            here = shapely.Point(camera.position)
+            if any(z.covers(here) for z in ctx.private_zones):
+                continue  # to be removed, never announced (CAMERA_IN_PRIVATE_SPACE)
             cr = analysis.camera(level.id, camera.id)
             if cr is None or cr.coverage.coverage.is_empty:
                 continue
@@ -349,25 +444,70 @@ def suggest_signs(
             for raw in _entrances(ctx, "", area):
                 raws += [replace(raw, camera=cid) for cid in watching]
         for raw, cams, zones in _merge(raws):
-            if skip_announced:
+            pos, facing = raw.position, raw.facing
+            dist = derived_viewing_distance(pos, facing, ctx.solids, ctx.cap)
+            w, h = standard_size(dist)
+            wall, side, note = None, "", raw.note
+            mounted = _mount(ctx, raw, w)
+            if mounted is not None:
+                pos, facing, wall, side = mounted
+                dist = derived_viewing_distance(pos, facing, ctx.solids, ctx.cap)
+                w, h = standard_size(dist)
+            else:
+                note = (note + "; " if note else "") + "no wall at hand: mount on a post"
+            # One sign per entrance: an existing sign close by, facing alike, takes the cameras.
+            way_in = shapely.LineString(raw.entrance)
+            near = [
+                sg
+                for sg in level.signs
+                if min(math.dist(sg.position, pos), way_in.distance(shapely.Point(sg.position)))
+                <= EXISTING_M
+                and _angle_diff(sg.facing_deg, facing) <= 90.0
+            ]
+            extends = None
+            if near:
+                sg = min(near, key=lambda sg: math.dist(sg.position, pos))
+                if skip_announced:
+                    cams = [c for c in cams if c not in sg.covers]
+                if not cams:
+                    continue
+                extends = sg.id
+                pos, facing = (float(sg.position[0]), float(sg.position[1])), sg.facing_deg % 360
+                wall, side, note = _wall_at(ctx, pos), "", "adds cameras to an existing sign"
+                w, h = sg.width_m, sg.height_m
+                cams = [*sg.covers, *(c for c in cams if c not in sg.covers)]
+            elif skip_announced:
                 cams = [
                     c
                     for c in cams
                     if not any(
-                        c in s.covers and math.dist(s.position, raw.position) <= EXISTING_M
-                        for s in level.signs
+                        c in sg.covers and math.dist(sg.position, pos) <= EXISTING_M
+                        for sg in level.signs
                     )
                 ]
                 if not cams:
                     continue
-            dist = derived_viewing_distance(raw.position, raw.facing, ctx.solids, ctx.cap)
-            w, h = standard_size(dist)
+            # Suggestions of this run at the same place (two entrances met at one wall) merge.
+            twin = next(
+                (
+                    o
+                    for o in out
+                    if o.level_id == level.id
+                    and o.extends == extends
+                    and math.dist(o.position, pos) <= 0.5
+                    and _angle_diff(o.facing_deg, facing) <= 60.0
+                ),
+                None,
+            )
+            if twin is not None:
+                twin.covers += [c for c in cams if c not in twin.covers]
+                continue
             out.append(
                 SignSuggestion(
                     id=f"suggest-{level.id}-{len(out) + 1}",
                     level_id=level.id,
-                    position=raw.position,
-                    facing_deg=round(raw.facing, 1),
+                    position=pos,
+                    facing_deg=round(facing, 1),
                     covers=cams,
                     kind=raw.kind,
                     opening=raw.opening,
@@ -375,11 +515,36 @@ def suggest_signs(
                     width_m=w,
                     height_m=h,
                     viewing_distance_m=round(dist, 2),
-                    note=raw.note,
+                    note=note,
                     zones=zones,
+                    wall=wall,
+                    side=side,
+                    extends=extends,
                 )
             )
     return out
 
 
-__all__ = ["SignSuggestion", "suggest_signs"]
+def apply_suggestions(plan: Plan, suggestions: Iterable[SignSuggestion]) -> list[Sign]:
+    """Put ``suggestions`` into ``plan``: new signs get fresh plan-wide ids, a suggestion that
+    ``extends`` an existing sign sets that sign's ``covers``. Returns the signs added or
+    changed, in order."""
+    ids = IdAllocator.for_plan(plan)
+    levels = {lv.id: lv for lv in plan.levels}
+    changed: list[Sign] = []
+    for s in suggestions:
+        level = levels.get(s.level_id)
+        if level is None:
+            continue
+        old = next((sg for sg in level.signs if sg.id == s.extends), None) if s.extends else None
+        if old is not None:
+            old.covers = [*old.covers, *(c for c in s.covers if c not in old.covers)]
+            changed.append(old)
+            continue
+        sign = s.to_sign(ids.new("signs"))
+        level.signs.append(sign)
+        changed.append(sign)
+    return changed
+
+
+__all__ = ["SignSuggestion", "apply_suggestions", "suggest_signs"]

@@ -86,11 +86,28 @@ def test_edited_objects_are_seen_where_they_are_now():
     assert index.snap((4.03, 2.0), 0.1).kind == "vertex"
     assert index.nearest_wall((2.0, 2.05), 0.0).wall is lv.walls[0]
     assert index.walls_near((2.0, 0.0), 0.5) == []
-    # A wall added: a new index.
-    lv.walls.append(lv.walls[1].model_copy(update={"id": "w3", "points": [(9, 9), (9, 12)]}))
+    # A wall added and one removed: seen at once, without a rebuild.
+    added = lv.walls[1].model_copy(update={"id": "w3", "points": [(9, 9), (9, 12)]})
+    lv.walls.append(added)
+    removed = lv.walls.pop(1)
+    cache.edited(None)
+    assert cache.get(lv) is index
+    assert index.snap((9.02, 10.0), 0.1).obj is added
+    assert index.snap((9.2, 10.0), 0.1, faces=True).kind == "face"
+    assert index.nearest_wall((9.05, 11.0), 0.0).wall is added
+    assert index.snap((2.0, 5.05), 0.1) is None and index.walls_near((2.0, 5.0), 0.5) == []
+    # Put back (an undo): found again.
+    lv.walls.insert(1, removed)
+    cache.edited(None)
+    assert cache.get(lv).snap((2.0, 5.05), 0.1).obj is removed
+    # Past the limit, a new index.
+    lv.walls.extend(
+        added.model_copy(update={"id": f"x{i}", "points": [(20, i), (21, i)]}) for i in range(70)
+    )
     cache.edited(None)
     fresh = cache.get(lv)
-    assert fresh is not index and fresh.snap((9.02, 10.0), 0.1).obj.id == "w3"
+    assert fresh is not index and fresh.snap((20.5, 69.02), 0.1).obj.id == "x69"
+    assert fresh.snap((9.02, 10.0), 0.1).obj is added
 
 
 def test_nearest_wall_counts_the_whole_thickness():
