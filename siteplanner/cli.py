@@ -187,6 +187,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--level", help="only this level (png and svg: the level to draw)")
     p.add_argument("--lang", help="languages of the drawing's legend, e.g. zh,en (default)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import-dxf", help="make a plan from a CAD drawing (DXF)")
+    p.add_argument("drawing", help="DXF file")
+    p.add_argument("-o", "--output", required=True, metavar="PLAN.siteplan", help="plan to write")
+    p.add_argument(
+        "--units",
+        choices=("mm", "cm", "m", "in", "ft"),
+        help="the drawing's units (default: its own, or a guess from its size when it has none)",
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="ROLE=LAYERS",
+        help="layers (comma-separated, * wildcards) holding ROLE: wall, door, window, column, "
+        "room, room-name or ignore; repeatable",
+    )
+    p.set_defaults(func=cmd_import_dxf)
     return parser
 
 
@@ -450,6 +468,31 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_dxf(args: argparse.Namespace) -> int:
+    from siteplanner.dxf import DxfError, import_dxf, parse_map
+    from siteplanner.fileformat import save_plan
+
+    try:
+        mapping = parse_map(args.map)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    out = _output(args.output)
+    try:
+        result = import_dxf(args.drawing, units=args.units, mapping=mapping)
+    except DxfError as exc:
+        raise CliError(str(exc)) from None
+    save_plan(result.plan, out)
+    width, height = result.size_m
+    print(f"{args.drawing}: {result.units}, {width:.2f} m x {height:.2f} m")
+    for line in result.messages:
+        print(f"  {line}")
+    print("  layers:")
+    for layer, count, role in result.layers:
+        print(f"    {layer}: {count} entities, {role or 'not recognised'}")
+    print(f"{out}: written")
+    return EXIT_OK
+
+
 # Starts the editor on (plan, screenshot) and returns the exit code; given by the front door
 # (siteplanner.__main__), which sits above both the editor and the command line.
 Editor = Callable[[str | None, str | None], int]
@@ -510,7 +553,7 @@ def entry(editor: Editor | None = None) -> None:
     os._exit(code)
 
 
-BATCH_COMMANDS = {"check", "signs", "report", "export", "place-signs"}
+BATCH_COMMANDS = {"check", "signs", "report", "export", "place-signs", "import-dxf"}
 # Commands that only compute and write: Ctrl-C ends them at once.
 ENGINE_COMMANDS = {"check", "signs", "report", "export", "place", "import-dxf"}
 

@@ -1,0 +1,263 @@
+"""Reading a DXF drawing with ezdxf: open it (recovering damaged files), find its units and
+explode its model space into flat polylines and texts, blocks and all.
+
+Everything here is in the drawing's own units; :mod:`siteplanner.dxf.build` turns it into metres.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import ezdxf
+import numpy as np
+from ezdxf import bbox, recover
+from ezdxf import path as dxfpath
+from ezdxf.math import Matrix44
+from ezdxf.units import conversion_factor
+
+# $INSUNITS codes the import names (others are converted all the same, see unit_name).
+UNIT_CODES = {"in": 1, "ft": 2, "mm": 4, "cm": 5, "m": 6}
+_UNIT_NAMES = {1: "in", 2: "ft", 3: "mi", 4: "mm", 5: "cm", 6: "m", 7: "km", 10: "yd", 14: "dm"}
+METRE = 6
+# A floor plan is 5-500 m across: what a unitless drawing's extents are checked against.
+FLOOR_MIN_M, FLOOR_MAX_M = 5.0, 500.0
+FLATTEN_M = 0.01  # curves are flattened within 1 cm
+
+Role = Callable[[str], "str | None"]
+
+
+class DxfError(Exception):
+    """A drawing that cannot be imported; the message says what to do."""
+
+
+def unit_name(code: int) -> str:
+    return _UNIT_NAMES.get(code, f"unit code {code}")
+
+
+def metres_per_unit(code: int) -> float:
+    return float(conversion_factor(code, METRE))
+
+
+@dataclass
+class Opened:
+    doc: Any
+    repairs: list[str] = field(default_factory=list)
+
+
+def open_drawing(path: str | os.PathLike[str]) -> Opened:
+    """The drawing at ``path``; damaged files are read in recover mode and what was repaired is
+    listed. DxfError for a DWG, a file that is not DXF or one that cannot be read."""
+    name = str(path)
+    p = Path(path)
+    if not p.is_file():
+        raise DxfError(f"{name}: no such file")
+    try:
+        with p.open("rb") as f:
+            head = f.read(64)
+    except OSError as exc:
+        raise DxfError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if head[:4] == b"AC10" or head[:4] == b"AC1.":
+        raise DxfError(f"{name}: DWG is not supported: save it as DXF from your CAD program")
+    if not head.strip():
+        raise DxfError(f"{name}: the file is empty: export the drawing as DXF again")
+    if head.startswith(b"%PDF"):
+        raise DxfError(
+            f"{name}: is a PDF, not a DXF drawing: export the drawing as DXF from your CAD program"
+        )
+    first = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0].strip()
+    binary = head.startswith(b"AutoCAD Binary DXF")
+    # An ASCII DXF opens with a group code (0 SECTION, or 999 and a comment).
+    if not binary and not first.lstrip(b"-").isdigit():
+        raise DxfError(f"{name}: is not a DXF drawing: export it as DXF from your CAD program")
+    if b"\0" in head and not binary:
+        raise DxfError(f"{name}: is not a DXF drawing: export it as DXF from your CAD program")
+    try:
+        return Opened(ezdxf.readfile(name))
+    except ezdxf.DXFStructureError:
+        pass  # damaged: try to recover it below
+    except (OSError, UnicodeDecodeError, ValueError):
+        pass
+    try:
+        doc, auditor = recover.readfile(name)
+    except Exception:  # ezdxf raises many kinds on garbage; all mean "not a drawing we can read"
+        raise DxfError(
+            f"{name}: is not a DXF drawing ezdxf can read, even in recover mode: "
+            "export it as DXF (R2000 or later) from your CAD program"
+        ) from None
+    repairs = [f"recovered a damaged file ({len(auditor.fixes)} problems repaired)"]
+    repairs += [f"repaired: {fix.message}" for fix in auditor.fixes[:10]]
+    repairs += [f"could not repair: {err.message}" for err in auditor.errors[:10]]
+    return Opened(doc, repairs)
+
+
+@dataclass
+class Exploded:
+    """A model space as flat geometry in drawing units."""
+
+    # (layer, points (n, 2), closed, group) — group indexes ``groups`` or is -1.
+    polylines: list[tuple[str, np.ndarray, bool, int]] = field(default_factory=list)
+    # (layer, text, x, y, height)
+    texts: list[tuple[str, str, float, float, float]] = field(default_factory=list)
+    # Blocks that are one door or window each: kind per group.
+    groups: list[str] = field(default_factory=list)
+    entities: Counter[str] = field(default_factory=Counter)
+
+
+def drawing_units(doc: Any) -> int:
+    try:
+        return int(doc.header.get("$INSUNITS", 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+def extents_size(doc: Any) -> float:
+    """The larger side of the model space's extents, in drawing units (0 when empty)."""
+    box = bbox.extents(doc.modelspace(), fast=True)
+    if not box.has_data:
+        return 0.0
+    return float(max(box.size.x, box.size.y))
+
+
+def guess_units(size: float, metric: bool = True) -> int | None:
+    """The unit in which ``size`` drawing units make a floor 5-500 m across (millimetres first:
+    the most common), or None when no unit does."""
+    order = ("mm", "cm", "m", "in", "ft") if metric else ("in", "ft", "mm", "cm", "m")
+    for name in order:
+        code = UNIT_CODES[name]
+        if FLOOR_MIN_M <= size * metres_per_unit(code) <= FLOOR_MAX_M:
+            return code
+    return None
+
+
+_CURVES = {"ARC", "CIRCLE", "ELLIPSE", "SPLINE", "LWPOLYLINE", "POLYLINE"}
+_TEXTS = {"TEXT", "MTEXT", "ATTRIB"}
+
+
+def _plain(e: Any) -> bool:
+    """A polyline of straight segments in the plan's own axes (no bulges, not mirrored, no
+    elevation): its points can be read as they are."""
+    z = e.dxf.get("extrusion", (0, 0, 1))
+    return (
+        tuple(z) == (0, 0, 1)
+        and not e.dxf.get("elevation", 0)
+        and not any(b for *_, b in e.get_points("xyb"))
+    )
+
+
+class _Walker:
+    def __init__(self, out: Exploded, role: Role, units: int, tolerance: float) -> None:
+        self.out = out
+        self.role = role
+        self.tolerance = tolerance  # drawing units
+        self.units = units
+        self._block_role: dict[str, str | None] = {}
+
+    def walk(self, entities: Iterable[Any], parent_layer: str, units: int, group: int) -> None:
+        for e in entities:
+            kind = e.dxftype()
+            layer = e.dxf.get("layer", "0") or "0"
+            # Entities on layer 0 inside a block take the layer of the block reference.
+            if layer == "0" and parent_layer:
+                layer = parent_layer
+            try:
+                if kind == "INSERT":
+                    self.out.entities[layer] += 1
+                    self.insert(e, layer, units, group)
+                elif kind == "LINE":
+                    self.out.entities[layer] += 1
+                    s, t = e.dxf.start, e.dxf.end
+                    pts = np.array([[s.x, s.y], [t.x, t.y]])
+                    self.out.polylines.append((layer, pts, False, group))
+                elif kind == "LWPOLYLINE" and _plain(e):
+                    self.out.entities[layer] += 1
+                    pts = np.array([(x, y) for x, y in e.get_points("xy")], dtype=float)
+                    if len(pts) >= 2:
+                        self.out.polylines.append((layer, pts, bool(e.closed), group))
+                elif kind in _CURVES:
+                    self.out.entities[layer] += 1
+                    path = dxfpath.make_path(e)
+                    self.add_path(layer, path, group)
+                elif kind == "HATCH":
+                    self.out.entities[layer] += 1
+                    for path in dxfpath.from_hatch(e):
+                        self.add_path(layer, path, group)
+                elif kind in _TEXTS:
+                    self.out.entities[layer] += 1
+                    self.text(e, layer)
+            except (ValueError, TypeError, ZeroDivisionError, AttributeError, IndexError):
+                continue  # a degenerate entity (zero radius, broken spline): nothing to draw
+
+    def add_path(self, layer: str, path: Any, group: int) -> None:
+        for sub in path.sub_paths() if path.has_sub_paths else [path]:
+            pts = np.array([(v.x, v.y) for v in sub.flattening(self.tolerance)], dtype=float)
+            if len(pts) < 2:
+                continue
+            closed = bool(sub.is_closed) or bool(np.allclose(pts[0], pts[-1]))
+            if closed and len(pts) > 2 and np.allclose(pts[0], pts[-1]):
+                pts = pts[:-1]
+            self.out.polylines.append((layer, pts, closed, group))
+
+    def text(self, e: Any, layer: str) -> None:
+        text = e.plain_text().strip() if hasattr(e, "plain_text") else ""
+        if not text:
+            return
+        at = e.dxf.insert
+        height = float(e.dxf.get("char_height" if e.dxftype() == "MTEXT" else "height", 0) or 0)
+        self.out.texts.append((layer, text, float(at.x), float(at.y), height))
+
+    def insert(self, e: Any, layer: str, units: int, group: int) -> None:
+        name = e.dxf.name
+        block = e.doc.blocks.get(name) if e.doc is not None else None
+        if block is None:
+            return
+        block_units = int(block.block_record.dxf.get("units", 0) or 0)
+        if group < 0:
+            kind = self._kind(name, layer)
+            if kind is not None:
+                self.out.groups.append(kind)
+                group = len(self.out.groups) - 1
+        for attrib in e.attribs:
+            self.walk([attrib], layer, units, group)
+        copies = list(e.multi_insert()) if e.mcount > 1 else [e]
+        for copy in copies:
+            parts = list(copy.virtual_entities())
+            # A block drawn in other units than its container is scaled to them about its
+            # insertion point (a uniform scale commutes with the insert's own transform).
+            if block_units and units and block_units != units:
+                f = float(conversion_factor(block_units, units))
+                ip = copy.dxf.insert
+                m = Matrix44.chain(
+                    Matrix44.translate(-ip.x, -ip.y, -ip.z),
+                    Matrix44.scale(f),
+                    Matrix44.translate(ip.x, ip.y, ip.z),
+                )
+                for part in parts:
+                    part.transform(m)
+            self.walk(parts, layer, block_units or units, group)
+
+    def _kind(self, block: str, layer: str) -> str | None:
+        if block not in self._block_role:
+            self._block_role[block] = self.role(block)
+        for role in (self._block_role[block], self.role(layer)):
+            if role in ("door", "window"):
+                return role
+        return None
+
+
+def explode(doc: Any, role: Role, units: int, tolerance: float) -> Exploded:
+    """The model space's geometry, every block reference exploded with its transform (nested,
+    scaled, mirrored, rotated, arrayed), curves flattened within ``tolerance`` drawing units."""
+    out = Exploded()
+    walker = _Walker(out, role, units, tolerance)
+    walker.walk(doc.modelspace(), "", units, -1)
+    return out
+
+
+def is_closed_ring(pts: np.ndarray, closed: bool, tol: float) -> bool:
+    return closed or (len(pts) > 3 and math.dist(pts[0], pts[-1]) <= tol)
