@@ -14,9 +14,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab.lib.colors import CMYKColorSep
 from reportlab.lib.pagesizes import A3, A4, letter
 
 from siteplanner.compliance import load_pack
+from siteplanner.compliance.legibility import (
+    BORDER,
+    PAD,
+    TITLE_LEADING,
+    pictogram_band,
+    title_band,
+    title_paragraphs,
+)
 from siteplanner.compliance.packs import RulePack
 from siteplanner.drawing.canvas import MM, Anchor, Canvas, Color
 from siteplanner.drawing.canvas import Path as DrawPath
@@ -24,7 +33,7 @@ from siteplanner.drawing.pdf import PdfCanvas
 from siteplanner.drawing.qr import QrError, check_qr, draw_qr
 from siteplanner.drawing.text import fit, lines_height, string_width
 from siteplanner.model import Plan, Sign
-from siteplanner.signage.content import DEFAULT_LANGS, SignContent, sign_content
+from siteplanner.signage.content import DEFAULT_LANGS, Row, SignContent, sign_content
 from siteplanner.signage.legend import draw_legend
 from siteplanner.signage.pictogram import UNIT, draw_camera
 from siteplanner.signage.style import (
@@ -42,6 +51,9 @@ from siteplanner.signage.style import (
 )
 
 PAPERS: dict[str, tuple[float, float]] = {"A4": A4, "A3": A3, "letter": letter}
+SIGN_PAPER = "sign"  # one page per sign at its own size plus BLEED, for the sign shop
+BLEED = 3 * MM
+CUT_SPOT = "CutContour"  # the spot colour sign-shop cutters take the dieline from
 LAYOUTS = ("page", "sheet")
 
 
@@ -136,12 +148,12 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
     the QR code are symbols: define them (``_pictogram``, ``_qr``) before drawing a sign into a
     symbol of its own."""
     m = min(w, h)
-    border = 0.028 * m
-    pad = 0.045 * m
+    border = BORDER * m
+    pad = PAD * m
     c.save()
     # Black rounded outline, yellow field.
     c.set_fill(BLACK)
-    c.rounded_rect(x, y, w, h, 0.045 * m)
+    c.rounded_rect(x, y, w, h, CORNER * m)
     c.set_fill(YELLOW)
     ix, iy, iw, ih = x + border, y + border, w - 2 * border, h - 2 * border
     c.rounded_rect(ix, iy, iw, ih, 0.03 * m)
@@ -150,8 +162,8 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
     n_titles = len(content.titles)
     top = iy + ih
     # Vertical budget (fractions of the inner height), adjusted to what the sign carries.
-    pict_h = ih * (0.25 if face else 0.28)
-    title_h = ih * (0.13 + 0.06 * (n_titles - 1))
+    pict_h = ih * pictogram_band(face)
+    title_h = ih * title_band(n_titles)
     face_h = ih * (0.06 + 0.035 * (len(content.face_notices) - 1)) if face else 0.0
     foot_h = ih * 0.055 if content.legal_basis else ih * 0.025
 
@@ -163,11 +175,11 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
     # Title band: black with the titles in yellow, biggest first.
     c.set_fill(BLACK)
     c.rect(ix, top - title_h, iw, title_h)
-    rel = [1.0] + [0.62] * (n_titles - 1)
-    paras = tuple(zip(content.titles, rel, strict=True))
+    # The same fit as the legibility check's (siteplanner.compliance.legibility.printed_sizes).
+    paras = title_paragraphs(content.titles)
     tpad = title_h * 0.08
-    _, lines = fit(paras, iw - 2 * pad, title_h - 2 * tpad, title_h * 0.62, leading=1.18)
-    used = lines_height(lines, 1.18)
+    _, lines = fit(paras, iw - 2 * pad, title_h - 2 * tpad, title_h * 0.62, leading=TITLE_LEADING)
+    used = lines_height(lines, TITLE_LEADING)
     _text_lines(
         c,
         lines,
@@ -212,52 +224,71 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
     if content.qr_url:
         qr = min(panel_w * 0.3, (panel_top - panel_bottom) * 0.62)
         text_w -= qr + pad * 0.6
-    paras_l: list[tuple[str, float]] = []
-    for i, row in enumerate(content.rows):
-        if i:
-            paras_l.append(("\n", 0.3))
-        paras_l.append((row.label, 0.72))
-        paras_l.append((row.value, 1.0))
     avail_h = panel_top - panel_bottom - 2 * pad * 0.5
-    base, lines = fit(tuple(paras_l), text_w, avail_h, 0.05 * h, min_size=3.0)
+    least = MIN_TEXT_PT / LABEL_REL  # labels, the smallest body text, no smaller than 6 pt
+    base, lines = fit(_rows(content.rows), text_w, avail_h, max(0.05 * h, least), min_size=least)
+    short = lines_height(lines, 1.22) > avail_h + 1e-6
+    if short:
+        # Too small for the whole notice at a readable size: the short layout (operator and
+        # contact; the QR code leads to the rest) rather than text below MIN_TEXT_PT.
+        base, lines = fit(
+            _rows(content.short_rows), text_w, avail_h, max(0.05 * h, least), min_size=least
+        )
     yy = panel_top - pad * 0.5
     tx = panel_x + pad * 0.6
     for text, size in lines:
-        color = LABEL if abs(size - base * 0.72) < 1e-6 else BLACK
+        color = LABEL if abs(size - base * LABEL_REL) < 1e-6 else BLACK
         yy = _text_lines(c, [(text, size)], tx, yy, text_w, color)
     if content.qr_url:
         qx = panel_x + panel_w - pad * 0.6 - qr
         cap_paras = ((content.qr_caption, 1.0),)
         cap_h = (panel_top - panel_bottom) * 0.25
-        _, cap = fit(cap_paras, qr, cap_h, qr * 0.09, min_size=3.0, leading=1.15)
+        _, cap = fit(
+            cap_paras, qr, cap_h, max(qr * 0.09, MIN_TEXT_PT), min_size=MIN_TEXT_PT, leading=1.15
+        )
+        if short or lines_height(cap, 1.15) > cap_h + 1e-6:
+            cap = ()  # no room for a readable caption: the code speaks for itself
         cap_used = lines_height(cap, 1.15)
         block = qr + cap_used
         qy = panel_bottom + (panel_top - panel_bottom - block) / 2 + cap_used
         _place(c, _qr(c, content.qr_url), qx, qy, qr)
         _text_lines(c, cap, qx, qy, qr, GREY, "center", 1.15)
 
-    # Footer: legal basis and the sign's id (matches the legend).
-    if content.legal_basis:
-        ident = f"{content.sign_id}"
-        id_w = string_width(ident, foot_h * 0.38) + pad
+    # Footer: the legal basis (the sign's id goes in the print margin, not on the public face).
+    if content.legal_basis and not short:
         # One paragraph per language.
         _, lines = fit(
             tuple((t, 1.0) for t in content.legal_basis),
-            iw - 2 * pad - id_w,
+            iw - 2 * pad,
             foot_h * 0.9,
-            foot_h * 0.34,
-            min_size=2.5,
+            max(foot_h * 0.34, MIN_TEXT_PT),
+            min_size=MIN_TEXT_PT,
             leading=1.12,
         )
         used = lines_height(lines, 1.12)
-        _text_lines(
-            c, lines, ix + pad, iy + (foot_h + used) / 2, iw - 2 * pad - id_w, BLACK, leading=1.12
-        )
-        c.set_fill(BLACK)
-        c.text(ix + iw - pad, iy + foot_h * 0.36, ident, foot_h * 0.38, anchor="end")
+        if used <= foot_h * 0.9 + 1e-6:  # else left off rather than printed too small to read
+            _text_lines(
+                c, lines, ix + pad, iy + (foot_h + used) / 2, iw - 2 * pad, BLACK, leading=1.12
+            )
     if content.draft:
         _draft_mark(c, x, y, w, h)
     c.restore()
+
+
+CORNER = 0.045  # corner radius of the sign's outline, as a fraction of its smaller side
+MIN_TEXT_PT = 6.0  # no body text smaller than this: small signs switch to the short layout
+LABEL_REL = 0.72  # a row's label, relative to its value
+
+
+def _rows(rows: Sequence[Row]) -> tuple[tuple[str, float], ...]:
+    """Rows as paragraphs: label (small) over value, a little space between rows."""
+    out: list[tuple[str, float]] = []
+    for i, row in enumerate(rows):
+        if i:
+            out.append(("\n", 0.3))
+        out.append((row.label, LABEL_REL))
+        out.append((row.value, 1.0))
+    return tuple(out)
 
 
 DRAFT_TEXT = "草稿 DRAFT"
@@ -350,9 +381,13 @@ def write_signs_pdf(
     draft: bool = False,
 ) -> SignPdfResult:
     """Write the signs of ``plan`` (or the given (level id, sign) pairs) to ``out``."""
-    if paper not in PAPERS:
-        raise SignPdfError(f"unknown paper {paper!r} (available: {', '.join(PAPERS)})")
+    if paper not in PAPERS and paper != SIGN_PAPER:
+        raise SignPdfError(
+            f"unknown paper {paper!r} (available: {', '.join([*PAPERS, SIGN_PAPER])})"
+        )
     out = Path(out)
+    if paper == SIGN_PAPER:
+        return _write_sign_size(plan, out, langs, signs, legend, pack, title, draft)
     c = PdfCanvas(
         out,
         title=title or f"Signs — {plan.name or 'SitePlanner plan'}",
@@ -363,6 +398,79 @@ def write_signs_pdf(
     c.close()
     result.path = out
     result.paper = paper
+    return result
+
+
+def _write_sign_size(
+    plan: Plan,
+    out: Path,
+    langs: Sequence[str],
+    signs: Sequence[tuple[str, Sign]] | None,
+    legend: bool,
+    pack: RulePack | None,
+    title: str | None,
+    draft: bool,
+) -> SignPdfResult:
+    """One page per sign at its true size plus ``BLEED`` on every side: TrimBox the sign,
+    BleedBox the page, the black edge carried into the bleed, and the cut line (the rounded
+    outline) as a hairline in the spot colour ``CUT_SPOT`` for the cutter. The legend follows on
+    A4 pages."""
+    pack = pack or load_pack(plan.rules)
+    pairs = collect_signs(plan, signs)
+    c = PdfCanvas(
+        out,
+        title=title or f"Signs — {plan.name or 'SitePlanner plan'}",
+        author=plan.organization.name or "",
+        pagesize=A4,
+    )
+    rl = c.rl
+    result = SignPdfResult(out, 0, SIGN_PAPER, "page")
+    contents = [(lid, s, sign_content(plan, s, lid, langs, pack)) for lid, s in pairs]
+    for url in {ct.qr_url for _, _, ct in contents if ct.qr_url}:
+        check_notice_url(url)
+    page, open_page = 0, False
+
+    def new_page(size: tuple[float, float]) -> int:
+        nonlocal page, open_page
+        if open_page:
+            c.end_page()
+        c.begin_page(*size)
+        page, open_page = page + 1, True
+        return page
+
+    cut = CMYKColorSep(0, 1, 0, 0, spotName=CUT_SPOT, density=1)
+    for lid, s, content in contents:
+        content.draft = draft
+        w, h = s.width_m * 1000 * MM, s.height_m * 1000 * MM
+        pw, ph = w + 2 * BLEED, h + 2 * BLEED
+        n = new_page((pw, ph))
+        rl.setTrimBox((BLEED, BLEED, BLEED + w, BLEED + h))
+        rl.setBleedBox((0, 0, pw, ph))
+        c.save()
+        c.set_fill(BLACK)
+        c.rect(0, 0, pw, ph)  # the black edge runs into the bleed: no white rim if cut off-line
+        c.restore()
+        draw_sign(c, content, BLEED, BLEED, w, h)
+        rl.saveState()
+        rl.setStrokeColor(cut)
+        rl.setLineWidth(0.25)
+        rl.roundRect(BLEED, BLEED, w, h, CORNER * min(w, h), stroke=1, fill=0)
+        rl.restoreState()
+        result.placed.append(PlacedSign(s.id, lid, n, BLEED, BLEED, w, h))
+    if open_page:  # the boxes apply to the page being ended
+        c.end_page()
+        open_page = False
+    # Legend pages are ordinary sheets: no trim or bleed box.
+    rl.setTrimBox(None)
+    rl.setBleedBox(None)
+    if legend and pairs:
+        result.legend_pages = draw_legend(c, plan, pairs, result.placed, A4, new_page, langs)
+    if page == 0:
+        new_page(A4)
+    if open_page:
+        c.end_page()
+    c.close()
+    result.pages = page
     return result
 
 
@@ -514,6 +622,8 @@ def _sheets(
                 )
             draw_sign(c, it.content, sx, sy, it.w, it.h)
             _cut_marks(c, sx, sy, it.w, it.h)
+            # The sign's id in the margin below it, between the cut marks.
+            _caption(c, it.sign.id, sx + MARK_GAP + MARK, sy - MARK_GAP - 2.2 * MM, 5.5)
             result.placed.append(PlacedSign(it.sign.id, it.level_id, n, sx, sy, it.w, it.h))
 
 
@@ -573,6 +683,7 @@ def _tiled(
 __all__ = [
     "LAYOUTS",
     "PAPERS",
+    "SIGN_PAPER",
     "NoticeUrlError",
     "check_notice_url",
     "PlacedSign",

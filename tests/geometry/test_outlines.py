@@ -135,7 +135,17 @@ def test_camera_strictly_inside_still_sees_nothing():
     assert in_shelf.cameras["c1"].coverage.inside_obstacle == "o1"
 
 
-coord = st.floats(-6, 6, allow_nan=False)
+# Plans are drawn to the millimetre: coordinates on a 1 mm grid. Features far below that (a wall
+# that doubles back 0.2 µm from itself) are not drawings, and "1 µm into the open" would cross them.
+coord = st.integers(-6000, 6000).map(lambda v: v / 1000)
+
+
+def sharp_turn(a: list[float], b: list[float], c: list[float]) -> bool:
+    """A wall that turns back on itself by more than 175° at b (a sliver, not a corner)."""
+    u = (b[0] - a[0], b[1] - a[1])
+    v = (c[0] - b[0], c[1] - b[1])
+    cos = (u[0] * v[0] + u[1] * v[1]) / (math.hypot(*u) * math.hypot(*v))
+    return cos < math.cos(math.radians(175))
 
 
 @st.composite
@@ -144,8 +154,10 @@ def outline_scenes(draw):
     for i in range(draw(st.integers(1, 3))):
         pts = [[draw(coord), draw(coord)]]
         for _ in range(draw(st.integers(1, 3))):
-            nxt = [pts[-1][0] + draw(st.floats(-6, 6)), pts[-1][1] + draw(st.floats(-6, 6))]
-            if math.dist(nxt, pts[-1]) > 0.5:
+            nxt = [pts[-1][0] + draw(coord), pts[-1][1] + draw(coord)]
+            if math.dist(nxt, pts[-1]) > 0.5 and not (
+                len(pts) >= 2 and sharp_turn(pts[-2], pts[-1], nxt)
+            ):
                 pts.append(nxt)
         if len(pts) >= 2:
             walls.append({"id": f"w{i}", "points": pts, "thickness_m": draw(st.floats(0.1, 0.5))})
