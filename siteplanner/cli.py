@@ -138,7 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", nargs="?", help="plan file (default: the built-in sample site)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="PDF to write")
     p.add_argument("--paper", default="A4", type=_paper, help="sheet size: A4 (default), A3...")
-    p.add_argument("--lang", help="languages, e.g. zh,en (default), zh or en")
+    p.add_argument(
+        "--lang",
+        help="languages, e.g. zh,en; default: the rule pack's sign languages "
+        "(zh,en for cn-*, en for eu-edpb and uk-ico; eu-edpb also prints de and fr)",
+    )
     p.add_argument(
         "--layout",
         choices=("page", "sheet"),
@@ -231,10 +235,6 @@ def cmd_signs(args: argparse.Namespace) -> int:
         write_signs_pdf,
     )
 
-    try:
-        langs = parse_langs(args.lang)
-    except LanguageError as exc:
-        raise CliError(f"--lang: {exc}") from None
     label = _plan_label(args.plan)
     plan = _load(args.plan)
     if plan.rules not in available_packs():
@@ -242,6 +242,10 @@ def cmd_signs(args: argparse.Namespace) -> int:
             f"{label}: rules: unknown rule pack {plan.rules!r} "
             f"(available: {', '.join(available_packs())})"
         )
+    try:  # the plan's rule pack says which languages its signs print
+        langs = parse_langs(args.lang, load_pack(plan.rules))
+    except LanguageError as exc:
+        raise CliError(f"--lang: {exc}") from None
     pairs = collect_signs(plan)
     if not pairs and not args.suggested:
         raise CliError(f"{label}: the plan has no signs (add some, or use --suggested)")
