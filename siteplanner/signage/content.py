@@ -40,6 +40,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "audio": "录音",
         "audio_value": "这些摄像机同时录制声音",
         "qr": "扫码查看完整个人信息处理告知",
+        "contact": "联系方式",
     },
     "en": {
         "operator": "Operator",
@@ -61,6 +62,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "audio": "Audio",
         "audio_value": "These cameras also record sound",
         "qr": "Scan for the full privacy notice",
+        "contact": "Contact",
     },
     "de": {
         "operator": "Betreiber",
@@ -183,6 +185,7 @@ class SignContent:
     legal_basis: list[str]
     cameras: list[str] = field(default_factory=list)  # camera names, for the legend
     draft: bool = False  # printed with an incomplete notice: carries a DRAFT / 草稿 mark
+    short_rows: list[Row] = field(default_factory=list)  # the short layout: operator, contact
 
     @property
     def face_recognition(self) -> bool:
@@ -324,6 +327,8 @@ def sign_content(
             t for t in (_pick(pack.sign.get("legal_basis"), lang, "") for lang in langs) if t
         ],
         cameras=names,
+        short_rows=[r for r in rows if r.label == label("operator")]
+        + ([Row(label("contact"), org.contact)] if org.contact else []),
     )
 
 
