@@ -40,7 +40,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "audio": "录音",
         "audio_value": "这些摄像机同时录制声音",
         "qr": "扫码查看完整个人信息处理告知",
-        "contact": "联系方式",
     },
     "en": {
         "operator": "Operator",
@@ -62,7 +61,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "audio": "Audio",
         "audio_value": "These cameras also record sound",
         "qr": "Scan for the full privacy notice",
-        "contact": "Contact",
     },
     "de": {
         "operator": "Betreiber",
@@ -327,7 +325,7 @@ def sign_content(
             t for t in (_pick(pack.sign.get("legal_basis"), lang, "") for lang in langs) if t
         ],
         cameras=names,
-        short_rows=[r for r in rows if r.label == label("operator")]
+        short_rows=[r for r in rows if r.label in (label("operator"), label("controller"))]
         + ([Row(label("contact"), org.contact)] if org.contact else []),
     )
 
