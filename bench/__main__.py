@@ -197,6 +197,12 @@ def main() -> int:
         rows.extend(placement_rows())
     except Exception as exc:  # a benchmark that breaks is reported, not hidden
         rows.append(("camera placement", f"failed: {exc}", "-", "office <= 60 s, gap < 10 %"))
+    try:
+        from bench.dxf_bench import bench_dxf
+
+        bench_dxf(rows)
+    except Exception as exc:  # a benchmark that breaks is reported, not hidden
+        rows.append(("import-dxf, 20-storey office", f"failed: {exc}", "-", "<= 20 s, < 1 GB"))
     head = ("measure", "workload", "result", "target")
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
     line = "  ".join("-" * w for w in widths)
