@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from siteplanner.app import background, catalogue_ui, i18n, settings_ui, signs_ui, units_ui
+from siteplanner.app import (
+    background,
+    catalogue_ui,
+    i18n,
+    settings_ui,
+    shortcuts_ui,
+    signs_ui,
+    units_ui,
+)
 from siteplanner.app.about import About
 from siteplanner.app.actions import ACTIONS, ActionSet, ActionSpec
 from siteplanner.app.canvas import PlanView
@@ -108,6 +116,7 @@ class MainWindow(QMainWindow):
             "catalogue": self.catalogue,
             "signs": self.signs_ui,
             "settings": self.settings_ui,
+            "shortcuts": shortcuts_ui.ShortcutsHelp(self.ctx),
             "about": About(self.dialogs),
         }
         self.action_set = ActionSet(
