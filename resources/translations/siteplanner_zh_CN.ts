@@ -668,6 +668,10 @@
         <translation>删除 {0} 个</translation>
     </message>
     <message>
+        <source>That action failed and was undone; the plan is unchanged ({0})</source>
+        <translation>该操作失败，已撤消；平面图未被更改（{0}）</translation>
+    </message>
+    <message>
         <source>Cannot paste: {0}</source>
         <translation>无法粘贴：{0}</translation>
     </message>
