@@ -436,8 +436,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             if levels
             else f"{_plan_label(args.plan)}: the plan has no level to draw"
         )
-    plan, _, result, _ = _analysed(args, langs)
-    analysis = result.analysis
+    gc.disable()  # one-shot command: see cmd_check
+    from siteplanner.analysis import Analyser
+
+    # The exports hold geometry only: no rule pack to evaluate, and only the level asked for.
+    if args.level is not None:
+        plan = plan.model_copy(update={"levels": [lv for lv in plan.levels if lv.id == args.level]})
+    analysis = Analyser(parallel=True).analyse(plan)
     try:
         if args.format == "csv":
             from siteplanner.exports.schedule import write_csv

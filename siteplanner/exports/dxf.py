@@ -1,9 +1,9 @@
 """The plan as a DXF drawing in metres ($INSUNITS 6) that CAD users can switch layer by layer.
 
-Layers are named ``<level>-<what>``: walls (solids with openings cut), openings, obstacles, zones
-by kind, cameras, coverage, each DORI band, signs and labels. Coverage areas are closed
-polylines (holes as further closed polylines on the same layer); cameras are block references
-with their id and name as attributes.
+Layers are named ``<level>-<what>``: walls (centre lines at their thickness), openings,
+obstacles, zones by kind, cameras, coverage, each DORI band, signs and labels. Coverage areas
+are closed polylines (holes as further closed polylines on the same layer); cameras are block
+references with their id and name as attributes.
 """
 
 from __future__ import annotations
@@ -88,11 +88,21 @@ def build(plan: Plan, analysis: Analysis, level_id: str | None = None) -> Drawin
         def lay(what: str, _lid: str = lv.id) -> dict:
             return {"layer": layer_name(_lid, what)}
 
-        lres = analysis.levels.get(lv.id)
-        if lres is not None:
-            for part in lres.geometry.parts:
-                for ring in _rings(part):
-                    msp.add_lwpolyline(list(ring)[:-1], close=True, dxfattribs=lay("WALLS"))
+        # Walls as their centre lines drawn at their thickness (constant-width polylines, the
+        # way CAD draws walls), joined end to end: a campus has tens of thousands of segments.
+        by_width: dict[float, list] = {}
+        for w in lv.walls:
+            by_width.setdefault(w.thickness_m, []).append(w.points)
+        for width, lines in by_width.items():
+            merged = shapely.line_merge(shapely.MultiLineString(lines))
+            for line in shapely.get_parts(merged):
+                pts = shapely.get_coordinates(line).tolist()
+                closed = len(pts) > 3 and pts[0] == pts[-1]
+                msp.add_lwpolyline(
+                    pts[:-1] if closed else pts,
+                    close=closed,
+                    dxfattribs={**lay("WALLS"), "const_width": width},
+                )
         for o in lv.openings:
             msp.add_line(o.points[0], o.points[1], dxfattribs=lay("OPENINGS"))
         for ob in lv.obstacles:

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -16,7 +17,7 @@ from siteplanner.model import DORI_LEVELS, Plan
 
 
 def _feature(geom: BaseGeometry | dict, **props: Any) -> dict:
-    geometry = geom if isinstance(geom, dict) else shapely.geometry.mapping(geom)
+    geometry = geom  # Shapely geometries are written by write_geojson, all at once
     return {
         "type": "Feature",
         "geometry": geometry,
@@ -122,9 +123,22 @@ def write_geojson(
     plan: Plan, analysis: Analysis, out: str | Path, level_id: str | None = None
 ) -> int:
     feats = features(plan, analysis, level_id)
-    doc = {"type": "FeatureCollection", "name": plan.name, "features": feats}
+    # Geometries through Shapely's vectorised GeoJSON writer: a campus has tens of thousands.
+    geoms = [f["geometry"] for f in feats]
+    shaped = [i for i, g in enumerate(geoms) if isinstance(g, BaseGeometry)]
+    texts = shapely.to_geojson(np.array([geoms[i] for i in shaped], dtype=object))
+    geo_text = {i: t for i, t in zip(shaped, texts, strict=True)}
     with open(out, "w", encoding="utf-8") as fh:
-        json.dump(doc, fh, ensure_ascii=False)
+        fh.write('{"type": "FeatureCollection", "name": ')
+        fh.write(json.dumps(plan.name, ensure_ascii=False))
+        fh.write(', "features": [')
+        for i, f in enumerate(feats):
+            if i:
+                fh.write(",\n")
+            g = geo_text.get(i) or json.dumps(f["geometry"])
+            props = json.dumps(f["properties"], ensure_ascii=False)
+            fh.write(f'{{"type": "Feature", "geometry": {g}, "properties": {props}}}')
+        fh.write("]}\n")
     return len(feats)
 
 

@@ -44,6 +44,7 @@ SCALES = (
 )
 LABEL_SIZE = 6.0  # points
 MIN_LABEL_SIZE = 4.0
+SIMPLIFY_PT = 0.1
 WHITE: Color = (1.0, 1.0, 1.0)
 INK: Color = palette.opaque(palette.LABEL)
 
@@ -175,6 +176,9 @@ class _Mapper:
                 [self.ox + (c[:, 0] - self.x0) * self.k, self.oy + (c[:, 1] - self.y0) * self.k]
             ),
         )
+        # A tenth of a point is invisible on paper: the arcs of a small-scale drawing need few
+        # of their vertices (fewer numbers for the PDF writer to format).
+        out = shapely.simplify(out, SIMPLIFY_PT, preserve_topology=False)
         if self.frame is not None and not out.is_empty:
             box = self.frame.bounds
             b = out.bounds
@@ -186,18 +190,18 @@ class _Mapper:
 def polygon_path(g: BaseGeometry, path: Path | None = None) -> Path:
     """The polygons of ``g`` (page points) as one even-odd path (holes as subpaths)."""
     path = path if path is not None else Path()
-    for poly in shapely.get_parts(g):
-        if poly.geom_type == "Polygon":
-            for ring in [poly.exterior, *poly.interiors]:
-                coords = shapely.get_coordinates(ring)
-                if len(coords) < 3:
-                    continue
-                path.move_to(*coords[0])
-                for x, y in coords[1:]:
-                    path.line_to(x, y)
-                path.close()
-        elif poly.geom_type in ("MultiPolygon", "GeometryCollection"):
-            polygon_path(poly, path)
+    ops = path.ops
+    parts = shapely.get_parts(g)
+    while np.isin(shapely.get_type_id(parts), (4, 5, 6, 7)).any():  # multi-parts, collections
+        parts = shapely.get_parts(parts)
+    polys = parts[shapely.get_type_id(parts) == 3]
+    for ring in shapely.get_rings(polys):
+        coords = shapely.get_coordinates(ring).tolist()
+        if len(coords) < 4:
+            continue
+        ops.append(("move_to", tuple(coords[0])))
+        ops.extend(("line_to", tuple(c)) for c in coords[1:-1])
+        ops.append(("close", ()))
     return path
 
 
@@ -526,7 +530,8 @@ def _scale_bar(canvas: Canvas, x: float, y: float, k: float, n: int, langs: Sequ
     # A round length about 50 mm long on paper.
     target = 50 * MM / k
     mag = 10 ** math.floor(math.log10(target))
-    step = max(s * mag for s in (1, 2, 5) if s * mag <= target)
+    # (0.5 guards against log10 rounding up just below a power of ten.)
+    step = max(s * mag for s in (0.5, 1, 2, 5) if s * mag <= target)
     w = step * k
     for i in range(4):
         canvas.set_fill(INK if i % 2 == 0 else WHITE)

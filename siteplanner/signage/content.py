@@ -28,6 +28,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "rights": "您的权利",
         "rights_value": "查阅、复制、更正、删除个人信息或撤回同意，请联系",
         "qr": "扫码查看完整个人信息处理告知",
+        "contact": "联系方式",
     },
     "en": {
         "operator": "Operator",
@@ -37,6 +38,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "rights": "Your rights",
         "rights_value": "To access, correct or delete your data, or withdraw consent, contact",
         "qr": "Scan for the full privacy notice",
+        "contact": "Contact",
     },
 }
 
@@ -89,6 +91,7 @@ class SignContent:
     legal_basis: list[str]
     cameras: list[str] = field(default_factory=list)  # camera names, for the legend
     draft: bool = False  # printed with an incomplete notice: carries a DRAFT / 草稿 mark
+    short_rows: list[Row] = field(default_factory=list)  # the short layout: operator, contact
 
     @property
     def face_recognition(self) -> bool:
@@ -198,6 +201,8 @@ def sign_content(
             t for t in (_pick(pack.sign.get("legal_basis"), lang, "") for lang in langs) if t
         ],
         cameras=names,
+        short_rows=[r for r in rows if r.label == label("operator")]
+        + ([Row(label("contact"), org.contact)] if org.contact else []),
     )
 
 

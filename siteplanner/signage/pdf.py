@@ -17,6 +17,14 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A3, A4, letter
 
 from siteplanner.compliance import load_pack
+from siteplanner.compliance.legibility import (
+    BORDER,
+    PAD,
+    TITLE_LEADING,
+    pictogram_band,
+    title_band,
+    title_paragraphs,
+)
 from siteplanner.compliance.packs import RulePack
 from siteplanner.drawing.canvas import MM, Anchor, Canvas, Color
 from siteplanner.drawing.canvas import Path as DrawPath
@@ -24,7 +32,7 @@ from siteplanner.drawing.pdf import PdfCanvas
 from siteplanner.drawing.qr import QrError, check_qr, draw_qr
 from siteplanner.drawing.text import fit, lines_height, string_width
 from siteplanner.model import Plan, Sign
-from siteplanner.signage.content import DEFAULT_LANGS, SignContent, sign_content
+from siteplanner.signage.content import DEFAULT_LANGS, Row, SignContent, sign_content
 from siteplanner.signage.legend import draw_legend
 from siteplanner.signage.pictogram import UNIT, draw_camera
 from siteplanner.signage.style import (
@@ -136,8 +144,8 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
     the QR code are symbols: define them (``_pictogram``, ``_qr``) before drawing a sign into a
     symbol of its own."""
     m = min(w, h)
-    border = 0.028 * m
-    pad = 0.045 * m
+    border = BORDER * m
+    pad = PAD * m
     c.save()
     # Black rounded outline, yellow field.
     c.set_fill(BLACK)
@@ -150,8 +158,8 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
     n_titles = len(content.titles)
     top = iy + ih
     # Vertical budget (fractions of the inner height), adjusted to what the sign carries.
-    pict_h = ih * (0.25 if face else 0.28)
-    title_h = ih * (0.13 + 0.06 * (n_titles - 1))
+    pict_h = ih * pictogram_band(face)
+    title_h = ih * title_band(n_titles)
     face_h = ih * (0.06 + 0.035 * (len(content.face_notices) - 1)) if face else 0.0
     foot_h = ih * 0.055 if content.legal_basis else ih * 0.025
 
@@ -163,11 +171,11 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
     # Title band: black with the titles in yellow, biggest first.
     c.set_fill(BLACK)
     c.rect(ix, top - title_h, iw, title_h)
-    rel = [1.0] + [0.62] * (n_titles - 1)
-    paras = tuple(zip(content.titles, rel, strict=True))
+    # The same fit as the legibility check's (siteplanner.compliance.legibility.printed_sizes).
+    paras = title_paragraphs(content.titles)
     tpad = title_h * 0.08
-    _, lines = fit(paras, iw - 2 * pad, title_h - 2 * tpad, title_h * 0.62, leading=1.18)
-    used = lines_height(lines, 1.18)
+    _, lines = fit(paras, iw - 2 * pad, title_h - 2 * tpad, title_h * 0.62, leading=TITLE_LEADING)
+    used = lines_height(lines, TITLE_LEADING)
     _text_lines(
         c,
         lines,
@@ -212,52 +220,70 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
     if content.qr_url:
         qr = min(panel_w * 0.3, (panel_top - panel_bottom) * 0.62)
         text_w -= qr + pad * 0.6
-    paras_l: list[tuple[str, float]] = []
-    for i, row in enumerate(content.rows):
-        if i:
-            paras_l.append(("\n", 0.3))
-        paras_l.append((row.label, 0.72))
-        paras_l.append((row.value, 1.0))
     avail_h = panel_top - panel_bottom - 2 * pad * 0.5
-    base, lines = fit(tuple(paras_l), text_w, avail_h, 0.05 * h, min_size=3.0)
+    least = MIN_TEXT_PT / LABEL_REL  # labels, the smallest body text, no smaller than 6 pt
+    base, lines = fit(_rows(content.rows), text_w, avail_h, max(0.05 * h, least), min_size=least)
+    short = lines_height(lines, 1.22) > avail_h + 1e-6
+    if short:
+        # Too small for the whole notice at a readable size: the short layout (operator and
+        # contact; the QR code leads to the rest) rather than text below MIN_TEXT_PT.
+        base, lines = fit(
+            _rows(content.short_rows), text_w, avail_h, max(0.05 * h, least), min_size=least
+        )
     yy = panel_top - pad * 0.5
     tx = panel_x + pad * 0.6
     for text, size in lines:
-        color = LABEL if abs(size - base * 0.72) < 1e-6 else BLACK
+        color = LABEL if abs(size - base * LABEL_REL) < 1e-6 else BLACK
         yy = _text_lines(c, [(text, size)], tx, yy, text_w, color)
     if content.qr_url:
         qx = panel_x + panel_w - pad * 0.6 - qr
         cap_paras = ((content.qr_caption, 1.0),)
         cap_h = (panel_top - panel_bottom) * 0.25
-        _, cap = fit(cap_paras, qr, cap_h, qr * 0.09, min_size=3.0, leading=1.15)
+        _, cap = fit(
+            cap_paras, qr, cap_h, max(qr * 0.09, MIN_TEXT_PT), min_size=MIN_TEXT_PT, leading=1.15
+        )
+        if short or lines_height(cap, 1.15) > cap_h + 1e-6:
+            cap = ()  # no room for a readable caption: the code speaks for itself
         cap_used = lines_height(cap, 1.15)
         block = qr + cap_used
         qy = panel_bottom + (panel_top - panel_bottom - block) / 2 + cap_used
         _place(c, _qr(c, content.qr_url), qx, qy, qr)
         _text_lines(c, cap, qx, qy, qr, GREY, "center", 1.15)
 
-    # Footer: legal basis and the sign's id (matches the legend).
-    if content.legal_basis:
-        ident = f"{content.sign_id}"
-        id_w = string_width(ident, foot_h * 0.38) + pad
+    # Footer: the legal basis (the sign's id goes in the print margin, not on the public face).
+    if content.legal_basis and not short:
         # One paragraph per language.
         _, lines = fit(
             tuple((t, 1.0) for t in content.legal_basis),
-            iw - 2 * pad - id_w,
+            iw - 2 * pad,
             foot_h * 0.9,
-            foot_h * 0.34,
-            min_size=2.5,
+            max(foot_h * 0.34, MIN_TEXT_PT),
+            min_size=MIN_TEXT_PT,
             leading=1.12,
         )
         used = lines_height(lines, 1.12)
-        _text_lines(
-            c, lines, ix + pad, iy + (foot_h + used) / 2, iw - 2 * pad - id_w, BLACK, leading=1.12
-        )
-        c.set_fill(BLACK)
-        c.text(ix + iw - pad, iy + foot_h * 0.36, ident, foot_h * 0.38, anchor="end")
+        if used <= foot_h * 0.9 + 1e-6:  # else left off rather than printed too small to read
+            _text_lines(
+                c, lines, ix + pad, iy + (foot_h + used) / 2, iw - 2 * pad, BLACK, leading=1.12
+            )
     if content.draft:
         _draft_mark(c, x, y, w, h)
     c.restore()
+
+
+MIN_TEXT_PT = 6.0  # no body text smaller than this: small signs switch to the short layout
+LABEL_REL = 0.72  # a row's label, relative to its value
+
+
+def _rows(rows: Sequence[Row]) -> tuple[tuple[str, float], ...]:
+    """Rows as paragraphs: label (small) over value, a little space between rows."""
+    out: list[tuple[str, float]] = []
+    for i, row in enumerate(rows):
+        if i:
+            out.append(("\n", 0.3))
+        out.append((row.label, LABEL_REL))
+        out.append((row.value, 1.0))
+    return tuple(out)
 
 
 DRAFT_TEXT = "草稿 DRAFT"
@@ -514,6 +540,8 @@ def _sheets(
                 )
             draw_sign(c, it.content, sx, sy, it.w, it.h)
             _cut_marks(c, sx, sy, it.w, it.h)
+            # The sign's id in the margin below it, between the cut marks.
+            _caption(c, it.sign.id, sx + MARK_GAP + MARK, sy - MARK_GAP - 2.2 * MM, 5.5)
             result.placed.append(PlacedSign(it.sign.id, it.level_id, n, sx, sy, it.w, it.h))
 
 

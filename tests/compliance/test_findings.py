@@ -111,8 +111,15 @@ def test_internal_places_need_no_sign():
 
 
 def test_sign_too_small_by_iso_3864():
-    small = {"id": "s1", "position": [0, 0], "height_m": 0.15, "viewing_distance_m": 12}
-    ok = {"id": "s2", "position": [0, 0], "height_m": 0.2, "viewing_distance_m": 12}
+    # Legible from 12 m needs 100 mm letters (12 / 120) and so a 1.2 m-tall sign and more.
+    small = {
+        "id": "s1",
+        "position": [0, 0],
+        "width_m": 0.9,
+        "height_m": 1.2,
+        "viewing_distance_m": 12,
+    }
+    ok = {"id": "s2", "position": [0, 0], "width_m": 1.8, "height_m": 2.4, "viewing_distance_m": 12}
     fs = only(findings(plan([camera()], signs=[small, ok])), "SIGN_TOO_SMALL")
     assert [f.sign for f in fs] == ["s1"]
 

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from siteplanner.compliance.context import LevelContext
 from siteplanner.compliance.legibility import (
     DISTANCE_FACTOR,
-    required_height,
+    LETTER_FACTOR,
+    printed_sizes,
     sign_viewing_distance,
 )
 from siteplanner.compliance.registry import ActiveRule, rule
@@ -44,34 +45,63 @@ def sign_missing(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
     "SIGN_TOO_SMALL",
     group="signage",
     texts={
-        "message": ("sign", "level", "height_cm", "distance", "source", "needed_cm", "factor"),
+        "message": (
+            "sign",
+            "level",
+            "width_cm",
+            "height_cm",
+            "pictogram_mm",
+            "letter_mm",
+            "legible_m",
+            "distance",
+            "source",
+            "needed_pictogram_mm",
+            "needed_letter_mm",
+            "factor",
+            "letter_factor",
+        ),
         "source_given": (),
         "source_derived": (),
         "source_default": (),
     },
 )
 def sign_too_small(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
-    # Viewing distance: the sign's own, else the open floor in front of it (at least 3 m, at
-    # most the plan default), see siteplanner.compliance.legibility and docs/signage.md.
+    # Judged on what is printed: the pictogram against distance / 60 (ISO 3864-1) and the
+    # title's letters against distance / 120 (see siteplanner.compliance.legibility). Viewing
+    # distance: the sign's own, else the open floor in front of it (at least 3 m, at most the
+    # plan default), see docs/signage.md.
     if not ctx.level.signs:
         return
     solids = ctx.analysis.levels[ctx.level.id].geometry.solids
+    title = ctx.pack.sign.get("title") or {}
+    titles = [title[lang] for lang in ctx.pack.sign_languages if title.get(lang)][:2]
     for sign in ctx.level.signs:
         distance, source = sign_viewing_distance(
             sign, ctx.plan.settings.sign_viewing_distance_m, solids
         )
-        needed = required_height(distance)
-        if sign.height_m + 1e-9 >= needed:
+        face = any(
+            cr.optics.face_recognition
+            for cam, cr in zip(ctx.cameras, ctx.results, strict=True)
+            if cam.id in sign.covers
+        )
+        printed = printed_sizes(sign.width_m, sign.height_m, titles, face)
+        if printed.legible_m + 1e-9 >= distance:
             continue
         yield r.finding(
             {
                 "sign": sign.id,
                 "level": ctx.level_name,
+                "width_cm": sign.width_m * 100,
                 "height_cm": sign.height_m * 100,
+                "pictogram_mm": printed.pictogram_m * 1000,
+                "letter_mm": printed.letter_m * 1000,
+                "legible_m": printed.legible_m,
                 "distance": distance,
                 "source": r.text(f"source_{source}"),
-                "needed_cm": needed * 100,
+                "needed_pictogram_mm": distance / DISTANCE_FACTOR * 1000,
+                "needed_letter_mm": distance / LETTER_FACTOR * 1000,
                 "factor": DISTANCE_FACTOR,
+                "letter_factor": LETTER_FACTOR,
             },
             level=ctx.level.id,
             sign=sign.id,
