@@ -504,6 +504,10 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Site</source>
+        <translation>场所(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -582,6 +586,14 @@
     <message>
         <source>Show &amp;Coverage</source>
         <translation>显示覆盖范围(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Organisation, rule pack, densities, coverage target and units</source>
+        <translation>组织信息、规则包、像素密度、覆盖目标和单位</translation>
     </message>
     <message>
         <source>Show &amp;DORI Bands</source>
@@ -802,6 +814,10 @@
     <message>
         <source>Plan</source>
         <translation>平面图</translation>
+    </message>
+    <message>
+        <source>{0} (not installed)</source>
+        <translation>{0}（未安装）</translation>
     </message>
     <message>
         <source>from model</source>
@@ -1170,6 +1186,86 @@ It was kept as {1}</source>
     <message>
         <source>The font&apos;s licence texts: {0}</source>
         <translation>字体的许可证文本：{0}</translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation>运营者名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Purpose of the cameras</source>
+        <translation>摄像机用途</translation>
+    </message>
+    <message>
+        <source>Privacy notice URL</source>
+        <translation>隐私告知网址</translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation>数据保护负责人</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Imperial (ft)</source>
+        <translation>英制 (ft)</translation>
+    </message>
+    <message>
+        <source>Site Settings</source>
+        <translation>场所设置</translation>
+    </message>
+    <message>
+        <source>Organisation (printed on the signs)</source>
+        <translation>组织信息（印在标识上）</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Target height</source>
+        <translation>目标高度</translation>
+    </message>
+    <message>
+        <source> px/m</source>
+        <translation> 像素/米</translation>
+    </message>
+    <message>
+        <source>rule pack&apos;s target</source>
+        <translation>规则包的目标</translation>
+    </message>
+    <message>
+        <source>Coverage target</source>
+        <translation>覆盖目标</translation>
+    </message>
+    <message>
+        <source>Sign viewing distance</source>
+        <translation>标识观看距离</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Change site settings</source>
+        <translation>更改场所设置</translation>
     </message>
 </context>
 </TS>

@@ -59,6 +59,7 @@ def _sep(menu: str, n: int) -> ActionSpec:
 MENUS: dict[str, str] = {
     "File": QT_TR_NOOP("&File"),
     "Edit": QT_TR_NOOP("&Edit"),
+    "Site": QT_TR_NOOP("&Site"),
     "View": QT_TR_NOOP("&View"),
     "Camera": QT_TR_NOOP("&Camera"),
     "Tools": QT_TR_NOOP("&Tools"),
@@ -91,6 +92,17 @@ EDIT = (
     ActionSpec("paste", QT_TR_NOOP("&Paste"), "Edit", "edit.paste", (K.Paste,)),
     ActionSpec("delete", QT_TR_NOOP("&Delete"), "Edit", "edit.delete", ("Del", "Backspace")),
     ActionSpec("select_all", QT_TR_NOOP("Select &All"), "Edit", "edit.select_all", (K.SelectAll,)),
+)
+
+SITE = (
+    ActionSpec(
+        "site_settings",
+        QT_TR_NOOP("&Settings…"),
+        "Site",
+        "settings.show",
+        ("Ctrl+,",),
+        tip=QT_TR_NOOP("Organisation, rule pack, densities, coverage target and units"),
+    ),
 )
 
 OVERLAYS = (
@@ -224,7 +236,7 @@ TOOLS_MENU = (
 
 HELP = (ActionSpec("about", QT_TR_NOOP("&About SitePlanner"), "Help", "about.show"),)
 
-ACTIONS: tuple[ActionSpec, ...] = (*FILE, *EDIT, *VIEW, *CAMERA, *TOOLS_MENU, *HELP)
+ACTIONS: tuple[ActionSpec, ...] = (*FILE, *EDIT, *SITE, *VIEW, *CAMERA, *TOOLS_MENU, *HELP)
 
 # The tool bar: the tools, then undo, redo and fit ("|" is a separator).
 TOOLBAR: tuple[str, ...] = (*(a.id for a in TOOL_ACTIONS), "|", "undo", "redo", "fit")

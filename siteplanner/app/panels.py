@@ -31,6 +31,8 @@ from siteplanner.app import style
 from siteplanner.app.commands import LevelCommand, SetFieldsCommand
 from siteplanner.app.guard import guarded
 from siteplanner.app.i18n import tr
+from siteplanner.app.settings_ui import pack_title
+from siteplanner.compliance.packs import available_packs
 from siteplanner.findings import Finding, Severity
 from siteplanner.model import DORI_LEVELS, Camera, Level, MissingOptics, resolve_optics
 from siteplanner.units import FOOT_M, SQFT_M2, format_length, parse_length
@@ -92,7 +94,7 @@ KIND_TITLES = {
 }
 PLAN_FIELDS = [
     ("name", QT_TR_NOOP("Plan name"), "text", None),
-    ("rules", QT_TR_NOOP("Rule pack"), "text", None),
+    ("rules", QT_TR_NOOP("Rule pack"), "pack", None),
 ]
 
 
@@ -360,6 +362,19 @@ class PropertiesPanel(QWidget):
             w = QCheckBox()
             w.setChecked(bool(value))
             w.toggled.connect(lambda v, n=name: self._from_editor(self.commit, n, bool(v)))
+        elif kind == "pack":
+            w = QComboBox()  # the installed packs only: an unknown one cannot be typed
+            # Long pack titles must not widen the dock (and shrink the canvas).
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            w.setMinimumContentsLength(12)
+            for pid in available_packs():
+                w.addItem(pack_title(pid), pid)
+            if w.findData(value) < 0:
+                w.addItem(tr("{0} (not installed)").format(value), value)
+            w.setCurrentIndex(w.findData(value))
+            w.activated.connect(
+                lambda i, n=name, ww=w: self._from_editor(self.commit, n, ww.itemData(i))
+            )
         elif kind in ("choice", "model"):
             w = QComboBox()
             if kind == "model":

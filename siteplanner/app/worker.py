@@ -22,7 +22,9 @@ from shapely.geometry.base import BaseGeometry
 
 from siteplanner import pipeline
 from siteplanner.analysis import Analyser, Analysis, AnalysisCancelled, CameraResult
+from siteplanner.app.i18n import current_language
 from siteplanner.app.qtgeom import path_from_geometry, paths_from_geometries, tile_groups
+from siteplanner.compliance.packs import LanguageError, load_pack
 from siteplanner.findings import MIN_AREA_M2
 from siteplanner.model import COLLECTIONS, DORI_LEVELS, Plan
 from siteplanner.signage.placement import SignSuggestion
@@ -173,6 +175,21 @@ def render_data(
     return data
 
 
+def finding_language(pack_id: str, ui_lang: str) -> str | None:
+    """The language of the finding messages for an interface in ``ui_lang``: that language when
+    the pack has it, else English when it has that, else the pack's own (None)."""
+    try:
+        pack = load_pack(pack_id)
+    except ValueError:
+        return None  # the pipeline names the unknown or broken pack
+    for code in (ui_lang, "en"):
+        try:
+            return pack.lang(code)
+        except LanguageError:
+            continue
+    return None
+
+
 def snapshot(plan: Plan) -> Plan:
     """A copy of the plan's structure for the worker, sharing the objects themselves.
 
@@ -220,7 +237,11 @@ class _Job(QRunnable):
         try:
             runner.relay.walls.emit(gen, runner.walls.walls(self.plan, runner.analyser, cancelled))
             result = pipeline.run(
-                self.plan, analyser=runner.analyser, suggest=self.suggest, cancelled=cancelled
+                self.plan,
+                lang=finding_language(self.plan.rules, runner.language()),
+                analyser=runner.analyser,
+                suggest=self.suggest,
+                cancelled=cancelled,
             )
             found: dict[str, list[SignSuggestion]] = {lid: [] for lid in self.suggest}
             for s in result.suggestions:
@@ -249,9 +270,11 @@ class AnalysisRunner(QObject):
         plan_source: Callable[[], Plan],
         parent: QObject | None = None,
         suggest_levels: Callable[[], list[str]] = list,
+        language: Callable[[], str] = current_language,
     ) -> None:
         super().__init__(parent)
         self.plan_source = plan_source
+        self.language = language  # the interface language, asked per run
         self.suggest_levels = suggest_levels  # the levels to suggest signs for, asked per run
         self.analyser = Analyser()
         self.paths = PathCache()

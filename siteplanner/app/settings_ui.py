@@ -1,0 +1,224 @@
+"""Site ▸ Settings: the plan's organisation, analysis settings, rule pack and units in one dialog.
+
+Every key of the plan's ``organization`` and ``settings`` can be changed here instead of in the
+JSON. The rule pack is chosen from the installed packs (by their titles), so an unknown pack can
+no longer be typed. OK applies everything that changed as one undo step, replacing the
+organisation and settings objects whole (the worker may still be reading the old ones).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QT_TR_NOOP, QObject
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from siteplanner.app.commands import SetFieldsCommand
+from siteplanner.app.context import EditorContext
+from siteplanner.app.i18n import current_language, tr
+from siteplanner.compliance.packs import available_packs, load_pack
+from siteplanner.model import DORI_LEVELS, Plan
+from siteplanner.model.plan import Organization, Settings
+
+# Organisation fields shown as one-line texts: (field, label). ``privacy_notice_url`` is
+# optional in the format (an empty text stores no URL).
+ORG_TEXTS = (
+    ("name", QT_TR_NOOP("Operator name")),
+    ("contact", QT_TR_NOOP("Contact")),
+    ("purpose", QT_TR_NOOP("Purpose of the cameras")),
+    ("privacy_notice_url", QT_TR_NOOP("Privacy notice URL")),
+    ("dpo_contact", QT_TR_NOOP("Data protection officer")),
+    ("legal_basis", QT_TR_NOOP("Legal basis")),
+)
+DORI_LABELS = {
+    "detection": QT_TR_NOOP("Detection"),
+    "observation": QT_TR_NOOP("Observation"),
+    "recognition": QT_TR_NOOP("Recognition"),
+    "identification": QT_TR_NOOP("Identification"),
+}
+UNIT_CHOICES = (("metric", QT_TR_NOOP("Metric (m)")), ("imperial", QT_TR_NOOP("Imperial (ft)")))
+
+
+def pack_title(pack_id: str, lang: str | None = None) -> str:
+    """A pack's title in the interface language (else its first), with its id."""
+    try:
+        pack = load_pack(pack_id)
+    except ValueError:
+        return pack_id
+    code = (lang or current_language()).split("_")[0]
+    title = pack.title.get(code) or next(iter(pack.title.values()), "")
+    return f"{title} ({pack_id})" if title else pack_id
+
+
+class SettingsDialog(QDialog):
+    """The form; ``changes()`` lists (object, field, new value) for what the user changed."""
+
+    def __init__(self, plan: Plan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("site_settings")
+        self.setWindowTitle(tr("Site Settings"))
+        self.plan = plan
+        org, st = plan.organization, plan.settings
+        outer = QVBoxLayout(self)
+
+        box = QGroupBox(tr("Organisation (printed on the signs)"))
+        form = QFormLayout(box)
+        self.org: dict[str, QLineEdit] = {}
+        for name, label in ORG_TEXTS:
+            w = QLineEdit(getattr(org, name) or "")
+            w.setObjectName(f"org_{name}")
+            self.org[name] = w
+            form.addRow(tr(label), w)
+        self.retention = QSpinBox()
+        self.retention.setObjectName("org_retention_days")
+        self.retention.setRange(-1, 36500)
+        self.retention.setSpecialValueText(tr("not set"))  # -1: the plan gives no period
+        self.retention.setSuffix(tr(" days"))
+        self.retention.setValue(-1 if org.retention_days is None else org.retention_days)
+        form.addRow(tr("Retention"), self.retention)
+        outer.addWidget(box)
+
+        box = QGroupBox(tr("Analysis"))
+        form = QFormLayout(box)
+        self.pack = QComboBox()
+        self.pack.setObjectName("rules")
+        for pid in available_packs():
+            self.pack.addItem(pack_title(pid), pid)
+        if self.pack.findData(plan.rules) < 0:  # a plan naming a pack not installed here
+            self.pack.addItem(tr("{0} (not installed)").format(plan.rules), plan.rules)
+        self.pack.setCurrentIndex(self.pack.findData(plan.rules))
+        form.addRow(tr("Rule pack"), self.pack)
+        self.target_height = QDoubleSpinBox()
+        self.target_height.setObjectName("target_height_m")
+        self.target_height.setRange(0.0, 10.0)
+        self.target_height.setDecimals(2)
+        self.target_height.setSingleStep(0.1)
+        self.target_height.setSuffix(" m")
+        self.target_height.setValue(st.target_height_m)
+        form.addRow(tr("Target height"), self.target_height)
+        self.dori: dict[str, QDoubleSpinBox] = {}
+        for level in DORI_LEVELS:
+            w = QDoubleSpinBox()
+            w.setObjectName(f"dori_{level}")
+            w.setRange(0.1, 10000.0)
+            w.setDecimals(1)
+            w.setSuffix(tr(" px/m"))
+            w.setValue(st.dori_ppm.threshold(level))
+            self.dori[level] = w
+            form.addRow(tr(DORI_LABELS[level]), w)
+        self.coverage = QDoubleSpinBox()
+        self.coverage.setObjectName("coverage_target")
+        self.coverage.setRange(0.0, 100.0)  # 0: the rule pack's own target
+        self.coverage.setDecimals(1)
+        self.coverage.setSuffix(" %")
+        self.coverage.setSpecialValueText(tr("rule pack's target"))
+        self.coverage.setValue(0.0 if st.coverage_target is None else st.coverage_target * 100)
+        form.addRow(tr("Coverage target"), self.coverage)
+        self.viewing = QDoubleSpinBox()
+        self.viewing.setObjectName("sign_viewing_distance_m")
+        self.viewing.setRange(0.1, 1000.0)
+        self.viewing.setDecimals(1)
+        self.viewing.setSuffix(" m")
+        self.viewing.setValue(st.sign_viewing_distance_m)
+        form.addRow(tr("Sign viewing distance"), self.viewing)
+        self.units = QComboBox()
+        self.units.setObjectName("units")
+        for value, label in UNIT_CHOICES:
+            self.units.addItem(tr(label), value)
+        self.units.setCurrentIndex(max(0, self.units.findData(st.units)))
+        form.addRow(tr("Units"), self.units)
+        outer.addWidget(box)
+
+        self.error = QLabel()
+        self.error.setObjectName("settings_error")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        outer.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        self.result_changes: list[tuple[Any, str, Any]] = []
+
+    def changes(self) -> list[tuple[Any, str, Any]]:
+        """What differs from the plan; raises ValidationError for a value the format refuses."""
+        plan = self.plan
+        org: dict[str, Any] = {name: w.text().strip() for name, w in self.org.items()}
+        org["privacy_notice_url"] = org["privacy_notice_url"] or None
+        org["retention_days"] = None if self.retention.value() < 0 else self.retention.value()
+        dori = {k: round(w.value(), 3) for k, w in self.dori.items()}
+        cov = self.coverage.value()
+        settings: dict[str, Any] = {
+            "target_height_m": round(self.target_height.value(), 3),
+            "coverage_target": None if cov <= 0 else round(cov / 100.0, 4),
+            "units": self.units.currentData(),
+            "sign_viewing_distance_m": round(self.viewing.value(), 3),
+        }
+        out: list[tuple[Any, str, Any]] = []
+        new_org = Organization.model_validate({**plan.organization.model_dump(), **org})
+        if new_org != plan.organization:
+            out.append((plan, "organization", new_org))
+        old_st = plan.settings
+        settings["dori_ppm"] = {**old_st.dori_ppm.model_dump(), **dori}
+        new_st = Settings.model_validate({**old_st.model_dump(), **settings})
+        if new_st != old_st:
+            out.append((plan, "settings", new_st))
+        if self.pack.currentData() != plan.rules:
+            out.append((plan, "rules", self.pack.currentData()))
+        return out
+
+    def _ok(self) -> None:
+        try:
+            self.result_changes = self.changes()
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(p) for p in err["loc"])
+            self.error.setText(f"{where}: {err['msg']}")
+            return
+        self.accept()
+
+
+class SettingsFeature(QObject):
+    """Site ▸ Settings: opens the dialog; OK is one undo step and a fresh analysis."""
+
+    def __init__(self, ctx: EditorContext) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.dialog: SettingsDialog | None = None  # the one open, if any
+
+    def show(self) -> None:
+        if self.dialog is not None:
+            self.dialog.raise_()
+            return
+        dlg = SettingsDialog(self.ctx.doc.plan, self.ctx.window)
+        self.dialog = dlg
+        dlg.accepted.connect(lambda: self.apply(dlg.result_changes))
+        dlg.finished.connect(self._closed)
+        dlg.open()  # window-modal without blocking: the editor keeps painting
+
+    def _closed(self, _result: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+
+    def apply(self, changes: list[tuple[Any, str, Any]]) -> None:
+        if not changes:
+            return
+        cmd = SetFieldsCommand(self.ctx.doc, tr("Change site settings"), changes)
+        self.ctx.doc.undo.push(cmd)
+        self.ctx.runner.schedule(0)  # a new pack or threshold: new findings at once
