@@ -137,7 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("signs", help="print the plan's warning signs to a PDF at true size")
     p.add_argument("plan", nargs="?", help="plan file (default: the built-in sample site)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="PDF to write")
-    p.add_argument("--paper", default="A4", type=_paper, help="sheet size: A4 (default), A3...")
+    p.add_argument(
+        "--paper",
+        default="A4",
+        type=_paper,
+        help="A4 (default), A3, letter, or sign: each sign at its own size with 3 mm bleed, "
+        "a trim box and a CutContour dieline, for a sign shop",
+    )
     p.add_argument("--lang", help="languages, e.g. zh,en (default), zh or en")
     p.add_argument(
         "--layout",
@@ -210,11 +216,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _paper(value: str) -> str:
     # The sheets the sign PDF knows, imported only when --paper is given (ReportLab loads slowly).
-    from siteplanner.signage.pdf import PAPERS
+    from siteplanner.signage.pdf import PAPERS, SIGN_PAPER
 
-    names = {name.lower(): name for name in PAPERS}
+    names = {name.lower(): name for name in [*PAPERS, SIGN_PAPER]}
     if value.lower() not in names:
-        raise argparse.ArgumentTypeError(f"unknown paper {value!r} (choose {', '.join(PAPERS)})")
+        raise argparse.ArgumentTypeError(
+            f"unknown paper {value!r} (choose {', '.join(names.values())})"
+        )
     return names[value.lower()]
 
 

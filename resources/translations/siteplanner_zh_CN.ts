@@ -776,6 +776,34 @@
         <translation>规则包</translation>
     </message>
     <message>
+        <source>public_safety</source>
+        <translation>公共安全</translation>
+    </message>
+    <message>
+        <source>internal_management</source>
+        <translation>内部管理</translation>
+    </message>
+    <message>
+        <source>management</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>access_control</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <source>staff_management</source>
+        <translation>员工管理</translation>
+    </message>
+    <message>
+        <source>operations</source>
+        <translation>运营</translation>
+    </message>
+    <message>
         <source>Add Level</source>
         <translation>添加楼层</translation>
     </message>

@@ -30,11 +30,11 @@ from siteplanner.analysis import Analysis
 from siteplanner.app import style
 from siteplanner.app.commands import LevelCommand, SetFieldsCommand
 from siteplanner.app.guard import guarded
-from siteplanner.app.i18n import tr
+from siteplanner.app.i18n import current_language, tr
 from siteplanner.app.settings_ui import pack_title
-from siteplanner.compliance.packs import available_packs
+from siteplanner.compliance.packs import available_packs, load_pack
 from siteplanner.findings import Finding, Severity
-from siteplanner.model import DORI_LEVELS, Camera, Level, MissingOptics, resolve_optics
+from siteplanner.model import DORI_LEVELS, Camera, Level, MissingOptics, Plan, resolve_optics
 from siteplanner.units import FOOT_M, SQFT_M2, format_length, parse_length
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
         ("kind", QT_TR_NOOP("Kind"), "choice", ["collection", "private", "exclude"]),
         ("place", QT_TR_NOOP("Place"), "choice", [None, "public", "internal"]),
         ("required_dori", QT_TR_NOOP("Required DORI"), "choice", [None, *DORI_LEVELS]),
-        ("private_type", QT_TR_NOOP("Private type"), "opttext", None),
+        ("private_type", QT_TR_NOOP("Private type"), "suggest", None),
     ],
     "cameras": [
         ("name", QT_TR_NOOP("Name"), "text", None),
@@ -73,7 +73,7 @@ FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
         ("resolution", QT_TR_NOOP("Resolution"), "res", None),
         ("range_m", QT_TR_NOOP("Range (m)"), "optnum", None),
         ("face_recognition", QT_TR_NOOP("Face recognition"), "choice", [None, True, False]),
-        ("purpose", QT_TR_NOOP("Purpose"), "opttext", None),
+        ("purpose", QT_TR_NOOP("Purpose"), "suggest", None),
     ],
     "signs": [
         ("facing_deg", QT_TR_NOOP("Facing (°)"), "num", None),
@@ -96,6 +96,42 @@ PLAN_FIELDS = [
     ("name", QT_TR_NOOP("Plan name"), "text", None),
     ("rules", QT_TR_NOOP("Rule pack"), "pack", None),
 ]
+
+
+# Camera purposes offered in the list besides the rule pack's internal ones (the format takes
+# any word: a purpose the pack does not name counts as public).
+PURPOSE_WORDS = (
+    QT_TR_NOOP("public_safety"),
+    QT_TR_NOOP("internal"),
+    QT_TR_NOOP("internal_management"),
+    QT_TR_NOOP("management"),
+    QT_TR_NOOP("access_control"),
+    QT_TR_NOOP("attendance"),
+    QT_TR_NOOP("staff_management"),
+    QT_TR_NOOP("operations"),
+)
+
+
+def suggestions(plan: Plan, name: str) -> list[tuple[str, str]]:
+    """(value, label) offered for a free-text field with known values: camera purposes and
+    private-space types, from the plan's rule pack (none when the pack cannot be loaded)."""
+    try:
+        pack = load_pack(plan.rules)
+    except ValueError:
+        pack = None
+    lang = current_language().split("_")[0]
+    if name == "purpose":
+        words = list(PURPOSE_WORDS)
+        if pack is not None:
+            words += sorted(p for p in pack.internal_purposes if p not in words)
+        return [(w, tr(w)) for w in words]
+    if name == "private_type" and pack is not None:
+        out = []
+        for key, names in pack.private_types.items():
+            shown = names.get(lang) or key
+            out.append((key, key if shown == key else f"{shown} ({key})"))
+        return out
+    return []
 
 
 def _fmt(value: Any) -> str:
@@ -334,6 +370,8 @@ class PropertiesPanel(QWidget):
             try:
                 if isinstance(w, QCheckBox):
                     w.setChecked(bool(value))
+                elif isinstance(w, QComboBox) and w.isEditable():
+                    self._show_choice(w, value)
                 elif isinstance(w, QComboBox):
                     w.setCurrentIndex(max(0, w.findData(value)) if value is not None else 0)
                 elif isinstance(w, QLineEdit):
@@ -375,6 +413,20 @@ class PropertiesPanel(QWidget):
             w.activated.connect(
                 lambda i, n=name, ww=w: self._from_editor(self.commit, n, ww.itemData(i))
             )
+        elif kind == "suggest":
+            # A list of the known values; the format takes any word, so one can be typed.
+            w = QComboBox()
+            w.setEditable(True)
+            w.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            for v, label in suggestions(self.win.doc.plan, name):
+                w.addItem(label, v)
+            self._show_choice(w, value)
+            w.activated.connect(
+                lambda i, n=name, ww=w: self._from_editor(self.commit, n, ww.itemData(i))
+            )
+            w.lineEdit().editingFinished.connect(
+                lambda n=name, ww=w: self._from_editor(self.commit, n, self._typed(ww))
+            )
         elif kind in ("choice", "model"):
             w = QComboBox()
             if kind == "model":
@@ -398,6 +450,24 @@ class PropertiesPanel(QWidget):
         self.editors[name] = w
         self.kinds[name] = kind
         return w
+
+    @staticmethod
+    def _show_choice(w: QComboBox, value: Any) -> None:
+        idx = w.findData(value) if value is not None else -1
+        if idx >= 0:
+            w.setCurrentIndex(idx)
+        else:
+            w.setCurrentIndex(-1)
+            w.setEditText(value or "")
+
+    @staticmethod
+    def _typed(w: QComboBox) -> str | None:
+        """The value of an editable list: a listed label's value, else the typed word."""
+        text = w.currentText().strip()
+        idx = w.findText(text)
+        if idx >= 0:
+            return w.itemData(idx)
+        return text or None
 
     @guarded
     def _from_editor(self, slot: Any, *args: Any) -> None:

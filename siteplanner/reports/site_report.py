@@ -321,7 +321,13 @@ def _cover(
             seen = zr.by_dori_m2()[band] if band else zr.covered_m2
             pct = 100 * seen / zr.area_m2 if zr.area_m2 > 0 else 0.0
             zrows.append(
-                (lv.id, f"{z.name} ({z.id})", _band(t, band), f"{pct:.0f} %", _f(zr.area_m2))
+                (
+                    lv.id,
+                    f"{z.name} ({z.id})" if z.name else z.id,
+                    _band(t, band),
+                    f"{pct:.0f} %",
+                    _f(zr.area_m2),
+                )
             )
     flow.table(
         [

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab.lib.colors import CMYKColorSep
 from reportlab.lib.pagesizes import A3, A4, letter
 
 from siteplanner.compliance import load_pack
@@ -50,6 +51,9 @@ from siteplanner.signage.style import (
 )
 
 PAPERS: dict[str, tuple[float, float]] = {"A4": A4, "A3": A3, "letter": letter}
+SIGN_PAPER = "sign"  # one page per sign at its own size plus BLEED, for the sign shop
+BLEED = 3 * MM
+CUT_SPOT = "CutContour"  # the spot colour sign-shop cutters take the dieline from
 LAYOUTS = ("page", "sheet")
 
 
@@ -149,7 +153,7 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
     c.save()
     # Black rounded outline, yellow field.
     c.set_fill(BLACK)
-    c.rounded_rect(x, y, w, h, 0.045 * m)
+    c.rounded_rect(x, y, w, h, CORNER * m)
     c.set_fill(YELLOW)
     ix, iy, iw, ih = x + border, y + border, w - 2 * border, h - 2 * border
     c.rounded_rect(ix, iy, iw, ih, 0.03 * m)
@@ -271,6 +275,7 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
     c.restore()
 
 
+CORNER = 0.045  # corner radius of the sign's outline, as a fraction of its smaller side
 MIN_TEXT_PT = 6.0  # no body text smaller than this: small signs switch to the short layout
 LABEL_REL = 0.72  # a row's label, relative to its value
 
@@ -376,9 +381,13 @@ def write_signs_pdf(
     draft: bool = False,
 ) -> SignPdfResult:
     """Write the signs of ``plan`` (or the given (level id, sign) pairs) to ``out``."""
-    if paper not in PAPERS:
-        raise SignPdfError(f"unknown paper {paper!r} (available: {', '.join(PAPERS)})")
+    if paper not in PAPERS and paper != SIGN_PAPER:
+        raise SignPdfError(
+            f"unknown paper {paper!r} (available: {', '.join([*PAPERS, SIGN_PAPER])})"
+        )
     out = Path(out)
+    if paper == SIGN_PAPER:
+        return _write_sign_size(plan, out, langs, signs, legend, pack, title, draft)
     c = PdfCanvas(
         out,
         title=title or f"Signs — {plan.name or 'SitePlanner plan'}",
@@ -389,6 +398,79 @@ def write_signs_pdf(
     c.close()
     result.path = out
     result.paper = paper
+    return result
+
+
+def _write_sign_size(
+    plan: Plan,
+    out: Path,
+    langs: Sequence[str],
+    signs: Sequence[tuple[str, Sign]] | None,
+    legend: bool,
+    pack: RulePack | None,
+    title: str | None,
+    draft: bool,
+) -> SignPdfResult:
+    """One page per sign at its true size plus ``BLEED`` on every side: TrimBox the sign,
+    BleedBox the page, the black edge carried into the bleed, and the cut line (the rounded
+    outline) as a hairline in the spot colour ``CUT_SPOT`` for the cutter. The legend follows on
+    A4 pages."""
+    pack = pack or load_pack(plan.rules)
+    pairs = collect_signs(plan, signs)
+    c = PdfCanvas(
+        out,
+        title=title or f"Signs — {plan.name or 'SitePlanner plan'}",
+        author=plan.organization.name or "",
+        pagesize=A4,
+    )
+    rl = c.rl
+    result = SignPdfResult(out, 0, SIGN_PAPER, "page")
+    contents = [(lid, s, sign_content(plan, s, lid, langs, pack)) for lid, s in pairs]
+    for url in {ct.qr_url for _, _, ct in contents if ct.qr_url}:
+        check_notice_url(url)
+    page, open_page = 0, False
+
+    def new_page(size: tuple[float, float]) -> int:
+        nonlocal page, open_page
+        if open_page:
+            c.end_page()
+        c.begin_page(*size)
+        page, open_page = page + 1, True
+        return page
+
+    cut = CMYKColorSep(0, 1, 0, 0, spotName=CUT_SPOT, density=1)
+    for lid, s, content in contents:
+        content.draft = draft
+        w, h = s.width_m * 1000 * MM, s.height_m * 1000 * MM
+        pw, ph = w + 2 * BLEED, h + 2 * BLEED
+        n = new_page((pw, ph))
+        rl.setTrimBox((BLEED, BLEED, BLEED + w, BLEED + h))
+        rl.setBleedBox((0, 0, pw, ph))
+        c.save()
+        c.set_fill(BLACK)
+        c.rect(0, 0, pw, ph)  # the black edge runs into the bleed: no white rim if cut off-line
+        c.restore()
+        draw_sign(c, content, BLEED, BLEED, w, h)
+        rl.saveState()
+        rl.setStrokeColor(cut)
+        rl.setLineWidth(0.25)
+        rl.roundRect(BLEED, BLEED, w, h, CORNER * min(w, h), stroke=1, fill=0)
+        rl.restoreState()
+        result.placed.append(PlacedSign(s.id, lid, n, BLEED, BLEED, w, h))
+    if open_page:  # the boxes apply to the page being ended
+        c.end_page()
+        open_page = False
+    # Legend pages are ordinary sheets: no trim or bleed box.
+    rl.setTrimBox(None)
+    rl.setBleedBox(None)
+    if legend and pairs:
+        result.legend_pages = draw_legend(c, plan, pairs, result.placed, A4, new_page, langs)
+    if page == 0:
+        new_page(A4)
+    if open_page:
+        c.end_page()
+    c.close()
+    result.pages = page
     return result
 
 
@@ -601,6 +683,7 @@ def _tiled(
 __all__ = [
     "LAYOUTS",
     "PAPERS",
+    "SIGN_PAPER",
     "NoticeUrlError",
     "check_notice_url",
     "PlacedSign",
