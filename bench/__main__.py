@@ -191,6 +191,12 @@ def main() -> int:
         bench_hostile(rows)
     except Exception as exc:  # a benchmark that breaks is reported, not hidden
         rows.append(("hostile plans", f"failed: {exc}", "-", "<= 10 s, <= 1 GB each"))
+    try:
+        from bench.dxf_bench import bench_dxf
+
+        bench_dxf(rows)
+    except Exception as exc:  # a benchmark that breaks is reported, not hidden
+        rows.append(("import-dxf, 20-storey office", f"failed: {exc}", "-", "<= 20 s, < 1 GB"))
     head = ("measure", "workload", "result", "target")
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
     line = "  ".join("-" * w for w in widths)

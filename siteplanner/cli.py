@@ -159,7 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="A4 (default), A3, letter, or sign: each sign at its own size with 3 mm bleed, "
         "a trim box and a CutContour dieline, for a sign shop",
     )
-    p.add_argument("--lang", help="languages, e.g. zh,en (default), zh or en")
+    p.add_argument(
+        "--lang",
+        help="languages, e.g. zh,en; default: the rule pack's sign languages "
+        "(zh,en for cn-*, en for eu-edpb and uk-ico; eu-edpb also prints de and fr)",
+    )
     p.add_argument(
         "--layout",
         choices=("page", "sheet"),
@@ -254,10 +258,6 @@ def cmd_signs(args: argparse.Namespace) -> int:
         write_signs_pdf,
     )
 
-    try:
-        langs = parse_langs(args.lang)
-    except LanguageError as exc:
-        raise CliError(f"--lang: {exc}") from None
     label = _plan_label(args.plan)
     plan = _load(args.plan)
     if plan.rules not in available_packs():
@@ -265,6 +265,10 @@ def cmd_signs(args: argparse.Namespace) -> int:
             f"{label}: rules: unknown rule pack {plan.rules!r} "
             f"(available: {', '.join(available_packs())})"
         )
+    try:  # the plan's rule pack says which languages its signs print
+        langs = parse_langs(args.lang, load_pack(plan.rules))
+    except LanguageError as exc:
+        raise CliError(f"--lang: {exc}") from None
     pairs = collect_signs(plan)
     if not pairs and not args.suggested:
         raise CliError(f"{label}: the plan has no signs (add some, or use --suggested)")

@@ -155,7 +155,9 @@ class MainWindow(QMainWindow):
         )
         self.levels_dock = self._dock(QT_TR_NOOP("Levels"), self.levels_panel, left)
         self.properties_dock = self._dock(QT_TR_NOOP("Properties"), self.properties_panel, left)
-        self.findings_dock = self._dock(QT_TR_NOOP("Findings"), self.findings_panel, right)
+        self.findings_dock = self._dock(
+            QT_TR_NOOP("Findings"), self.findings_panel.with_filter(), right
+        )
         self.schedule_dock = self._dock(QT_TR_NOOP("Camera schedule"), self.schedule_panel, bottom)
         self.history_dock = self._dock(QT_TR_NOOP("History"), QUndoView(self.doc.undo), right)
         self.history_dock.hide()  # View ▸ History when wanted

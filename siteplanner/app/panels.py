@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -517,6 +518,16 @@ class PropertiesPanel(QWidget):
         self.win.doc.undo.push(cmd)
 
 
+# Severities shown translated (the finding keeps the plan format's word).
+SEVERITY_WORDS = (QT_TR_NOOP("error"), QT_TR_NOOP("warning"), QT_TR_NOOP("info"))
+# The severity filter: label -> the highest rank shown (Severity.rank_of).
+SEVERITY_FILTERS = (
+    (QT_TR_NOOP("All severities"), 99),
+    (QT_TR_NOOP("Errors and warnings"), 1),
+    (QT_TR_NOOP("Errors only"), 0),
+)
+
+
 class FindingsPanel(QTreeWidget):
     finding_clicked = Signal(object)
 
@@ -531,6 +542,35 @@ class FindingsPanel(QTreeWidget):
         self.header().setResizeContentsPrecision(200)  # widths from the first rows, not all
         self.itemClicked.connect(lambda item, _c: self.finding_clicked.emit(item.data(0, 256)))
         self.findings: list[Finding] = []
+        self.severity_filter = QComboBox()
+        self.severity_filter.setObjectName("severity_filter")
+        for label, rank in SEVERITY_FILTERS:
+            self.severity_filter.addItem(tr(label), rank)
+        self.severity_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.count_label = style.plain_label(QLabel())
+
+    def with_filter(self) -> QWidget:
+        """The panel under its severity filter, as the dock shows it."""
+        box = QWidget()
+        outer = QVBoxLayout(box)
+        outer.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("Show:")))
+        row.addWidget(self.severity_filter)
+        row.addWidget(self.count_label, 1)
+        outer.addLayout(row)
+        outer.addWidget(self)
+        return box
+
+    def _apply_filter(self) -> None:
+        limit = self.severity_filter.currentData()
+        shown = 0
+        for i in range(self.topLevelItemCount()):
+            item = self.topLevelItem(i)
+            hide = Severity.rank_of(item.data(0, 256).severity) > limit
+            item.setHidden(hide)
+            shown += not hide
+        self.count_label.setText(tr("{0} of {1} shown").format(shown, self.topLevelItemCount()))
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Show ``findings``, most severe first. Only the rows that changed are rebuilt: a
@@ -548,13 +588,14 @@ class FindingsPanel(QTreeWidget):
                 self.takeTopLevelItem(i1)
             self.insertTopLevelItems(i1, [self._item(f) for f in new[j1:j2]])
         self.findings = new
+        self._apply_filter()
         for c in range(3):
             self.resizeColumnToContents(c)
 
     @staticmethod
     def _item(f: Finding) -> QTreeWidgetItem:
         obj = ", ".join(x for x in (f.camera, f.zone, f.sign, f.opening) if x)
-        item = QTreeWidgetItem([f.severity, f.rule, obj, f.message])
+        item = QTreeWidgetItem([tr(str(f.severity)), f.rule, obj, f.message])
         item.setForeground(0, QBrush(style.SEVERITY.get(f.severity, style.LABEL)))
         item.setToolTip(3, style.plain_tip(f"{f.message}\n{f.reference}"))
         item.setData(0, 256, f)

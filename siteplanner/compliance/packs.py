@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, model_validator
 
@@ -62,12 +62,33 @@ class RuleSpec(_Strict):
     messages: dict[Lang, dict[str, str]]
 
 
+# Items a sign's small print can carry (each filled from the plan's organisation / cameras).
+SignRow = Literal[
+    "operator",
+    "controller",
+    "contact",
+    "dpo",
+    "purpose",
+    "legal_basis",
+    "retention",
+    "rights",
+    "gdpr_rights",
+    "second_layer",
+    "audio",
+]
+SIGN_ROWS: tuple[str, ...] = get_args(SignRow)
+
+
 class SignTexts(_Strict):
     """What a pack prints on its signs, per language."""
 
     title: Texts
     face_notice: Texts = Field(default_factory=dict)
     legal_basis: Texts = Field(default_factory=dict)
+    # The items of the small print, in order; their wording per language is the sign writer's.
+    rows: list[SignRow] = Field(
+        default_factory=lambda: ["operator", "purpose", "retention", "rights"]
+    )
 
 
 class PackSpec(_Strict):
@@ -94,6 +115,8 @@ class PackSpec(_Strict):
     sign: SignTexts
     # Languages printed on the pack's signs by default, in order.
     sign_languages: list[Lang] = Field(min_length=1)
+    # The ones printed when no language is asked for (default: all of ``sign_languages``).
+    sign_default_languages: list[Lang] | None = None
 
     @model_validator(mode="after")
     def _every_language(self) -> PackSpec:
@@ -118,6 +141,12 @@ class PackSpec(_Strict):
         for lang in self.sign_languages:
             if lang not in self.sign.title:
                 raise ValueError(f"sign.title: no {lang!r} text for sign language {lang!r}")
+        for lang in self.sign_default_languages or ():
+            if lang not in self.sign_languages:
+                raise ValueError(
+                    f"sign_default_languages: {lang!r} is not one of the sign_languages "
+                    f"({', '.join(self.sign_languages)})"
+                )
         return self
 
 
@@ -129,7 +158,7 @@ class RulePack:
     title: dict[str, str]
     languages: tuple[str, ...]
     rules: Mapping[str, RuleSpec]
-    sign: dict[str, dict[str, str]]
+    sign: dict[str, Any]  # texts per language, and ``rows``
     coverage_target: float
     filing_threshold_people: int
     private_types: Mapping[str, dict[str, str]] = field(default_factory=dict)
@@ -137,6 +166,7 @@ class RulePack:
     notice_fields: tuple[str, ...] = ()
     terms: Mapping[str, dict[str, str]] = field(default_factory=dict)
     sign_languages: tuple[str, ...] = ()
+    sign_default_languages: tuple[str, ...] = ()
     assessment: Mapping[str, str] = field(default_factory=dict)
     source: str = ""
 
@@ -243,6 +273,7 @@ def parse_pack(data: Any, source: str) -> RulePack:
         notice_fields=tuple(spec.notice_fields),
         terms={k: dict(v) for k, v in spec.terms.items()},
         sign_languages=tuple(spec.sign_languages),
+        sign_default_languages=tuple(spec.sign_default_languages or spec.sign_languages),
         assessment=dict(spec.assessment),
         source=source,
     )
@@ -275,6 +306,7 @@ def load_pack(pack_id: str) -> RulePack:
 
 __all__ = [
     "DEFAULT_PACK",
+    "SIGN_ROWS",
     "LanguageError",
     "PackError",
     "RulePack",

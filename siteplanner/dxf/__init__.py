@@ -121,7 +121,6 @@ def import_dxf(
     ids = IdAllocator.for_plan(plan)
     level = Level(id=ids.new("levels"), name=Path(name).stem)
     built = build_level(level, polys, texts, exploded.groups, roles, ids)
-    drawing = underlay(polys, texts)
     level.underlay = {  # type: ignore[attr-defined]  # a key the format keeps (extra)
         "kind": "dxf",
         "source": Path(name).name,
@@ -129,7 +128,7 @@ def import_dxf(
         "metres_per_unit": scale,
         "origin_units": [float(lo[0]), float(lo[1])],
         "layer_roles": {layer: roles[layer] or "" for layer in sorted(roles)},
-        **drawing,
+        **underlay(polys, texts, roles),
     }
     plan.levels.append(level)
     doors = sum(o.kind == "door" for o in level.openings)

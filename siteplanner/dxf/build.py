@@ -331,22 +331,22 @@ def build_level(
 
 
 def underlay(
-    polys: list[Poly], texts: list[tuple[str, str, float, float, float]]
+    polys: list[Poly],
+    texts: list[tuple[str, str, float, float, float]],
+    roles: dict[str, str | None],
 ) -> dict[str, Any]:
-    """The whole drawing, compact: per layer its polylines as flat [x0, y0, x1, y1, ...] lists
-    in metres to the millimetre (closed ones repeat their first point), and its texts."""
-    layers: dict[str, list[list[float]]] = {}
+    """The whole drawing, compact: per layer its polylines, each a string ``"x,y x,y ..."`` in
+    metres to the millimetre (a closed one repeats its first point; one line of the file however
+    it is indented), and the texts of the layers not ignored (notes can be hundreds of
+    thousands)."""
+    layers: dict[str, list[str]] = {}
     for layer, pts, closed, _ in polys:
         ring = np.vstack([pts, pts[:1]]) if closed and len(pts) > 2 else pts
-        layers.setdefault(layer, []).append(np.round(ring, 3).ravel().tolist())
+        layers.setdefault(layer, []).append(" ".join(f"{x:.3f},{y:.3f}" for x, y in ring.tolist()))
     words = [
-        {
-            "layer": layer,
-            "text": text,
-            "at": [round(float(x), 3), round(float(y), 3)],
-            "height_m": round(float(h), 3),
-        }
+        [layer, text, round(float(x), 3), round(float(y), 3), round(float(h), 3)]
         for layer, text, x, y, h in texts
+        if roles.get(layer) != "ignore"
     ]
     return {"layers": layers, "texts": words}
 

@@ -166,29 +166,25 @@ class _Walker:
             if layer == "0" and parent_layer:
                 layer = parent_layer
             try:
-                if kind == "INSERT":
+                if not parent_layer:  # what the user sees per layer: top-level entities
                     self.out.entities[layer] += 1
+                if kind == "INSERT":
                     self.insert(e, layer, units, group)
                 elif kind == "LINE":
-                    self.out.entities[layer] += 1
                     s, t = e.dxf.start, e.dxf.end
                     pts = np.array([[s.x, s.y], [t.x, t.y]])
                     self.out.polylines.append((layer, pts, False, group))
                 elif kind == "LWPOLYLINE" and _plain(e):
-                    self.out.entities[layer] += 1
                     pts = np.array([(x, y) for x, y in e.get_points("xy")], dtype=float)
                     if len(pts) >= 2:
                         self.out.polylines.append((layer, pts, bool(e.closed), group))
                 elif kind in _CURVES:
-                    self.out.entities[layer] += 1
                     path = dxfpath.make_path(e)
                     self.add_path(layer, path, group)
                 elif kind == "HATCH":
-                    self.out.entities[layer] += 1
                     for path in dxfpath.from_hatch(e):
                         self.add_path(layer, path, group)
                 elif kind in _TEXTS:
-                    self.out.entities[layer] += 1
                     self.text(e, layer)
             except (ValueError, TypeError, ZeroDivisionError, AttributeError, IndexError):
                 continue  # a degenerate entity (zero radius, broken spline): nothing to draw
@@ -204,7 +200,12 @@ class _Walker:
             self.out.polylines.append((layer, pts, closed, group))
 
     def text(self, e: Any, layer: str) -> None:
-        text = e.plain_text().strip() if hasattr(e, "plain_text") else ""
+        raw = e.dxf.get("text", "") if e.dxftype() != "MTEXT" else ""
+        # Most texts are plain: only those with control codes (%%d, \P, ^I) need decoding.
+        if raw and not any(c in raw for c in ("%%", "\\", "^")):
+            text = raw.strip()
+        else:
+            text = e.plain_text().strip()
         if not text:
             return
         at = e.dxf.insert

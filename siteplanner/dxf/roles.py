@@ -89,7 +89,8 @@ def role_by_name(layer: str) -> str | None:
         if _hits(words, stems):
             # The labels of doors and windows (Tianzheng's WINDOW_TEXT, A-DOOR-IDEN) are noise.
             return "ignore" if texty else role
-    return None
+    # Notes and labels of anything else (A-ANNO-NOTE, TEXT): kept in the underlay only.
+    return "ignore" if texty else None
 
 
 def parse_map(items: Iterable[str]) -> dict[str, list[str]]:

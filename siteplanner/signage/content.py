@@ -15,58 +15,150 @@ from siteplanner.compliance.rules.signage import missing_notice_fields
 from siteplanner.drawing.text import cjk_punctuation
 from siteplanner.model import MissingOptics, Plan, Sign, resolve_optics
 
+# Languages a sign can be asked for without a pack (the report and exports); a pack's signs
+# print its own ``sign_languages``.
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGS: tuple[str, ...] = ("zh", "en")
 
-# Fixed wording per language; the pack supplies the legally relevant parts (title, notices).
+# Fixed wording per language, one table for every pack: the pack picks the rows
+# (``sign.rows``) and supplies the legally relevant parts (title, notices, legal basis).
 _WORDS: dict[str, dict[str, str]] = {
     "zh": {
         "operator": "运营者",
+        "controller": "个人信息处理者",
+        "contact": "联系方式",
+        "dpo": "个人信息保护负责人",
         "purpose": "目的",
+        "legal_basis": "处理依据",
         "retention": "保存期限",
         "retention_value": "{days} 天",
         "rights": "您的权利",
         "rights_value": "查阅、复制、更正、删除个人信息或撤回同意，请联系",
+        "gdpr_rights": "您的权利",
+        "gdpr_rights_value": "您有权查阅、更正、删除个人信息，限制或反对处理，并向监管机构投诉。",
+        "second_layer": "完整告知",
+        "audio": "录音",
+        "audio_value": "这些摄像机同时录制声音",
         "qr": "扫码查看完整个人信息处理告知",
-        "contact": "联系方式",
     },
     "en": {
         "operator": "Operator",
+        "controller": "Controller",
+        "contact": "Contact",
+        "dpo": "Data protection officer",
         "purpose": "Purpose",
+        "legal_basis": "Legal basis",
         "retention": "Retention",
         "retention_value": "{days} days",
         "rights": "Your rights",
         "rights_value": "To access, correct or delete your data, or withdraw consent, contact",
+        "gdpr_rights": "Your rights",
+        "gdpr_rights_value": (
+            "You have the right to access, rectify and erase your data, to restrict or object "
+            "to the processing, and to lodge a complaint with a supervisory authority."
+        ),
+        "second_layer": "Full information",
+        "audio": "Audio",
+        "audio_value": "These cameras also record sound",
         "qr": "Scan for the full privacy notice",
+    },
+    "de": {
+        "operator": "Betreiber",
+        "controller": "Verantwortlicher",
+        "contact": "Kontakt",
+        "dpo": "Datenschutzbeauftragter",
+        "purpose": "Zweck",
+        "legal_basis": "Rechtsgrundlage",
+        "retention": "Speicherdauer",
+        "retention_value": "{days} Tage",
+        "rights": "Ihre Rechte",
+        "rights_value": (
+            "Für Auskunft, Berichtigung oder Löschung Ihrer Daten oder den Widerruf Ihrer "
+            "Einwilligung wenden Sie sich an"
+        ),
+        "gdpr_rights": "Ihre Rechte",
+        "gdpr_rights_value": (
+            "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der "
+            "Verarbeitung, ein Widerspruchsrecht sowie das Recht auf Beschwerde bei einer "
+            "Aufsichtsbehörde."
+        ),
+        "second_layer": "Weitere Informationen",
+        "audio": "Tonaufnahme",
+        "audio_value": "Diese Kameras zeichnen auch Ton auf",
+        "qr": "Code scannen für die vollständigen Datenschutzhinweise",
+    },
+    "fr": {
+        "operator": "Exploitant",
+        "controller": "Responsable du traitement",
         "contact": "Contact",
+        "dpo": "Délégué à la protection des données",
+        "purpose": "Finalité",
+        "legal_basis": "Base juridique",
+        "retention": "Durée de conservation",
+        "retention_value": "{days} jours",
+        "rights": "Vos droits",
+        "rights_value": (
+            "Pour accéder à vos données, les rectifier ou les effacer, ou retirer votre "
+            "consentement, contactez"
+        ),
+        "gdpr_rights": "Vos droits",
+        "gdpr_rights_value": (
+            "Vous disposez d'un droit d'accès, de rectification, d'effacement, de limitation du "
+            "traitement et d'opposition, ainsi que du droit d'introduire une réclamation auprès "
+            "d'une autorité de contrôle."
+        ),
+        "second_layer": "Informations complètes",
+        "audio": "Enregistrement sonore",
+        "audio_value": "Ces caméras enregistrent également le son",
+        "qr": "Scannez pour l'information complète sur vos données",
     },
 }
+# French sets a (non-breaking) space before the colon.
+_COLON = {"fr": "\u00a0: "}
 
-_FALLBACK_TITLE = {"zh": "视频监控区域", "en": "CCTV in operation"}
+_FALLBACK_TITLE = {
+    "zh": "视频监控区域",
+    "en": "CCTV in operation",
+    "de": "Videoüberwachung",
+    "fr": "Vidéosurveillance",
+}
 
 
 class LanguageError(ValueError):
     """An unknown language code in ``--lang``."""
 
 
-def parse_langs(text: str | Iterable[str] | None) -> tuple[str, ...]:
-    """``"zh,en"`` -> ``("zh", "en")``; order kept, duplicates dropped, unknown codes refused."""
+def _either(codes: Iterable[str]) -> str:
+    codes = list(codes)
+    return codes[0] if len(codes) == 1 else f"{', '.join(codes[:-1])} or {codes[-1]}"
+
+
+def parse_langs(text: str | Iterable[str] | None, pack: RulePack | None = None) -> tuple[str, ...]:
+    """``"zh,en"`` -> ``("zh", "en")``; order kept, duplicates dropped, unknown codes refused.
+
+    With a ``pack``, the languages are the ones its signs print (``sign_languages``) and the
+    default is its ``sign_default_languages``."""
+    available = pack.sign_languages if pack is not None else LANGUAGES
     if text is None:
-        return DEFAULT_LANGS
+        return pack.sign_default_languages if pack is not None else DEFAULT_LANGS
     parts = text.split(",") if isinstance(text, str) else list(text)
     out: list[str] = []
     for raw in parts:
         code = raw.strip().lower()
         if not code:
             continue
-        if code not in LANGUAGES:
+        if code not in available:
+            if pack is not None:
+                raise LanguageError(
+                    f"rule pack {pack.id} prints signs in {_either(available)} only"
+                )
             raise LanguageError(
                 f"unknown language {raw.strip()!r} (available: {', '.join(LANGUAGES)})"
             )
         if code not in out:
             out.append(code)
     if not out:
-        raise LanguageError(f"no language given (available: {', '.join(LANGUAGES)})")
+        raise LanguageError(f"no language given (available: {', '.join(available)})")
     return tuple(out)
 
 
@@ -122,6 +214,15 @@ def face_recognition_due(plan: Plan, sign: Sign) -> bool:
     return False
 
 
+def records_audio(plan: Plan, sign: Sign) -> bool:
+    """True when any camera the sign announces records sound."""
+    for cid in sign.covers:
+        found = plan.find_camera(cid)
+        if found is not None and found[1].audio:
+            return True
+    return False
+
+
 def notice_missing(plan: Plan, pack: RulePack | None = None) -> list[str]:
     """The organisation fields a sign must give (the pack's ``notice_fields``) that the plan
     leaves empty, as plan paths such as ``organization.contact``."""
@@ -151,36 +252,59 @@ def sign_content(
     plan: Plan,
     sign: Sign,
     level_id: str = "",
-    langs: Iterable[str] = DEFAULT_LANGS,
+    langs: Iterable[str] | None = None,
     pack: RulePack | None = None,
 ) -> SignContent:
-    """The text of one sign. User text (operator, purpose, contact) is kept exactly as typed."""
-    langs = tuple(langs)
+    """The text of one sign in ``langs`` (default: the pack's sign languages). User text
+    (operator, purpose, contact) is kept exactly as typed."""
     pack = pack or load_pack(plan.rules)
+    langs = tuple(langs) if langs is not None else pack.sign_default_languages
     org = plan.organization
     words = [_WORDS[lang] for lang in langs]
 
     def label(key: str) -> str:
         return _join([w[key] for w in words])
 
+    audio = records_audio(plan, sign)
+    values = {
+        "operator": org.name,
+        "controller": org.name,
+        "contact": org.contact,
+        "dpo": org.dpo_contact,
+        "purpose": org.purpose,
+        "legal_basis": org.legal_basis,
+        "second_layer": org.privacy_notice_url or "",
+    }
     rows: list[Row] = []
-    if org.name:
-        rows.append(Row(label("operator"), org.name))
-    if org.purpose:
-        rows.append(Row(label("purpose"), org.purpose))
-    if org.retention_days is not None:
-        days = org.retention_days
-        rows.append(
-            Row(label("retention"), _join([w["retention_value"].format(days=days) for w in words]))
-        )
-    if org.contact:
-        # Each language's request as its own line (full-width colon after Chinese), then the
-        # contact once: one language's sentence never runs into the other's.
-        asks = [cjk_punctuation(w["rights_value"] + ": ") for w in words]
-        if len(asks) == 1:
-            rows.append(Row(label("rights"), asks[0] + org.contact))
-        else:
-            rows.append(Row(label("rights"), "\n".join([*(a.rstrip() for a in asks), org.contact])))
+    for key in pack.sign.get("rows", ()):
+        if key in values:
+            if values[key]:  # typed by the user: printed exactly as typed
+                rows.append(Row(label(key), values[key]))
+        elif key == "retention":
+            if org.retention_days is not None:
+                days = org.retention_days
+                rows.append(
+                    Row(label(key), _join([w["retention_value"].format(days=days) for w in words]))
+                )
+        elif key == "rights":
+            if org.contact:
+                # Each language's request as its own line (full-width colon after Chinese),
+                # then the contact once: one language's sentence never runs into the other's.
+                asks = [
+                    cjk_punctuation(w["rights_value"] + _COLON.get(lang, ": "))
+                    for lang, w in zip(langs, words, strict=True)
+                ]
+                if len(asks) == 1:
+                    rows.append(Row(label(key), asks[0] + org.contact))
+                else:
+                    rows.append(
+                        Row(label(key), "\n".join([*(a.rstrip() for a in asks), org.contact]))
+                    )
+        elif key == "gdpr_rights":
+            rows.append(Row(label(key), "\n".join(w["gdpr_rights_value"] for w in words)))
+        elif key == "audio":
+            if audio:
+                rows.append(Row(label(key), "\n".join(w["audio_value"] for w in words)))
     face = face_recognition_due(plan, sign)
     names = []
     for cid in sign.covers:
@@ -201,7 +325,7 @@ def sign_content(
             t for t in (_pick(pack.sign.get("legal_basis"), lang, "") for lang in langs) if t
         ],
         cameras=names,
-        short_rows=[r for r in rows if r.label == label("operator")]
+        short_rows=[r for r in rows if r.label in (label("operator"), label("controller"))]
         + ([Row(label("contact"), org.contact)] if org.contact else []),
     )
 
@@ -215,5 +339,6 @@ __all__ = [
     "face_recognition_due",
     "notice_missing",
     "parse_langs",
+    "records_audio",
     "sign_content",
 ]

@@ -241,9 +241,10 @@ def test_text_noise_and_underlay(tmp_path: Path) -> None:
     assert level.zones[0].name == "Lobby"
     under = level.underlay  # type: ignore[attr-defined]
     assert under["units"] == "mm" and under["layer_roles"]["A-WALL"] == "wall"
-    assert len(under["texts"]) == 12_001
+    # Notes are left out of the underlay (their layer is ignored); the room name is kept.
+    assert under["texts"] == [["A-AREA-IDEN", "Lobby", 5.0, 3.0, 0.3]]
     outer = under["layers"]["A-WALL"][0]
-    assert outer[:4] == [0.0, 0.0, 10.0, 0.0]
+    assert outer == "0.000,0.000 10.000,0.000 10.000,6.000 0.000,6.000 0.000,0.000"
 
 
 def test_cli_writes_a_plan_that_checks(tmp_path: Path, capsys) -> None:
