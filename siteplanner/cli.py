@@ -315,6 +315,8 @@ def cmd_signs(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     except OSError as exc:
         raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    for warning in result.warnings:
+        print(f"siteplanner: warning: {label}: {warning}", file=sys.stderr)
     print(
         f"{out}: {len(pairs)} signs on {result.pages} pages "
         f"({args.paper}, {args.layout}, {','.join(langs)})"

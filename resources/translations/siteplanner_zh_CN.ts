@@ -1108,6 +1108,58 @@
         <translation>导出标识 PDF(&amp;P)…</translation>
     </message>
     <message>
+        <source>Export Repor&amp;t…</source>
+        <translation>导出报告(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;CSV Camera Schedule…</source>
+        <translation>CSV 摄像机清单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;GeoJSON…</source>
+        <translation>GeoJSON(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;DXF…</source>
+        <translation>DXF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;PNG Image…</source>
+        <translation>PNG 图像(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;SVG Drawing…</source>
+        <translation>SVG 图纸(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>An export is still running.</source>
+        <translation>导出仍在进行中。</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>正在写入 {0}…</translation>
+    </message>
+    <message>
+        <source>Written to {0}</source>
+        <translation>已写入 {0}</translation>
+    </message>
+    <message>
+        <source>{0}: folder {1} does not exist</source>
+        <translation>{0}:文件夹 {1} 不存在</translation>
+    </message>
+    <message>
         <source>Sign &amp;Suggestions</source>
         <translation>标识建议(&amp;S)</translation>
     </message>

@@ -162,14 +162,15 @@ def install_translators(code: str | None = None) -> str:
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()
+    # Plans carry Chinese names (operator, zones) whatever the interface language: the font is
+    # needed in English too, or those names show as empty boxes where no CJK font is installed.
+    _add_cjk_font()
     if lang == "en":
         return lang
     qt = QTranslator()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{lang}", qt_dir):
         _installed.append(qt)
-    if lang.startswith("zh"):
-        _add_cjk_font()
     ours = load_translator(lang)
     if ours is not None:
         _installed.append(ours)
@@ -178,13 +179,18 @@ def install_translators(code: str | None = None) -> str:
     return lang
 
 
+_cjk_font_added = False
+
+
 def _add_cjk_font() -> None:
     """Ship the CJK font with the program so Chinese shows even where none is installed."""
     from PySide6.QtGui import QFontDatabase, QGuiApplication
 
+    global _cjk_font_added
     font = resource("fonts", "wqy-microhei.ttc")
-    if isinstance(QCoreApplication.instance(), QGuiApplication) and font.exists():
-        QFontDatabase.addApplicationFont(str(font))
+    app = QCoreApplication.instance()
+    if not _cjk_font_added and isinstance(app, QGuiApplication) and font.exists():
+        _cjk_font_added = QFontDatabase.addApplicationFont(str(font)) >= 0
 
 
 class LanguageChoice(QObject):

@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from siteplanner.app import background, catalogue_ui, i18n, settings_ui, signs_ui, units_ui
+from siteplanner.app import (
+    background,
+    catalogue_ui,
+    exports_ui,
+    i18n,
+    settings_ui,
+    signs_ui,
+    units_ui,
+)
 from siteplanner.app.about import About
 from siteplanner.app.actions import ACTIONS, ActionSet, ActionSpec
 from siteplanner.app.canvas import PlanView
@@ -93,6 +101,7 @@ class MainWindow(QMainWindow):
         self.catalogue = catalogue_ui.CatalogueFeature(self.ctx)
         self.signs_ui = signs_ui.SignsUi(self.ctx)
         self.settings_ui = settings_ui.SettingsFeature(self.ctx)
+        self.exports = exports_ui.ExportsFeature(self.ctx)
         self.runner.suggest_levels = self.signs_ui.wanted_levels
         self.background_dock = self.background.dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.background_dock)
@@ -109,6 +118,7 @@ class MainWindow(QMainWindow):
             "language": self.language,
             "catalogue": self.catalogue,
             "signs": self.signs_ui,
+            "exports": self.exports,
             "settings": self.settings_ui,
             "about": About(self.dialogs),
         }

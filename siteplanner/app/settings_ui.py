@@ -95,6 +95,11 @@ class SettingsDialog(QDialog):
         form = QFormLayout(box)
         self.pack = QComboBox()
         self.pack.setObjectName("rules")
+        # Pack titles are long: the list shows them whole, the closed box need not.
+        self.pack.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.pack.setMinimumContentsLength(30)
         for pid in available_packs():
             self.pack.addItem(pack_title(pid), pid)
         if self.pack.findData(plan.rules) < 0:  # a plan naming a pack not installed here

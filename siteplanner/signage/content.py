@@ -184,6 +184,7 @@ class SignContent:
     cameras: list[str] = field(default_factory=list)  # camera names, for the legend
     draft: bool = False  # printed with an incomplete notice: carries a DRAFT / 草稿 mark
     short_rows: list[Row] = field(default_factory=list)  # the short layout: operator, contact
+    qr_module_mm: float | None = None  # set when drawn: the printed width of one QR module
 
     @property
     def face_recognition(self) -> bool:

@@ -30,7 +30,8 @@ from siteplanner.compliance.packs import RulePack
 from siteplanner.drawing.canvas import MM, Anchor, Canvas, Color
 from siteplanner.drawing.canvas import Path as DrawPath
 from siteplanner.drawing.pdf import PdfCanvas
-from siteplanner.drawing.qr import QrError, check_qr, draw_qr
+from siteplanner.drawing.qr import BORDER as QR_BORDER
+from siteplanner.drawing.qr import QrError, check_qr, draw_qr, qr_matrix
 from siteplanner.drawing.text import fit, lines_height, string_width
 from siteplanner.model import Plan, Sign
 from siteplanner.signage.content import DEFAULT_LANGS, Row, SignContent, sign_content
@@ -87,6 +88,7 @@ class SignPdfResult:
     layout: str
     placed: list[PlacedSign] = field(default_factory=list)
     legend_pages: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # printable, but worth a look
 
 
 def _text_lines(
@@ -241,7 +243,8 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
         yy = _text_lines(c, [(text, size)], tx, yy, text_w, color)
     if content.qr_url:
         qx = panel_x + panel_w - pad * 0.6 - qr
-        cap_paras = ((content.qr_caption, 1.0),)
+        # The address also as text: for those who cannot scan the code.
+        cap_paras = ((content.qr_caption, 1.0), (content.qr_url, 0.9))
         cap_h = (panel_top - panel_bottom) * 0.25
         _, cap = fit(
             cap_paras, qr, cap_h, max(qr * 0.09, MIN_TEXT_PT), min_size=MIN_TEXT_PT, leading=1.15
@@ -252,6 +255,7 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
         block = qr + cap_used
         qy = panel_bottom + (panel_top - panel_bottom - block) / 2 + cap_used
         _place(c, _qr(c, content.qr_url), qx, qy, qr)
+        content.qr_module_mm = qr / (len(qr_matrix(content.qr_url)) + 2 * QR_BORDER) / MM
         _text_lines(c, cap, qx, qy, qr, GREY, "center", 1.15)
 
     # Footer: the legal basis (the sign's id goes in the print margin, not on the public face).
@@ -276,8 +280,21 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
 
 
 CORNER = 0.045  # corner radius of the sign's outline, as a fraction of its smaller side
+MIN_QR_MODULE_MM = 0.5  # smaller modules do not scan reliably from a printed sign
 MIN_TEXT_PT = 6.0  # no body text smaller than this: small signs switch to the short layout
 LABEL_REL = 0.72  # a row's label, relative to its value
+
+
+def _qr_warnings(contents: Sequence[SignContent]) -> list[str]:
+    out = []
+    for ct in contents:
+        if ct.qr_module_mm is not None and ct.qr_module_mm < MIN_QR_MODULE_MM:
+            out.append(
+                f"sign {ct.sign_id}: QR modules print {ct.qr_module_mm:.2f} mm wide (under "
+                f"{MIN_QR_MODULE_MM} mm: may not scan); shorten "
+                "organization.privacy_notice_url or use a larger sign"
+            )
+    return out
 
 
 def _rows(rows: Sequence[Row]) -> tuple[tuple[str, float], ...]:
@@ -355,6 +372,13 @@ def check_notice_url(url: str | None) -> None:
     notice, and a sign that silently lacks it would look complete."""
     if not url:
         return
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme not in ("http", "https"):
+        # A sign sends the public to this address: a web page only (never javascript:, file:).
+        raise NoticeUrlError(
+            f"organization.privacy_notice_url: must be an http:// or https:// address, "
+            f"not {url[:40]!r}"
+        )
     try:
         check_qr(url)
     except QrError as exc:
@@ -471,6 +495,7 @@ def _write_sign_size(
         c.end_page()
     c.close()
     result.pages = page
+    result.warnings = _qr_warnings([ct for _, _, ct in contents])
     return result
 
 
@@ -556,6 +581,7 @@ def draw_signs(
         _caption(c, "This plan has no signs.", MARGIN, ph - 2 * MARGIN, 12)
     c.end_page()
     result.pages = page
+    result.warnings = _qr_warnings([it.content for it in items])
     return result
 
 

@@ -51,3 +51,11 @@ def test_pack_without_the_interface_language_falls_back():
     # The UK pack speaks English only: a Chinese interface gets English, not an error.
     assert finding_language("uk-ico", "zh_CN") == "en"
     assert finding_language("no-such-pack", "en") is None
+
+
+def test_english_interface_has_the_cjk_font(qapp):
+    # Operator and zone names are often Chinese in an English interface.
+    from PySide6.QtGui import QFontDatabase
+
+    i18n.install_translators("en")
+    assert any("WenQuanYi" in f for f in QFontDatabase.families())

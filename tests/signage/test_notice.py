@@ -51,3 +51,34 @@ def test_error_findings_are_summarised_on_stderr(tmp_path, capsys):
     # The sample has cameras with no sign and one in a changing room.
     assert "warning" in err and "SIGN_MISSING ×3" in err and "CAMERA_IN_PRIVATE_SPACE" in err
     assert "6 error findings" in err
+
+
+def _plan_with_url(tmp_path, url: str):
+    data = json.loads(sample_plan_path().read_text(encoding="utf-8"))
+    data["organization"]["privacy_notice_url"] = url
+    path = tmp_path / "url.siteplan"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_only_web_addresses_are_printed(tmp_path, capsys):
+    for url in ("javascript:alert(1)", "file:///etc/passwd", "example.com/privacy"):
+        out = tmp_path / "x.pdf"
+        assert main(["signs", str(_plan_with_url(tmp_path, url)), "-o", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert "privacy_notice_url" in err and "http" in err and len(err.strip().splitlines()) == 1
+        assert not out.exists()
+
+
+def test_long_url_warns_of_small_qr_modules_and_prints_as_text(tmp_path, capsys, poppler):
+    long_url = "https://example.com/privacy/" + "x" * 400
+    out = tmp_path / "long.pdf"
+    assert main(["signs", str(_plan_with_url(tmp_path, long_url)), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "QR modules print" in err and "s-corridor" in err  # the 80 x 100 mm sign
+    # The sample's short address makes modules of 0.5 mm and more on its 300 x 400 mm sign.
+    good = tmp_path / "good.pdf"
+    assert main(["signs", "-o", str(good), "--paper", "A3"]) == 0
+    assert "QR modules" not in capsys.readouterr().err
+    text = "".join(poppler("pdftotext", str(good), "-").split())
+    assert "https://example.com/privacy/cctv" in text
