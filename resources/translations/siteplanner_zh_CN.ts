@@ -684,6 +684,10 @@
         <translation>删除 {0} 个</translation>
     </message>
     <message>
+        <source>That action failed and was undone; the plan is unchanged ({0})</source>
+        <translation>该操作失败，已撤消；平面图未被更改（{0}）</translation>
+    </message>
+    <message>
         <source>Cannot paste: {0}</source>
         <translation>无法粘贴：{0}</translation>
     </message>
@@ -1106,6 +1110,58 @@
     <message>
         <source>Export Signs &amp;PDF…</source>
         <translation>导出标识 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export Repor&amp;t…</source>
+        <translation>导出报告(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;CSV Camera Schedule…</source>
+        <translation>CSV 摄像机清单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;GeoJSON…</source>
+        <translation>GeoJSON(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;DXF…</source>
+        <translation>DXF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;PNG Image…</source>
+        <translation>PNG 图像(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;SVG Drawing…</source>
+        <translation>SVG 图纸(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>An export is still running.</source>
+        <translation>导出仍在进行中。</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>正在写入 {0}…</translation>
+    </message>
+    <message>
+        <source>Written to {0}</source>
+        <translation>已写入 {0}</translation>
+    </message>
+    <message>
+        <source>{0}: folder {1} does not exist</source>
+        <translation>{0}:文件夹 {1} 不存在</translation>
     </message>
     <message>
         <source>Sign &amp;Suggestions</source>

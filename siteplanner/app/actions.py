@@ -66,6 +66,15 @@ MENUS: dict[str, str] = {
     "Help": QT_TR_NOOP("&Help"),
 }
 
+# File ▸ Export: format -> text (the engine's ``siteplanner export --format`` names).
+EXPORT_FORMATS = (
+    ("csv", QT_TR_NOOP("&CSV Camera Schedule…")),
+    ("geojson", QT_TR_NOOP("&GeoJSON…")),
+    ("dxf", QT_TR_NOOP("&DXF…")),
+    ("png", QT_TR_NOOP("&PNG Image…")),
+    ("svg", QT_TR_NOOP("&SVG Drawing…")),
+)
+
 FILE = (
     ActionSpec("new", QT_TR_NOOP("&New"), "File", "file.new", (K.New,)),
     ActionSpec("open", QT_TR_NOOP("&Open…"), "File", "file.open", (K.Open,)),
@@ -77,6 +86,12 @@ FILE = (
     _sep("File", 2),
     ActionSpec("print_signs", QT_TR_NOOP("Print Si&gns…"), "File", "signs.print_signs"),
     ActionSpec("export_signs", QT_TR_NOOP("Export Signs &PDF…"), "File", "signs.export_pdf"),
+    ActionSpec("export_report", QT_TR_NOOP("Export Repor&t…"), "File", "exports.export_report"),
+    ActionSpec("export", QT_TR_NOOP("E&xport"), "File", kind="menu"),
+    *(
+        ActionSpec(f"export_{fmt}", label, "File/export", "exports.export_format", data=fmt)
+        for fmt, label in EXPORT_FORMATS
+    ),
     _sep("File", 3),
     ActionSpec("quit", QT_TR_NOOP("&Quit"), "File", "window.close", (K.Quit,)),
 )

@@ -68,6 +68,9 @@ class Dialogs:
         )
         return box == QMessageBox.StandardButton.Yes
 
+    def info(self, title: str, message: str) -> None:
+        message_box(self.parent, QMessageBox.Icon.Information, title, message)
+
     def confirm(self, title: str, message: str) -> bool:
         yes_no = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         answer = message_box(self.parent, QMessageBox.Icon.Question, title, message, yes_no)
@@ -91,4 +94,9 @@ class Dialogs:
         )
         if path and not Path(path).suffix:
             path += ".siteplan"
+        return path or None
+
+    def save_export(self, title: str, suggestion: str, filters: str) -> str | None:
+        """The file an export or report is written to (None: cancelled)."""
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggestion, filters)
         return path or None

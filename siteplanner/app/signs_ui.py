@@ -43,6 +43,9 @@ from siteplanner.app.i18n import tr
 from siteplanner.app.items import Z_SIGN
 from siteplanner.app.qt_canvas import PrinterCanvas
 from siteplanner.app.style import plain_tip
+from siteplanner.compliance import load_pack
+from siteplanner.compliance.packs import PackError, RulePack, UnknownRulePack
+from siteplanner.signage.content import lang_choices
 from siteplanner.signage.pdf import (
     PAPERS,
     SignPdfError,
@@ -55,6 +58,7 @@ from siteplanner.signage.placement import SignSuggestion
 if TYPE_CHECKING:
     from siteplanner.app.context import EditorContext
 
+# Without a known rule pack (the plan names one this build lacks): the Chinese packs' choice.
 LANG_CHOICES = [("中文 + English", ("zh", "en")), ("中文", ("zh",)), ("English", ("en",))]
 LAYOUT_CHOICES = [
     (QT_TR_NOOP("One sign per page"), "page"),
@@ -191,7 +195,13 @@ def _key(s: SignSuggestion) -> tuple:
 
 
 class SignOptionsDialog(QDialog):
-    def __init__(self, parent: QWidget | None, options: SignOptions, paper: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        options: SignOptions,
+        paper: bool = True,
+        pack: RulePack | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Signs"))
         form = QFormLayout(self)
@@ -201,9 +211,14 @@ class SignOptionsDialog(QDialog):
         if paper:
             form.addRow(tr("Paper"), self.paper)
         self.langs = QComboBox()
-        for label, value in LANG_CHOICES:
+        # The languages the plan's rule pack prints its signs in, its default first.
+        choices = lang_choices(pack) if pack is not None else LANG_CHOICES
+        for label, value in choices:
             self.langs.addItem(label, value)
-        self.langs.setCurrentIndex([v for _, v in LANG_CHOICES].index(tuple(options.langs)))
+        values = [v for _, v in choices]
+        self.langs.setCurrentIndex(
+            values.index(tuple(options.langs)) if tuple(options.langs) in values else 0
+        )
         form.addRow(tr("Languages"), self.langs)
         self.layout_box = QComboBox()
         for label, value in LAYOUT_CHOICES:
@@ -354,7 +369,11 @@ class SignsUi(QObject):
 
     # -- printing and export ------------------------------------------------------------------
     def _ask_options(self, paper: bool = True) -> SignOptions | None:
-        dlg = SignOptionsDialog(self.window, self.options, paper)
+        try:
+            pack = load_pack(self.ctx.doc.plan.rules)
+        except (UnknownRulePack, PackError):
+            pack = None
+        dlg = SignOptionsDialog(self.window, self.options, paper, pack)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return None
         self.options = dlg.options()

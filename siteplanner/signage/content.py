@@ -162,6 +162,20 @@ def parse_langs(text: str | Iterable[str] | None, pack: RulePack | None = None) 
     return tuple(out)
 
 
+# Each language by its own name, for the choice of sign languages.
+LANGUAGE_NAMES = {"zh": "中文", "en": "English", "de": "Deutsch", "fr": "Français"}
+
+
+def lang_choices(pack: RulePack) -> list[tuple[str, tuple[str, ...]]]:
+    """The sign-language choices a pack offers, its default first: ``(label, langs)``."""
+    out = [pack.sign_default_languages]
+    if len(pack.sign_languages) > 1:
+        out.append(pack.sign_languages)
+    out += [(lang,) for lang in pack.sign_languages]
+    unique = list(dict.fromkeys(out))
+    return [(" + ".join(LANGUAGE_NAMES.get(c, c) for c in langs), langs) for langs in unique]
+
+
 @dataclass
 class Row:
     """One item of the small print: a label in every language and the value."""
@@ -334,10 +348,12 @@ def sign_content(
 __all__ = [
     "DEFAULT_LANGS",
     "LANGUAGES",
+    "LANGUAGE_NAMES",
     "LanguageError",
     "Row",
     "SignContent",
     "face_recognition_due",
+    "lang_choices",
     "notice_missing",
     "parse_langs",
     "records_audio",

@@ -27,6 +27,9 @@ class ScriptedDialogs(Dialogs):
         self.save_as_asked = 0
         self.confirm_answer = True
         self.confirms: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.export_answer: str | None = None
+        self.export_asked: list[tuple[str, str, str]] = []
 
     def error(self, title: str, message: str) -> None:
         self.errors.append((title, message))
@@ -40,6 +43,13 @@ class ScriptedDialogs(Dialogs):
     def ask_recover(self, recovery_file: Path) -> bool:
         self.recover_asked.append(recovery_file)
         return self.recover_answer
+
+    def info(self, title: str, message: str) -> None:
+        self.infos.append((title, message))
+
+    def save_export(self, title: str, suggestion: str, filters: str) -> str | None:
+        self.export_asked.append((title, suggestion, filters))
+        return self.export_answer
 
     def confirm(self, title: str, message: str) -> bool:
         self.confirms.append((title, message))
