@@ -39,9 +39,17 @@ def _load(path: str | None):
 
 
 def _plan_label(path: str | None) -> str:
+    """How messages name the plan: its path as given, or the built-in sample by its name (its
+    path inside the installed package means nothing to the user)."""
     from siteplanner.resources import sample_plan_path
 
-    return str(path) if path else str(sample_plan_path())
+    return str(path) if path else f"sample site ({sample_plan_path().name})"
+
+
+def _plan_stem(path: str | None) -> str:
+    from siteplanner.resources import sample_plan_path
+
+    return Path(path).stem if path else sample_plan_path().stem
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -68,7 +76,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         # One line, written at once: the indenting encoder is pure Python and slow on a campus.
         sys.stdout.write(
             json.dumps(
-                result.analysis.to_json(plan.name or Path(_plan_label(args.plan)).stem),
+                result.analysis.to_json(plan.name or _plan_stem(args.plan)),
                 ensure_ascii=False,
             )
             + "\n"
@@ -79,23 +87,30 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def format_findings(analysis, label: str) -> str:
+    from siteplanner.fileformat import printable
+
     findings = analysis.findings
     counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+    # Names, ids and messages come from the plan: escaped so that no control or bidi character
+    # reaches the terminal (a newline would forge a row, U+202E reverse what follows).
     lines = [
-        f"{label}: {len(analysis.cameras)} cameras, {len(analysis.zones)} zones, rules "
+        f"{printable(label)}: {len(analysis.cameras)} cameras, {len(analysis.zones)} zones, rules "
         f"{analysis.rules}, target height {analysis.target_height_m:g} m",
         f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes",
     ]
     if findings:
         head = ("SEVERITY", "RULE", "LEVEL", "CAMERA", "ZONE", "AREA m²")
         rows = [
-            (
-                f.severity.upper(),
-                f.rule,
-                f.level or "",
-                f.camera or f.sign or "",
-                f.zone or "",
-                f"{f.area_m2:.2f}" if f.area_m2 is not None else "",
+            tuple(
+                printable(cell)
+                for cell in (
+                    f.severity.upper(),
+                    f.rule,
+                    f.level or "",
+                    f.camera or f.sign or "",
+                    f.zone or "",
+                    f"{f.area_m2:.2f}" if f.area_m2 is not None else "",
+                )
             )
             for f in findings
         ]
@@ -104,9 +119,9 @@ def format_findings(analysis, label: str) -> str:
         lines.append("  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip())
         for f, row in zip(findings, rows, strict=True):
             lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-            lines.append(f"    {f.message}")
+            lines.append(f"    {printable(f.message)}")
             if f.reference:
-                lines.append(f"    [{f.reference}]")
+                lines.append(f"    [{printable(f.reference)}]")
     return "\n".join(lines)
 
 

@@ -624,6 +624,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;About SitePlanner</source>
         <translation>关于 SitePlanner(&amp;A)</translation>
     </message>
@@ -678,6 +682,10 @@
     <message>
         <source>Delete {0}</source>
         <translation>删除 {0} 个</translation>
+    </message>
+    <message>
+        <source>That action failed and was undone; the plan is unchanged ({0})</source>
+        <translation>该操作失败，已撤消；平面图未被更改（{0}）</translation>
     </message>
     <message>
         <source>Cannot paste: {0}</source>
@@ -1374,6 +1382,22 @@ It was kept as {1}</source>
     <message>
         <source>Change site settings</source>
         <translation>更改场所设置</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 </TS>

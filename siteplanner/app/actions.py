@@ -249,7 +249,16 @@ TOOLS_MENU = (
     ),
 )
 
-HELP = (ActionSpec("about", QT_TR_NOOP("&About SitePlanner"), "Help", "about.show"),)
+HELP = (
+    ActionSpec(
+        "keyboard_shortcuts",
+        QT_TR_NOOP("&Keyboard Shortcuts"),
+        "Help",
+        "shortcuts.show",
+        (K.HelpContents,),
+    ),
+    ActionSpec("about", QT_TR_NOOP("&About SitePlanner"), "Help", "about.show"),
+)
 
 ACTIONS: tuple[ActionSpec, ...] = (*FILE, *EDIT, *SITE, *VIEW, *CAMERA, *TOOLS_MENU, *HELP)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import time
 from collections.abc import Callable
@@ -30,10 +31,20 @@ def recovery_dir() -> Path:
     return Path(base or Path.home() / ".siteplanner") / "recovery"
 
 
-def recovery_path(plan_path: str | Path | None) -> Path:
-    """One recovery file per plan file (and one for an unsaved new plan)."""
+# An unsaved new plan's recovery file: "untitled-PID-TIME" (or "untitled", an older session's).
+_UNTITLED = re.compile(r"untitled(-\d+-\d+)?\.siteplan")
+
+
+def new_session() -> str:
+    """A key for one editor's unsaved new plan, from the process id and the time it started:
+    two editors working on new plans never write (and overwrite) the same recovery file."""
+    return f"{os.getpid()}-{time.time_ns()}"
+
+
+def recovery_path(plan_path: str | Path | None, session: str | None = None) -> Path:
+    """One recovery file per plan file, and one per editor session for an unsaved new plan."""
     if plan_path is None:
-        name = "untitled"
+        name = f"untitled-{session}" if session else "untitled"
     else:
         p = Path(plan_path).resolve()
         name = f"{p.stem}-{hashlib.blake2b(str(p).encode(), digest_size=6).hexdigest()}"
@@ -81,8 +92,8 @@ def _set_aside_message(path: Path, problem: str, why: str) -> str:
     return tr("{0}\nIt was kept as {1}").format(problem, aside)
 
 
-def write_recovery(plan: Plan, plan_path: str | Path | None) -> Path:
-    path = recovery_path(plan_path)
+def write_recovery(plan: Plan, plan_path: str | Path | None, session: str | None = None) -> Path:
+    path = recovery_path(plan_path, session)
     path.parent.mkdir(parents=True, exist_ok=True)
     st = _lstat(path)
     if st is not None and not stat.S_ISREG(st.st_mode):
@@ -93,10 +104,14 @@ def write_recovery(plan: Plan, plan_path: str | Path | None) -> Path:
     return path
 
 
-def discard_recovery(plan_path: str | Path | None) -> None:
-    """Remove the recovery file of a plan that has just been saved (its work is in the plan).
-    Anything but a regular file is left for the next offer to set aside."""
-    path = recovery_path(plan_path)
+def discard_recovery(plan_path: str | Path | None, session: str | None = None) -> None:
+    """Remove the recovery file of a plan that has just been saved (its work is in the plan)."""
+    discard_file(recovery_path(plan_path, session))
+
+
+def discard_file(path: Path) -> None:
+    """Remove one recovery file whose work is saved; anything but a regular file is left for
+    the next offer to set aside."""
     st = _lstat(path)
     if st is None or not stat.S_ISREG(st.st_mode):
         return
@@ -120,6 +135,23 @@ def pending_recovery(plan_path: str | Path | None) -> Path | None:
         except OSError:
             pass
     return rec
+
+
+def pending_untitled(exclude: Path | None = None) -> list[Path]:
+    """The recovery files of unsaved new plans (one per editor session that wrote one), newest
+    first; ``exclude`` is the asking session's own."""
+    found = []
+    try:
+        entries = list(os.scandir(recovery_dir()))
+    except OSError:
+        return []
+    for entry in entries:
+        path = Path(entry.path)
+        if _UNTITLED.fullmatch(entry.name) and path != exclude:
+            st = _lstat(path)
+            if st is not None:
+                found.append((st.st_mtime, entry.name, path))
+    return [path for *_, path in sorted(found, reverse=True)]
 
 
 def read_recovery(rec: Path) -> Plan:
@@ -156,10 +188,17 @@ def offer_recovery(
 
     A recovered file stays in place until the plan is saved. A declined one, and one that
     cannot be used, is renamed aside (never deleted) and ``warn`` is told why."""
-    say = warn or (lambda _m: None)
     rec = pending_recovery(plan_path)
-    if rec is None:
-        return None
+    return None if rec is None else offer_file(rec, ask, warn)
+
+
+def offer_file(
+    rec: Path,
+    ask: Callable[[Path], bool],
+    warn: Callable[[str], None] | None = None,
+) -> Plan | None:
+    """:func:`offer_recovery` for one given recovery file."""
+    say = warn or (lambda _m: None)
     st = _lstat(rec)
     if st is None:
         return None

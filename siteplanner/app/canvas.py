@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView
 
 from siteplanner.app import style
+from siteplanner.app.guard import guarded
 from siteplanner.app.i18n import tr
 from siteplanner.app.scene import PlanScene
 from siteplanner.units import FOOT_M
@@ -211,6 +212,17 @@ class PlanView(QGraphicsView):
             self.viewport().update(self._overlay_rect)
 
     # -- events ------------------------------------------------------------------------------
+    def recover_from_error(self) -> None:
+        """After a failed handler: drop the half-done gesture (the model was not touched)."""
+        self._pan_from = None
+        self._space = False
+        self.viewport().unsetCursor()
+        if self.tool is not None:
+            self.tool.cancel()
+        if self.tool is not None:
+            self.viewport().setCursor(self.tool.cursor)
+
+    @guarded
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()
         if delta == 0:
@@ -218,6 +230,7 @@ class PlanView(QGraphicsView):
         self.zoom(math.pow(1.0015, delta), event.position())
         self.cursor_moved.emit(self.plan_point(event.position()))
 
+    @guarded
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.MiddleButton or (
             self._space and event.button() == Qt.MouseButton.LeftButton
@@ -228,6 +241,7 @@ class PlanView(QGraphicsView):
         if self.tool is None or not self.tool.press(event):
             super().mousePressEvent(event)
 
+    @guarded
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
             d = event.position() - self._pan_from
@@ -238,6 +252,7 @@ class PlanView(QGraphicsView):
         if self.tool is None or not self.tool.move(event):
             super().mouseMoveEvent(event)
 
+    @guarded
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
             self._pan_from = None
@@ -246,10 +261,12 @@ class PlanView(QGraphicsView):
         if self.tool is None or not self.tool.release(event):
             super().mouseReleaseEvent(event)
 
+    @guarded
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if self.tool is None or not self.tool.double_click(event):
             super().mouseDoubleClickEvent(event)
 
+    @guarded
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
@@ -259,6 +276,7 @@ class PlanView(QGraphicsView):
             return
         super().keyPressEvent(event)
 
+    @guarded
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = False

@@ -46,6 +46,10 @@ class FileController(QObject):
         self.plan_lock = PlanLock()
         self.recovery_owned = False  # this session wrote the current plan's recovery file
         self.recovery_kept = False  # the plan came from a recovery file, kept until saved
+        # This editor's own recovery file for a new plan (another editor has its own), and the
+        # one a recovered new plan came from (deleted once that plan is saved).
+        self.session = autosave.new_session()
+        self.recovered_from: Path | None = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(autosave.AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave_now)
@@ -68,8 +72,9 @@ class FileController(QObject):
         """The window closes (the user agreed): stop autosaving, drop what this session wrote
         for changes the user has just chosen to discard; a recovery file from an earlier
         session stays until its plan is saved."""
-        if self.recovery_owned and not self.recovery_kept:
-            autosave.discard_recovery(self.doc.path)
+        # (A recovered new plan: this session's own file goes, the one it came from stays.)
+        if self.recovery_owned and (not self.recovery_kept or self.doc.path is None):
+            autosave.discard_recovery(self.doc.path, self.session)
         self.plan_lock.release()
         self.autosave_timer.stop()
 
@@ -78,6 +83,7 @@ class FileController(QObject):
         if self.maybe_save():
             self.doc.replace(new_plan(), None)
             self.plan_lock.release()
+            self.recovered_from = None  # that file is not in the new plan: it stays
 
     def open(self) -> None:
         doc = self.doc
@@ -118,21 +124,28 @@ class FileController(QObject):
         self.plan_lock = lock
         self.recovery_owned = False
         self.recovery_kept = recovered is not None
+        self.recovered_from = None  # not deleted: offered again at the next start
         if recovered is not None:
             self.doc.undo.resetClean()  # recovered edits are unsaved until the user saves
         self.add_recent(path)
         return True
 
     def recover_untitled(self) -> bool:
-        """Offer the unsaved changes of a plan that never had a file (after a crash)."""
-        plan = autosave.offer_recovery(None, self.dialogs.ask_recover, self._recovery_problem)
-        if plan is None:
-            return False
-        self.doc.replace(plan, None)
-        self.plan_lock.release()
-        self.recovery_owned, self.recovery_kept = False, True
-        self.doc.undo.resetClean()  # still unsaved: the user chooses where it goes
-        return True
+        """Offer the unsaved changes of plans that never had a file (after a crash), newest
+        first, one editor session's at a time: the first accepted is opened, a declined one
+        set aside; those not yet offered stay for the next start."""
+        own = autosave.recovery_path(None, self.session)
+        for rec in autosave.pending_untitled(exclude=own):
+            plan = autosave.offer_file(rec, self.dialogs.ask_recover, self._recovery_problem)
+            if plan is None:
+                continue
+            self.doc.replace(plan, None)
+            self.plan_lock.release()
+            self.recovery_owned, self.recovery_kept = False, True
+            self.recovered_from = rec
+            self.doc.undo.resetClean()  # still unsaved: the user chooses where it goes
+            return True
+        return False
 
     def _recovery_problem(self, message: str) -> None:
         self.dialogs.error(tr("Recover unsaved changes"), message)
@@ -187,8 +200,11 @@ class FileController(QObject):
             self.plan_lock.acquire(path)  # warned at open; a new name is ours from now on
         for done in undo_hooks:
             done(True)
-        autosave.discard_recovery(old)
+        autosave.discard_recovery(old, self.session)
         autosave.discard_recovery(path)
+        if self.recovered_from is not None:
+            autosave.discard_file(self.recovered_from)  # read, and now saved in the plan
+            self.recovered_from = None
         self.recovery_kept = False
         self.doc.undo.setClean()
         self.add_recent(path)
@@ -224,7 +240,7 @@ class FileController(QObject):
         if not self.doc.modified:
             return None
         try:
-            written = autosave.write_recovery(self.doc.plan, self.doc.path)
+            written = autosave.write_recovery(self.doc.plan, self.doc.path, self.session)
         except (OSError, PlanFileError) as exc:
             self._status(tr("Autosave failed: {0}").format(exc), 5000)
             return None

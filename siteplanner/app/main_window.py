@@ -33,6 +33,7 @@ from siteplanner.app import (
     exports_ui,
     i18n,
     settings_ui,
+    shortcuts_ui,
     signs_ui,
     units_ui,
 )
@@ -44,6 +45,7 @@ from siteplanner.app.dialogs import Dialogs
 from siteplanner.app.document import Document
 from siteplanner.app.edit import EditController
 from siteplanner.app.files import FileController, new_plan
+from siteplanner.app.guard import guarded
 from siteplanner.app.i18n import tr
 from siteplanner.app.panels import FindingsPanel, LevelsPanel, PropertiesPanel, SchedulePanel
 from siteplanner.app.scene import PlanScene
@@ -51,6 +53,7 @@ from siteplanner.app.state import EditorState, Overlays
 from siteplanner.app.style import plain_label
 from siteplanner.app.tools import TOOLS, Tool, ToolOptions
 from siteplanner.app.worker import AnalysisRunner, RenderData
+from siteplanner.fileformat.io import printable
 from siteplanner.model import Plan
 
 __all__ = ["MainWindow", "new_plan"]
@@ -118,6 +121,7 @@ class MainWindow(QMainWindow):
             "signs": self.signs_ui,
             "exports": self.exports,
             "settings": self.settings_ui,
+            "shortcuts": shortcuts_ui.ShortcutsHelp(self.ctx),
             "about": About(self.dialogs),
         }
         self.action_set = ActionSet(
@@ -260,6 +264,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.analysis_label)
         self.statusBar().addPermanentWidget(self.cursor_label)
         self._cursor = QPointF()
+        self._last_unexpected: tuple[str, str] | None = None
 
     def _connect(self) -> None:
         self.doc.changed.connect(self._model_changed)
@@ -303,6 +308,18 @@ class MainWindow(QMainWindow):
     def status(self, text: str, timeout_ms: int = 0) -> None:
         self.statusBar().showMessage(text, timeout_ms)
 
+    def show_unexpected_error(self, exc: BaseException) -> None:
+        """Say (once per kind of error, not at every mouse move) that an action failed."""
+        key = (type(exc).__name__, str(exc))
+        if key == self._last_unexpected:
+            return
+        self._last_unexpected = key
+        detail = printable(f"{type(exc).__name__}: {exc}".splitlines()[0])[:120]
+        self.status(
+            tr("That action failed and was undone; the plan is unchanged ({0})").format(detail)
+        )
+
+    @guarded
     def _model_changed(self) -> None:
         self.scene.sync()
         self.properties_panel.refresh()
@@ -314,6 +331,7 @@ class MainWindow(QMainWindow):
         ):
             self.runner.schedule()
 
+    @guarded
     def _plan_replaced(self) -> None:
         self.state.set_render(None)
         self.state.set_walls({})
@@ -324,6 +342,7 @@ class MainWindow(QMainWindow):
         self.view.fit()
         self.runner.schedule(0)
 
+    @guarded
     def _show_analysis(self, data: RenderData | None) -> None:
         if data is None:
             self.findings_panel.set_findings([])
@@ -341,17 +360,20 @@ class MainWindow(QMainWindow):
         )
         self.findings_dock.setWindowTitle(tr("Findings ({0})").format(len(fs)))
 
+    @guarded
     def _level_changed(self, level_id: str) -> None:
         self.levels_panel.refresh()
         if self.state.render is not None:
             self.schedule_panel.set_analysis(self.state.render.analysis, level_id)
 
+    @guarded
     def _units_changed(self, style: str) -> None:
         self.schedule_panel.set_units(style)
         self.properties_panel.refresh()
         self._cursor_moved(self._cursor)
         self.view.viewport().update()  # the scale bar
 
+    @guarded
     def _overlays_changed(self, overlays: Overlays) -> None:
         for name in Overlays.names():
             act = self.ctx.actions.get(
@@ -360,9 +382,11 @@ class MainWindow(QMainWindow):
             if act is not None and act.isChecked() != getattr(overlays, name):
                 act.setChecked(getattr(overlays, name))
 
+    @guarded
     def _clean_changed(self, _clean: bool) -> None:
         self.update_title()
 
+    @guarded
     def _saved(self, _path: str) -> None:
         self.update_title()
 
@@ -372,6 +396,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — {where} [*]")
         self.setWindowModified(self.doc.modified)
 
+    @guarded
     def set_level(self, level_id: str) -> None:
         self.state.set_level(level_id)
         self.view.fit()
@@ -384,6 +409,7 @@ class MainWindow(QMainWindow):
         self.tool.activate()
         self.ctx.actions[f"tool_{name}"].setChecked(True)
 
+    @guarded
     def _cursor_moved(self, p: QPointF) -> None:
         self._cursor = QPointF(p)
         self.cursor_label.setText(self.state.format_point(p.x(), p.y()))
@@ -416,6 +442,7 @@ class MainWindow(QMainWindow):
         self.view.fit(rect)
         return True
 
+    @guarded
     def focus_finding(self, finding: Any) -> None:
         for oid in (finding.camera, finding.zone, finding.sign, finding.opening):
             if oid and self.focus_object(oid):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from siteplanner.analysis import Analysis
 from siteplanner.app import style
 from siteplanner.app.commands import LevelCommand, SetFieldsCommand
+from siteplanner.app.guard import guarded
 from siteplanner.app.i18n import current_language, tr
 from siteplanner.app.settings_ui import pack_title
 from siteplanner.compliance.packs import available_packs, load_pack
@@ -183,10 +184,12 @@ class LevelsPanel(QListWidget):
     def _levels_key(self) -> object:
         return [(lv.id, lv.name, lv.elevation_m) for lv in self.win.doc.plan.levels]
 
+    @guarded
     def _maybe_refresh(self) -> None:
         if self._levels_key() != self._key:
             self.refresh()
 
+    @guarded
     def add_level(self) -> None:
         doc = self.win.doc
         levels = doc.plan.levels
@@ -197,6 +200,7 @@ class LevelsPanel(QListWidget):
         doc.undo.push(LevelCommand(doc, tr("Add level"), level, len(levels), add=True))
         self.win.set_level(level.id)
 
+    @guarded
     def rename_level(self) -> None:
         level = self.win.scene.level()
         if level is None:
@@ -206,6 +210,7 @@ class LevelsPanel(QListWidget):
             doc = self.win.doc
             doc.undo.push(SetFieldsCommand(doc, tr("Rename level"), [(level, "name", name)]))
 
+    @guarded
     def remove_level(self) -> None:
         doc = self.win.doc
         level = self.win.scene.level()
@@ -241,6 +246,7 @@ class LevelsPanel(QListWidget):
                 self.setCurrentItem(item)
         self.blockSignals(False)
 
+    @guarded
     def _chosen(self, item: QListWidgetItem) -> None:
         self.level_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
 
@@ -294,6 +300,7 @@ class PropertiesPanel(QWidget):
             return (coll, id(obj), units, models if coll == "cameras" else ())
         return ("plan", id(self.win.doc.plan), units)
 
+    @guarded
     def refresh(self) -> None:
         sel = self._selection()
         if sel is None:
@@ -312,6 +319,7 @@ class PropertiesPanel(QWidget):
             self._rebuild_pending = True
             QTimer.singleShot(0, self._deferred_rebuild)
 
+    @guarded
     def _deferred_rebuild(self) -> None:
         self._rebuild_pending = False
         self.refresh()
@@ -462,6 +470,7 @@ class PropertiesPanel(QWidget):
             return w.itemData(idx)
         return text or None
 
+    @guarded
     def _from_editor(self, slot: Any, *args: Any) -> None:
         """Run an editor's handler with rebuilds held back until it has returned."""
         self._in_editor += 1

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
 from siteplanner.app.document import Document
+from siteplanner.app.guard import guarded
 from siteplanner.app.items import (
     ITEM_TYPES,
     CameraItem,
@@ -74,12 +75,14 @@ class PlanScene(QGraphicsScene):
     def set_level(self, level_id: str) -> None:
         self.state.set_level(level_id)
 
+    @guarded
     def _show_level(self, _level_id: str) -> None:
         self.clear_all()
         self.sync(full=True)
         if self.render_data is not None:
             self.apply_render(self.render_data)
 
+    @guarded
     def _render_changed(self, data: RenderData | None) -> None:
         if data is not None:
             self.apply_render(data)
@@ -194,6 +197,7 @@ class PlanScene(QGraphicsScene):
                     tile.setPath(path)
         self.update_scene_rect()
 
+    @guarded
     def _walls_changed(self, walls: dict[str, WallPaths]) -> None:
         self.apply_walls(walls.get(self.level_id))
 
@@ -281,6 +285,7 @@ class PlanScene(QGraphicsScene):
             if item is not None:
                 item.setSelected(True)
 
+    @guarded
     def update_handles(self) -> None:
         """Vertex handles for a single selected wall, zone or obstacle."""
         for h in self.handles:
@@ -360,6 +365,7 @@ class PlanScene(QGraphicsScene):
                     item.face = face
                     item.update()
 
+    @guarded
     def _emphasise_coverage(self) -> None:
         try:
             chosen = {o.id for c, o in self.selected_objects() if c == "cameras"}
@@ -390,6 +396,7 @@ class PlanScene(QGraphicsScene):
         for name, on in shown.items():
             self.state.set_overlay(name, on)
 
+    @guarded
     def _apply_overlays(self, shown: Overlays) -> None:
         for item in self.coverage_items.values():
             item.setVisible(shown.coverage)
