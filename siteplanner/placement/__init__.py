@@ -11,9 +11,16 @@ and rule pack; a camera the check faults is banned and a zone the samples overra
 little more, and the cover is solved again.
 
 Solver: HiGHS through ``highspy`` (MIT, one wheel, ~3 MB). It takes a warm start
-(``setSolution``), a time limit, reports its dual bound and gap, and calls back on each better
-solution — what the command line and the editor need. ``scipy.optimize.milp`` runs the same HiGHS
-but without a warm start or callbacks, and scipy (~40 MB) is not otherwise a dependency.
+(``setSolution``), a time limit, reports its dual bound and gap, calls back on each better
+solution and lets a callback stop it once no choice with fewer cameras can exist — what the
+command line and the editor need. ``scipy.optimize.milp`` runs the same HiGHS without a warm
+start, callbacks or an early stop, and scipy (~40 MB) is not otherwise a dependency (it was not
+measured). Figures on the shared 2-core machine, under load (``bench/place_bench.py``): the
+six-room office, 2,838 candidates and 3,694 points: greedy 12 cameras, HiGHS 8 with a proven bound
+of 8 (gap 0 %) in 41 s, 13 s of it candidates; the 60 x 40 m open plan, 6,410 candidates: greedy
+11, HiGHS 9 at the 120 s limit, bound 3 (from the zones; HiGHS had none yet); the 100-room level,
+17,569 candidates and 47,610 points: greedy 92, HiGHS 90 at a 300 s limit, before its root LP
+gave a bound.
 """
 
 from siteplanner.placement.candidates import Candidate, Offer
