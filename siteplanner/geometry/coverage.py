@@ -245,7 +245,8 @@ def _wall_visibility(
             if visible.is_empty or len(parts) == 0:
                 break
             # Sight lines to what is still visible run inside the hull of it and the camera.
-            reach_region = shapely.convex_hull(shapely.union(visible, cam))
+            # The hull of a collection needs no overlay (a union can fail on near-coincident edges).
+            reach_region = shapely.convex_hull(shapely.geometrycollections([visible, cam]))
             shapely.prepare(reach_region)
             touching = shapely.intersects(reach_region, geo.parts[parts])
             parts, dist = parts[touching], dist[touching]
@@ -309,26 +310,48 @@ def halfplane(a: float, b: float, c: float, x: float, y: float, size: float) -> 
     return shapely.Polygon([(x + u, y + v) for u, v in pts])
 
 
+# Nearly coincident edges can defeat exact overlay: snap to a nanometre grid, then (rarely, for a
+# camera standing exactly where shadows meet) repair the operands and snap to a micrometre, far
+# below the analysis tolerance.
+_GRIDS = (1e-9, 1e-6)
+
+
+def _robust(op, *args: BaseGeometry) -> BaseGeometry:
+    try:
+        return op(*args)
+    except shapely.errors.GEOSException:
+        pass
+    for i, grid in enumerate(_GRIDS):
+        try:
+            operands = args if i == 0 else [shapely.make_valid(g) for g in args]
+            return op(*operands, grid_size=grid)
+        except shapely.errors.GEOSException:
+            if i == len(_GRIDS) - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
 def _union(pieces: list[BaseGeometry]) -> BaseGeometry:
     try:
         return shapely.union_all(pieces)
     except shapely.errors.GEOSException:
-        # Nearly coincident edges can defeat exact overlay; a nanometre grid resolves them.
-        return shapely.union_all(pieces, grid_size=1e-9)
+        pass
+    for i, grid in enumerate(_GRIDS):
+        try:
+            parts = pieces if i == 0 else list(shapely.make_valid(np.asarray(pieces)))
+            return shapely.union_all(parts, grid_size=grid)
+        except shapely.errors.GEOSException:
+            if i == len(_GRIDS) - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _difference(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
-    try:
-        return _polygonal(shapely.difference(a, b))
-    except shapely.errors.GEOSException:
-        return _polygonal(shapely.difference(a, b, grid_size=1e-9))
+    return _polygonal(_robust(shapely.difference, a, b))
 
 
 def _intersection(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
-    try:
-        return _polygonal(shapely.intersection(a, b))
-    except shapely.errors.GEOSException:
-        return _polygonal(shapely.intersection(a, b, grid_size=1e-9))
+    return _polygonal(_robust(shapely.intersection, a, b))
 
 
 def _polygonal(geom: BaseGeometry) -> BaseGeometry:
