@@ -120,6 +120,18 @@ def test_bundle_prints_signs_with_the_font_embedded(tmp_path: Path) -> None:
 
 
 @needs_bundle
+def test_bundle_writes_the_site_report(tmp_path: Path) -> None:
+    from siteplanner.resources import sample_plan_path
+
+    pdf = tmp_path / "report.pdf"
+    result = _run("report", str(sample_plan_path()), "-o", str(pdf), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = pdf.read_bytes()
+    assert int(re.search(rb"/Count (\d+) /Kids", data).group(1)) >= 3
+    assert b"/FontFile2" in data and b"WenQuanYiMicroHei" in data
+
+
+@needs_bundle
 def test_bundle_takes_an_editor_screenshot(tmp_path: Path) -> None:
     from PySide6.QtGui import QImage
 
