@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from siteplanner.drawing.canvas import Anchor, Canvas, Color, LineCap, LineJoin, Path
-from siteplanner.drawing.text import BOLD_STROKE, font_path, printable, string_width
+from siteplanner.drawing.text import BOLD_STROKE, font_path, printable, start_x
 
 _CAPS = {
     "butt": Qt.PenCapStyle.FlatCap,
@@ -212,9 +212,7 @@ class QtCanvas:
         text = printable(text)
         if not text:
             return
-        if anchor != "start":
-            w = string_width(text, size)
-            x -= w / 2 if anchor == "middle" else w
+        x = start_x(x, text, size, anchor)
         p = self.painter
         font = _font()
         p.save()

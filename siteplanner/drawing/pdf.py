@@ -13,7 +13,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas as RlCanvas
 
 from siteplanner.drawing.canvas import Anchor, Canvas, Color, LineCap, LineJoin, Path
-from siteplanner.drawing.text import BOLD_STROKE, FONT, printable, register_fonts, string_width
+from siteplanner.drawing.text import BOLD_STROKE, FONT, printable, register_fonts, start_x
 
 _CAPS = {"butt": 0, "round": 1, "square": 2}
 _JOINS = {"miter": 0, "round": 1, "bevel": 2}
@@ -160,9 +160,7 @@ class PdfCanvas:
         text = printable(text)
         if not text:
             return
-        if anchor != "start":
-            w = string_width(text, size)
-            x -= w / 2 if anchor == "middle" else w
+        x = start_x(x, text, size, anchor)
         t = self.rl.beginText()
         t.setFont(FONT, size)
         t.setTextOrigin(x, y)

@@ -79,6 +79,14 @@ def string_width(text: str, size: float, font: str = FONT) -> float:
     return 0.001 * size * sum(_advance(ch, font) for ch in text)
 
 
+def start_x(x: float, text: str, size: float, anchor: str) -> float:
+    """Where text anchored at ``x`` ("start", "middle" or "end") begins, in points."""
+    if anchor == "start":
+        return x
+    w = string_width(text, size)
+    return x - (w / 2 if anchor == "middle" else w)
+
+
 def is_cjk(ch: str) -> bool:
     o = ord(ch)
     return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or o >= 0x20000
