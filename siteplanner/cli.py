@@ -52,21 +52,31 @@ def _plan_stem(path: str | None) -> str:
     return Path(path).stem if path else sample_plan_path().stem
 
 
+def _rule_pack_id(args: argparse.Namespace, plan) -> str:
+    """The rule pack a command uses: ``--rules`` when given, else the plan's; unknown ones are
+    refused naming where they came from."""
+    from siteplanner.compliance import available_packs
+
+    given = getattr(args, "rules", None)
+    rules = given or plan.rules
+    if rules not in available_packs():
+        where = "--rules" if given else f"{_plan_label(args.plan)}: rules"
+        raise CliError(
+            f"{where}: unknown rule pack {rules!r} (available: {', '.join(available_packs())})"
+        )
+    return rules
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     # A one-shot command: the cyclic collector would only rescan the plan's objects over and
     # over (a third of the time on a large campus); the process ends right after.
     gc.disable()
     from siteplanner import pipeline
     from siteplanner.analysis import Analyser
-    from siteplanner.compliance import LanguageError, available_packs, load_pack
+    from siteplanner.compliance import LanguageError, load_pack
 
     plan = _load(args.plan)
-    rules = args.rules or plan.rules
-    if rules not in available_packs():
-        raise CliError(
-            f"{_plan_label(args.plan) if not args.rules else '--rules'}: unknown rule pack "
-            f"{rules!r} (available: {', '.join(available_packs())})"
-        )
+    rules = _rule_pack_id(args, plan)
     try:
         lang = load_pack(rules).lang(args.lang)
     except LanguageError as exc:
@@ -260,7 +270,7 @@ def _paper(value: str) -> str:
 def cmd_signs(args: argparse.Namespace) -> int:
     from siteplanner import pipeline
     from siteplanner.analysis import Analyser
-    from siteplanner.compliance import available_packs, load_pack
+    from siteplanner.compliance import load_pack
     from siteplanner.signage.content import LanguageError, notice_missing, parse_langs
     from siteplanner.signage.pdf import (
         NoticeUrlError,
@@ -272,11 +282,7 @@ def cmd_signs(args: argparse.Namespace) -> int:
 
     label = _plan_label(args.plan)
     plan = _load(args.plan)
-    if plan.rules not in available_packs():
-        raise CliError(
-            f"{label}: rules: unknown rule pack {plan.rules!r} "
-            f"(available: {', '.join(available_packs())})"
-        )
+    _rule_pack_id(args, plan)
     try:  # the plan's rule pack says which languages its signs print
         langs = parse_langs(args.lang, load_pack(plan.rules))
     except LanguageError as exc:
@@ -402,18 +408,12 @@ _PLACEMENT_FAULTS = ("PRIVATE_SPACE_COVERED", "CAMERA_IN_PRIVATE_SPACE", "CAMERA
 def cmd_place_signs(args: argparse.Namespace) -> int:
     from siteplanner import pipeline
     from siteplanner.analysis import Analyser
-    from siteplanner.compliance import available_packs
     from siteplanner.fileformat import save_plan
     from siteplanner.signage.placement import apply_suggestions
 
     gc.disable()  # one-shot command: see cmd_check
-    label = _plan_label(args.plan)
     plan = _load(args.plan)
-    if plan.rules not in available_packs():
-        raise CliError(
-            f"{label}: rules: unknown rule pack {plan.rules!r} "
-            f"(available: {', '.join(available_packs())})"
-        )
+    _rule_pack_id(args, plan)
     out = Path(args.output)
     if not out.parent.is_dir():
         raise CliError(f"{out}: folder {str(out.parent)!r} does not exist")
@@ -467,15 +467,10 @@ def _analysed(args: argparse.Namespace, langs: Sequence[str] = ()):
     gc.disable()  # one-shot command: see cmd_check
     from siteplanner import pipeline
     from siteplanner.analysis import Analyser
-    from siteplanner.compliance import available_packs, load_pack
+    from siteplanner.compliance import load_pack
 
     plan = _load(args.plan)
-    rules = getattr(args, "rules", None) or plan.rules
-    if rules not in available_packs():
-        where = "--rules" if getattr(args, "rules", None) else f"{_plan_label(args.plan)}: rules"
-        raise CliError(
-            f"{where}: unknown rule pack {rules!r} (available: {', '.join(available_packs())})"
-        )
+    rules = _rule_pack_id(args, plan)
     pack = load_pack(rules)
     # Finding messages in the first requested language the pack speaks.
     lang = next((lang for lang in langs if lang in pack.languages), pack.default_lang)
