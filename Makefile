@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint venv clean sysdeps guideps xvfb
+.PHONY: run test bench lint venv clean sysdeps guideps xvfb translations
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check siteplanner tests bench
 	$(VENV)/bin/ruff format --check siteplanner tests bench
 	$(VENV)/bin/lint-imports
+
+# Compiles the interface translation after its .ts changed (a test checks the two agree).
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent resources/translations/siteplanner_zh_CN.ts
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
