@@ -1156,6 +1156,10 @@
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
+        <source>Export cancelled: {0} was not written</source>
+        <translation>导出已取消：未写入 {0}</translation>
+    </message>
+    <message>
         <source>Written to {0}</source>
         <translation>已写入 {0}</translation>
     </message>
@@ -1398,6 +1402,10 @@ It was kept as {1}</source>
     <message>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

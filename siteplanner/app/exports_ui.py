@@ -2,22 +2,20 @@
 
 Each command asks for the output file through the window's dialogs, then calls the very engine
 functions ``siteplanner report`` / ``siteplanner export`` call (``siteplanner.reports`` and
-``siteplanner.exports``) on a snapshot of the plan in Qt's thread pool, behind a progress dialog,
-so the editor stays responsive and the files match the command line's.
+``siteplanner.exports``) on a snapshot of the plan off the UI thread, behind a progress dialog
+with Cancel (``LongJob``), so the editor stays responsive and the files match the command line's.
+A cancelled export leaves no file behind.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog
+from typing import TYPE_CHECKING
 
 from siteplanner import pipeline
-from siteplanner.analysis import Analyser
+from siteplanner.analysis import Analyser, AnalysisCancelled
 from siteplanner.app.i18n import tr
+from siteplanner.app.longjob import Cancelled, LongJob, Progress, replacing
 from siteplanner.app.worker import snapshot
 from siteplanner.compliance import available_packs, load_pack
 from siteplanner.exports.dxf import write_dxf
@@ -29,8 +27,6 @@ from siteplanner.reports.site_report import write_report
 
 if TYPE_CHECKING:
     from siteplanner.app.context import EditorContext
-
-Progress = Callable[[int, int], None]
 
 # Format -> (file-dialog filter, suffix).
 FORMATS: dict[str, tuple[str, str]] = {
@@ -50,12 +46,25 @@ def write_export(
     level_id: str,
     progress: Progress | None = None,
     source: str = "",
+    cancelled: Cancelled | None = None,
 ) -> None:
     """Write ``plan`` as ``fmt`` to ``out`` with the command line's engine functions.
 
     ``level_id`` is the shown level: the drawings (PNG, SVG) show it; the tables and CAD/GIS
-    files hold the whole plan, as ``siteplanner export`` does without ``--level``.
+    files hold the whole plan, as ``siteplanner export`` does without ``--level``. The analysis
+    reports the first half of the progress, the writing the second. Once ``cancelled()`` is
+    true the work stops at its next step with ``AnalysisCancelled``; ``out`` is then left as
+    it was (the file is written under a temporary name and renamed at the end).
     """
+
+    def first_half(done: int, total: int) -> None:
+        if progress is not None and total > 0:
+            progress(done, 2 * total)
+
+    def second_half(done: int, total: int) -> None:
+        if progress is not None and total > 0:
+            progress(total + done, 2 * total)
+
     if fmt == "pdf":
         if plan.rules not in available_packs():
             raise ValueError(
@@ -63,48 +72,43 @@ def write_export(
                 f"(available: {', '.join(available_packs())})"
             )
         pack = load_pack(plan.rules)
-        result = pipeline.run(plan, rules=pack, lang=pack.default_lang, analyser=Analyser())
-        write_report(
-            plan, result.analysis, pack, out, source=source or plan.name, progress=progress
+        result = pipeline.run(
+            plan,
+            rules=pack,
+            lang=pack.default_lang,
+            analyser=Analyser(),
+            progress=first_half,
+            cancelled=cancelled,
         )
+        with replacing(out) as tmp:
+            write_report(
+                plan,
+                result.analysis,
+                pack,
+                tmp,
+                source=source or plan.name,
+                progress=second_half,
+                cancelled=cancelled,
+            )
         return
-    analysis = Analyser().analyse(plan)
-    if fmt == "csv":
-        write_csv(plan, analysis, out)
-    elif fmt == "geojson":
-        write_geojson(plan, analysis, out)
-    elif fmt == "dxf":
-        write_dxf(plan, analysis, out)
-    else:
+    if fmt in ("png", "svg"):
+        # A drawing shows one level: only that level is analysed (as ``--level`` does).
         level = next((lv for lv in plan.levels if lv.id == level_id), None)
         if level is None:
             raise ValueError("the plan has no level to draw")
-        (write_png if fmt == "png" else write_svg)(plan, level, analysis, out)
-
-
-class _Relay(QObject):
-    progress = Signal(int, int)
-    done = Signal(object)  # None on success, else the one-line message
-
-
-class _Job(QRunnable):
-    def __init__(self, plan: Plan, fmt: str, out: Path, level_id: str, source: str) -> None:
-        super().__init__()
-        self.plan, self.fmt, self.out, self.level_id = plan, fmt, out, level_id
-        self.source = source
-        self.relay = _Relay()
-
-    def run(self) -> None:
-        try:
-            write_export(
-                self.plan, self.fmt, self.out, self.level_id, self.relay.progress.emit, self.source
-            )
-        except OSError as exc:
-            self.relay.done.emit(f"{self.out}: cannot write: {exc.strerror or exc}")
-        except Exception as exc:  # shown as a one-line message, never a traceback
-            self.relay.done.emit(f"{self.out}: {exc}")
+        plan = plan.model_copy(update={"levels": [level]})
+    analysis = Analyser().analyse(plan, first_half, cancelled)
+    if cancelled is not None and cancelled():
+        raise AnalysisCancelled
+    with replacing(out) as tmp:
+        if fmt == "csv":
+            write_csv(plan, analysis, tmp)
+        elif fmt == "geojson":
+            write_geojson(plan, analysis, tmp)
+        elif fmt == "dxf":
+            write_dxf(plan, analysis, tmp, progress=second_half, cancelled=cancelled)
         else:
-            self.relay.done.emit(None)
+            (write_png if fmt == "png" else write_svg)(plan, plan.levels[0], analysis, tmp)
 
 
 class ExportsFeature:
@@ -112,11 +116,9 @@ class ExportsFeature:
 
     def __init__(self, ctx: EditorContext) -> None:
         self.ctx = ctx
-        self.pool = QThreadPool(ctx.window)
-        self.progress: QProgressDialog | None = None
-        self.running: Path | None = None
+        self.job: LongJob | None = None  # the export under way
+        self.running: Path | None = None  # the file it writes
         self.last: Path | None = None  # the last file written
-        self._relay: _Relay | None = None
 
     def export_report(self) -> None:
         self._export("pdf", tr("Export report"), "report")
@@ -143,37 +145,26 @@ class ExportsFeature:
                 title, tr("{0}: folder {1} does not exist").format(out, out.parent)
             )
             return
-        dlg = QProgressDialog(tr("Writing {0}…").format(out.name), "", 0, 0, self.ctx.window)
-        dlg.setWindowTitle(title)
-        dlg.setCancelButton(None)  # the writers cannot stop half-way
-        dlg.setWindowModality(Qt.WindowModality.WindowModal)
-        dlg.setMinimumDuration(0)
-        dlg.setAutoClose(False)
-        dlg.setAutoReset(False)
-        dlg.show()
         source = Path(doc.path).name if doc.path else ""
-        job = _Job(snapshot(doc.plan), fmt, out, self.ctx.state.level_id, source)
-        relay = self._relay = job.relay  # kept alive until the job reports
-        relay.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        relay.done.connect(
-            lambda err, t=title: self._on_done(t, err), Qt.ConnectionType.QueuedConnection
-        )
-        self.progress, self.running = dlg, out
-        self.pool.start(job)
+        plan, level_id = snapshot(doc.plan), self.ctx.state.level_id
 
-    def _on_progress(self, done: int, total: int) -> None:
-        if self.progress is not None and total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
+        def work(progress: Progress, cancelled: Cancelled) -> None:
+            write_export(plan, fmt, out, level_id, progress, source, cancelled)
 
-    def _on_done(self, title: str, error: Any) -> None:
-        out, self.running = self.running, None
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        job = self.job = LongJob(self.ctx.window, title, tr("Writing {0}…").format(out.name), work)
+        job.succeeded.connect(lambda _r: self._on_done(title, None))
+        job.failed.connect(lambda message: self._on_done(title, f"{out}: {message}"))
+        job.stopped.connect(lambda: self._on_done(title, None, stopped=True))
+        self.running = out
+        job.start()
+
+    def _on_done(self, title: str, error: str | None, stopped: bool = False) -> None:
+        out, self.running, self.job = self.running, None, None
+        if stopped:
+            self.ctx.status(tr("Export cancelled: {0} was not written").format(out))
+            return
         if error:
-            self.ctx.dialogs.error(title, str(error))
+            self.ctx.dialogs.error(title, error)
             return
         self.last = out
         message = tr("Written to {0}").format(out)

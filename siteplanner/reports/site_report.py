@@ -18,7 +18,7 @@ import shapely
 from reportlab.lib.pagesizes import A3, A4, landscape
 
 from siteplanner import __version__
-from siteplanner.analysis import Analysis
+from siteplanner.analysis import Analysis, AnalysisCancelled
 from siteplanner.compliance import RulePack, evaluate
 from siteplanner.drawing.canvas import MM, Canvas, Color
 from siteplanner.drawing.pdf import PdfCanvas
@@ -165,8 +165,13 @@ def write_report(
     today: _dt.date | None = None,
     findings_lang: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ReportResult:
-    """Write the site report of ``plan`` (analysed, findings filled under ``pack``) to ``out``."""
+    """Write the site report of ``plan`` (analysed, findings filled under ``pack``) to ``out``.
+
+    ``cancelled`` is polled after each page group (cover, each level, each table); once it is
+    true the writing stops with ``AnalysisCancelled`` and ``out`` is left incomplete: callers
+    that may cancel write to a temporary file."""
     t = Texts(langs)
     portrait = PAPERS[paper]
     wide = landscape(portrait)
@@ -206,6 +211,8 @@ def write_report(
         step += 1
         if progress is not None:
             progress(step, steps)
+        if cancelled is not None and cancelled():
+            raise AnalysisCancelled
 
     _cover(flow, t, plan, analysis, pack, today, source)
     tick()

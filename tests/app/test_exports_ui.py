@@ -55,7 +55,7 @@ def test_report_through_the_menu(win, qtbot, tmp_path):
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     for cam in (c for lv in win.doc.plan.levels for c in lv.cameras):
         assert cam.id in text
-    assert win.exports.progress is None  # the progress dialog is gone once written
+    assert win.exports.job is None  # the progress dialog is gone once written
 
 
 def test_csv_through_the_menu(win, qtbot, tmp_path):
@@ -132,3 +132,4 @@ def test_cancelled_dialog_writes_nothing(win, tmp_path):
     assert len(win.dialogs.export_asked) == 1
     assert win.dialogs.export_asked[0][1].endswith(".pdf")
     assert win.exports.running is None and list(tmp_path.iterdir()) == []
+
