@@ -1407,5 +1407,21 @@ It was kept as {1}</source>
         <source>Hide this note</source>
         <translation>隐藏此提示</translation>
     </message>
+    <message>
+        <source>&amp;Isolate Selected Camera</source>
+        <translation>单独显示所选摄像机(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show only the selected camera&apos;s view (Esc shows every camera)</source>
+        <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
+    </message>
+    <message>
+        <source>Showing only {0} — Esc shows every camera</source>
+        <translation>仅显示 {0} — 按 Esc 显示全部摄像机</translation>
+    </message>
+    <message>
+        <source>Select one camera to isolate its view</source>
+        <translation>请选择一台摄像机以单独显示其视野</translation>
+    </message>
 </context>
 </TS>

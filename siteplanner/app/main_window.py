@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from siteplanner.app import (
+    analysis_view,
     background,
     catalogue_ui,
     exports_ui,
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.exports = exports_ui.ExportsFeature(self.ctx)
         self.help = help_ui.GettingStarted(self.ctx)
         self.sample_banner.guide_requested.connect(self.help.show)
+        self.analysis_view = analysis_view.AnalysisView(self.ctx)
         self.runner.suggest_levels = self.signs_ui.wanted_levels
         self.background_dock = self.background.dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.background_dock)
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
             "shortcuts": shortcuts_ui.ShortcutsHelp(self.ctx),
             "help": self.help,
             "about": About(self.dialogs),
+            "analysis": self.analysis_view,
         }
         self.action_set = ActionSet(
             self,
