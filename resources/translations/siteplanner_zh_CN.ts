@@ -624,6 +624,14 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Isolate Selected Camera</source>
+        <translation>单独显示所选摄像机(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show only the selected camera&apos;s view (Esc shows every camera)</source>
+        <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -1180,6 +1188,10 @@
         <translation>盲区</translation>
     </message>
     <message>
+        <source>Showing only {0} — Esc shows every camera</source>
+        <translation>仅显示 {0} — 按 Esc 显示全部摄像机</translation>
+    </message>
+    <message>
         <source>a folder</source>
         <translation>一个文件夹</translation>
     </message>
@@ -1398,6 +1410,10 @@ It was kept as {1}</source>
     <message>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+    <message>
+        <source>Select one camera to isolate its view</source>
+        <translation>请选择一台摄像机以单独显示其视野</translation>
     </message>
 </context>
 </TS>
