@@ -32,6 +32,7 @@ from siteplanner.app import (
     catalogue_ui,
     exports_ui,
     i18n,
+    place_ui,
     settings_ui,
     shortcuts_ui,
     signs_ui,
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.signs_ui = signs_ui.SignsUi(self.ctx)
         self.settings_ui = settings_ui.SettingsFeature(self.ctx)
         self.exports = exports_ui.ExportsFeature(self.ctx)
+        self.place_ui = place_ui.PlaceFeature(self.ctx)
         self.runner.suggest_levels = self.signs_ui.wanted_levels
         self.background_dock = self.background.dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.background_dock)
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
             "signs": self.signs_ui,
             "exports": self.exports,
             "settings": self.settings_ui,
+            "place": self.place_ui,
             "shortcuts": shortcuts_ui.ShortcutsHelp(self.ctx),
             "about": About(self.dialogs),
         }
@@ -454,6 +457,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.file.close_down()
+        self.place_ui.shutdown()
         self.runner.shutdown()
         if self.remember_layout:
             self.settings.setValue("window/geometry", self.saveGeometry())
