@@ -103,6 +103,10 @@ class Tool:
     def key(self, event: QKeyEvent) -> bool:
         return False
 
+    def wants_tab(self) -> bool:
+        """Whether Tab goes to the tool (typing a value) rather than moving the focus."""
+        return False
+
     # -- snapping ----------------------------------------------------------------------------
     # Snap to faces too (room outlines follow the inside of the walls); walls join at centres.
     snap_faces = False
