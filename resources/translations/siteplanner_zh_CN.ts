@@ -520,6 +520,14 @@
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <source>Import &amp;Background Image…</source>
+        <translation>导入背景图像(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A scanned or exported floor plan under the shown level</source>
+        <translation>在当前楼层下方显示扫描或导出的平面图</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -564,6 +572,22 @@
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制副本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Rotate 90° &amp;Left</source>
+        <translation>向左旋转 90°(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Rotate 90° &amp;Right</source>
+        <translation>向右旋转 90°(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rotate &amp;By…</source>
+        <translation>按角度旋转(&amp;B)…</translation>
+    </message>
+    <message>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -586,6 +610,30 @@
     <message>
         <source>Show &amp;Coverage</source>
         <translation>显示覆盖范围(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Level</source>
+        <translation>添加楼层(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate Level</source>
+        <translation>复制楼层(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Level…</source>
+        <translation>重命名楼层(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Level…</source>
+        <translation>删除楼层(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Move Level &amp;Up</source>
+        <translation>上移楼层(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Level Do&amp;wn</source>
+        <translation>下移楼层(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -622,6 +670,18 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>F&amp;rame Selection</source>
+        <translation>缩放到所选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show Floor &amp;Below</source>
+        <translation>显示下层楼面(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The walls of the level below, faintly, under the shown level</source>
+        <translation>在当前楼层下方淡淡显示下一层的墙体</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -808,16 +868,8 @@
         <translation>运营</translation>
     </message>
     <message>
-        <source>Add Level</source>
-        <translation>添加楼层</translation>
-    </message>
-    <message>
-        <source>Rename Level…</source>
-        <translation>重命名楼层…</translation>
-    </message>
-    <message>
-        <source>Remove Level</source>
-        <translation>删除楼层</translation>
+        <source>{0} (copy)</source>
+        <translation>{0}(副本)</translation>
     </message>
     <message>
         <source>Level {0}</source>
@@ -828,6 +880,10 @@
         <translation>添加楼层</translation>
     </message>
     <message>
+        <source>Duplicate level</source>
+        <translation>复制楼层</translation>
+    </message>
+    <message>
         <source>Rename level</source>
         <translation>重命名楼层</translation>
     </message>
@@ -836,8 +892,28 @@
         <translation>名称：</translation>
     </message>
     <message>
+        <source>A plan keeps at least one level</source>
+        <translation>平面图至少保留一个楼层</translation>
+    </message>
+    <message>
         <source>Remove level</source>
         <translation>删除楼层</translation>
+    </message>
+    <message>
+        <source>Remove level {0} and the {1} objects on it? (Edit ▸ Undo brings it back.)</source>
+        <translation>删除楼层 {0} 及其上的 {1} 个对象?(可用 编辑 ▸ 撤销 恢复。)</translation>
+    </message>
+    <message>
+        <source>Move level up</source>
+        <translation>上移楼层</translation>
+    </message>
+    <message>
+        <source>Move level down</source>
+        <translation>下移楼层</translation>
+    </message>
+    <message>
+        <source>Floor below: {0}</source>
+        <translation>下层楼面:{0}</translation>
     </message>
     <message>
         <source>{0} objects selected</source>
@@ -1398,6 +1474,46 @@ It was kept as {1}</source>
     <message>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+    <message>
+        <source>See-through opening</source>
+        <translation>洞口设为透视</translation>
+    </message>
+    <message>
+        <source>Opaque opening</source>
+        <translation>洞口设为不透视</translation>
+    </message>
+    <message>
+        <source>Duplicate {0}</source>
+        <translation>复制 {0} 个对象</translation>
+    </message>
+    <message>
+        <source>Rotate {0} by {1}°</source>
+        <translation>将 {0} 个对象旋转 {1}°</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Angle (°, counter-clockwise; negative turns clockwise):</source>
+        <translation>角度(°,逆时针;负值为顺时针):</translation>
+    </message>
+    <message>
+        <source>&amp;Properties</source>
+        <translation>属性(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Frame</source>
+        <translation>缩放到此(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate View</source>
+        <translation>单独显示视野(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;See-Through</source>
+        <translation>可透视(&amp;S)</translation>
     </message>
 </context>
 </TS>

@@ -32,6 +32,8 @@ from siteplanner.app import (
     catalogue_ui,
     exports_ui,
     i18n,
+    levels_ui,
+    objects_ui,
     settings_ui,
     shortcuts_ui,
     signs_ui,
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
         self.signs_ui = signs_ui.SignsUi(self.ctx)
         self.settings_ui = settings_ui.SettingsFeature(self.ctx)
         self.exports = exports_ui.ExportsFeature(self.ctx)
+        self.levels = levels_ui.LevelsFeature(self.ctx)
+        self.objects = objects_ui.ObjectActions(self.ctx, self.properties_dock)
         self.runner.suggest_levels = self.signs_ui.wanted_levels
         self.background_dock = self.background.dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.background_dock)
@@ -120,6 +124,9 @@ class MainWindow(QMainWindow):
             "catalogue": self.catalogue,
             "signs": self.signs_ui,
             "exports": self.exports,
+            "levels": self.levels,
+            "objects": self.objects,
+            "background": self.background,
             "settings": self.settings_ui,
             "shortcuts": shortcuts_ui.ShortcutsHelp(self.ctx),
             "about": About(self.dialogs),
@@ -139,6 +146,10 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = self.ctx.actions
         self.menus: dict[str, QMenu] = self.action_set.menus
         self._build_toolbars()
+        self.levels_dock.setWidget(self.levels.toolbar_host(self.levels_panel))
+        self.levels_panel.addActions(
+            [self.ctx.actions[i] for i in levels_ui.LEVELS_TOOLBAR if i in self.ctx.actions]
+        )
         self._build_status()
         for feature in (self.units, self.language, self.catalogue):
             feature.actions_ready()

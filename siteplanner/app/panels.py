@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QT_TR_NOOP, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 
 from siteplanner.analysis import Analysis
 from siteplanner.app import style
-from siteplanner.app.commands import LevelCommand, SetFieldsCommand
+from siteplanner.app.commands import SetFieldsCommand
 from siteplanner.app.guard import guarded
 from siteplanner.app.i18n import current_language, tr
 from siteplanner.app.settings_ui import pack_title
 from siteplanner.compliance.packs import available_packs, load_pack
 from siteplanner.findings import Finding, Severity
-from siteplanner.model import DORI_LEVELS, Camera, Level, MissingOptics, Plan, resolve_optics
+from siteplanner.model import DORI_LEVELS, Camera, MissingOptics, Plan, resolve_optics
 from siteplanner.units import FOOT_M, SQFT_M2, format_length, parse_length
 
 if TYPE_CHECKING:
@@ -171,15 +171,8 @@ class LevelsPanel(QListWidget):
         self.itemDoubleClicked.connect(lambda _i: self.rename_level())
         self._key: object = None
         win.doc.changed.connect(self._maybe_refresh)
+        # Its right-click menu: the level commands of the action table (added by the window).
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for text, slot in (
-            (tr("Add Level"), self.add_level),
-            (tr("Rename Level…"), self.rename_level),
-            (tr("Remove Level"), self.remove_level),
-        ):
-            act = QAction(text, self)
-            act.triggered.connect(slot)
-            self.addAction(act)
 
     def _levels_key(self) -> object:
         return [(lv.id, lv.name, lv.elevation_m) for lv in self.win.doc.plan.levels]
@@ -189,36 +182,15 @@ class LevelsPanel(QListWidget):
         if self._levels_key() != self._key:
             self.refresh()
 
-    @guarded
+    # The level commands live in the levels feature (Site menu, tool bar); kept here too.
     def add_level(self) -> None:
-        doc = self.win.doc
-        levels = doc.plan.levels
-        level_id = doc.ids().new("levels")
-        n = len(levels) + 1
-        elevation = max((lv.elevation_m for lv in levels), default=-3.5) + 3.5
-        level = Level(id=level_id, name=tr("Level {0}").format(n), elevation_m=elevation)
-        doc.undo.push(LevelCommand(doc, tr("Add level"), level, len(levels), add=True))
-        self.win.set_level(level.id)
+        self.win.levels.add_level()
 
-    @guarded
     def rename_level(self) -> None:
-        level = self.win.scene.level()
-        if level is None:
-            return
-        name = self.win.dialogs.ask_text(tr("Rename level"), tr("Name:"), level.name)
-        if name is not None and name != level.name:
-            doc = self.win.doc
-            doc.undo.push(SetFieldsCommand(doc, tr("Rename level"), [(level, "name", name)]))
+        self.win.levels.rename_level()
 
-    @guarded
     def remove_level(self) -> None:
-        doc = self.win.doc
-        level = self.win.scene.level()
-        if level is None or len(doc.plan.levels) < 2:
-            return
-        index = doc.plan.levels.index(level)
-        doc.undo.push(LevelCommand(doc, tr("Remove level"), level, index, add=False))
-        self.win.set_level(doc.plan.levels[max(0, index - 1)].id)
+        self.win.levels.remove_level()
 
     def refresh(self) -> None:
         key = self._levels_key()
