@@ -56,8 +56,8 @@
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <source>e.g. 5.4 m or 17' 8"</source>
-        <translation>例如 5.4 m 或 17' 8"</translation>
+        <source>e.g. 5.4 m or 17&apos; 8&quot;</source>
+        <translation>例如 5.4 m 或 17&apos; 8&quot;</translation>
     </message>
     <message>
         <source>Real distance between the points:</source>
@@ -208,7 +208,7 @@
         <translation>焦距</translation>
     </message>
     <message>
-        <source>The model fills the camera's field of view, resolution, range and face recognition; values typed in the camera's properties still override it.</source>
+        <source>The model fills the camera&apos;s field of view, resolution, range and face recognition; values typed in the camera&apos;s properties still override it.</source>
         <translation>型号会填入摄像机的视场角、分辨率、距离和人脸识别；在摄像机属性中输入的值仍优先于型号。</translation>
     </message>
     <message>
@@ -220,7 +220,7 @@
         <translation>选择摄像机型号(&amp;M)…</translation>
     </message>
     <message>
-        <source>Fill the selected cameras' optics from the camera catalogue</source>
+        <source>Fill the selected cameras&apos; optics from the camera catalogue</source>
         <translation>用摄像机目录填写所选摄像机的光学参数</translation>
     </message>
     <message>
@@ -396,10 +396,6 @@
         <translation>厚度 (m)</translation>
     </message>
     <message>
-        <source>Depth (m)</source>
-        <translation>深度 (m)</translation>
-    </message>
-    <message>
         <source>See-through</source>
         <translation>透明</translation>
     </message>
@@ -458,6 +454,10 @@
     <message>
         <source>Width (m)</source>
         <translation>宽度 (m)</translation>
+    </message>
+    <message>
+        <source>Cut depth (m)</source>
+        <translation>开洞深度 (m)</translation>
     </message>
     <message>
         <source>Mount height (m)</source>
@@ -756,7 +756,7 @@
         <translation>平面图已打开</translation>
     </message>
     <message>
-        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other's changes. Open it anyway?</source>
+        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other&apos;s changes. Open it anyway?</source>
         <translation>{0} 已在另一个 SitePlanner 中打开（{1}）。如果两边都保存，后保存的会覆盖另一边的修改。仍要打开吗？</translation>
     </message>
     <message>
@@ -904,6 +904,14 @@
         <translation>下层楼面:{0}</translation>
     </message>
     <message>
+        <source>How deep the opening cuts through the wall, across it: at least the wall&apos;s thickness, or the wall stays closed there</source>
+        <translation>洞口横穿墙体的深度:至少等于墙厚,否则该处墙体仍视为封闭</translation>
+    </message>
+    <message>
+        <source>The opening&apos;s width along the wall; both ends move about its centre</source>
+        <translation>洞口沿墙方向的宽度;两端围绕中心同时移动</translation>
+    </message>
+    <message>
         <source>{0} objects selected</source>
         <translation>已选择 {0} 个对象</translation>
     </message>
@@ -1032,6 +1040,30 @@
         <translation>移动</translation>
     </message>
     <message>
+        <source>Field of view {0}° (symmetric)</source>
+        <translation>视场角 {0}°(左右对称)</translation>
+    </message>
+    <message>
+        <source>Change field of view</source>
+        <translation>修改视场角</translation>
+    </message>
+    <message>
+        <source>Range {0}</source>
+        <translation>距离 {0}</translation>
+    </message>
+    <message>
+        <source>Change range</source>
+        <translation>修改距离</translation>
+    </message>
+    <message>
+        <source>Tilt {0}° down</source>
+        <translation>俯角 {0}°</translation>
+    </message>
+    <message>
+        <source>Change tilt</source>
+        <translation>修改俯角</translation>
+    </message>
+    <message>
         <source>Nudge</source>
         <translation>微移</translation>
     </message>
@@ -1044,12 +1076,24 @@
         <translation>未创建：{0}</translation>
     </message>
     <message>
-        <source>Wall: click points, double-click or Enter to finish, Esc to cancel, Shift for 45°</source>
-        <translation>墙：单击各点，双击或按 Enter 结束，Esc 取消，按住 Shift 锁定 45°</translation>
+        <source>Wall: click points (or type a length, Tab for an angle, then Enter), double-click or Enter to finish, Esc to cancel, Shift for 45°</source>
+        <translation>墙:单击各点(或输入长度,按 Tab 输入角度,再按 Enter),双击或按 Enter 结束,Esc 取消,按住 Shift 锁定 45°</translation>
     </message>
     <message>
         <source>Draw wall</source>
         <translation>绘制墙</translation>
+    </message>
+    <message>
+        <source>a wall&apos;s length must be more than 0</source>
+        <translation>墙的长度必须大于 0</translation>
+    </message>
+    <message>
+        <source>Length {0}{1} {2}   Angle {3}{4}°</source>
+        <translation>长度 {0}{1} {2}   角度 {3}{4}°</translation>
+    </message>
+    <message>
+        <source>Not a length or angle: {0}</source>
+        <translation>不是有效的长度或角度:{0}</translation>
     </message>
     <message>
         <source>Obstacle: click the corners, double-click or Enter to finish</source>
@@ -1364,7 +1408,7 @@ It was kept as {1}</source>
         <translation>用途</translation>
     </message>
     <message>
-        <source>The font's licence texts: {0}</source>
+        <source>The font&apos;s licence texts: {0}</source>
         <translation>字体的许可证文本：{0}</translation>
     </message>
     <message>
@@ -1428,7 +1472,7 @@ It was kept as {1}</source>
         <translation> 像素/米</translation>
     </message>
     <message>
-        <source>rule pack's target</source>
+        <source>rule pack&apos;s target</source>
         <translation>规则包的目标</translation>
     </message>
     <message>
@@ -1528,7 +1572,7 @@ It was kept as {1}</source>
         <translation>单独显示所选摄像机(&amp;I)</translation>
     </message>
     <message>
-        <source>Show only the selected camera's view (Esc shows every camera)</source>
+        <source>Show only the selected camera&apos;s view (Esc shows every camera)</source>
         <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
     </message>
     <message>
@@ -1538,6 +1582,18 @@ It was kept as {1}</source>
     <message>
         <source>Select one camera to isolate its view</source>
         <translation>请选择一台摄像机以单独显示其视野</translation>
+    </message>
+    <message>
+        <source>Drag: field of view (both edges, symmetric about the pan)</source>
+        <translation>拖动:视场角(两侧边缘围绕水平朝向对称)</translation>
+    </message>
+    <message>
+        <source>Drag: range</source>
+        <translation>拖动:距离</translation>
+    </message>
+    <message>
+        <source>Drag: tilt (where the view&apos;s centre meets the target height)</source>
+        <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
     </message>
 </context>
 </TS>

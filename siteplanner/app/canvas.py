@@ -287,6 +287,14 @@ class PlanView(QGraphicsView):
         event.accept()
 
     def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self.tool is not None
+            and self.tool.takes_key(event)
+        ):
+            event.accept()  # the key press comes here, not to the menu shortcut
+            return True
         # Tab would move the focus out of the canvas; a tool typing a value takes it instead.
         if (
             event.type() == QEvent.Type.KeyPress

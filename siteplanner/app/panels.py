@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,7 @@ from siteplanner.app.guard import guarded
 from siteplanner.app.i18n import current_language, keep_tr, tr
 from siteplanner.app.settings_ui import pack_title
 from siteplanner.compliance.packs import available_packs, load_pack
+from siteplanner.editing.handles import opening_with_width
 from siteplanner.findings import Finding, Severity
 from siteplanner.model import DORI_LEVELS, Camera, MissingOptics, Plan, resolve_optics
 from siteplanner.units import FOOT_M, SQFT_M2, format_length, parse_length
@@ -49,7 +51,8 @@ FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
     "walls": [("thickness_m", QT_TR_NOOP("Thickness (m)"), "num", None)],
     "openings": [
         ("kind", QT_TR_NOOP("Kind"), "choice", ["door", "window"]),
-        ("depth_m", QT_TR_NOOP("Depth (m)"), "num", None),
+        ("width_m", QT_TR_NOOP("Width (m)"), "num", None),
+        ("depth_m", QT_TR_NOOP("Cut depth (m)"), "num", None),
         ("transparent", QT_TR_NOOP("See-through"), "bool", None),
     ],
     "obstacles": [
@@ -84,6 +87,29 @@ FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
         ("covers", QT_TR_NOOP("Covers cameras"), "list", None),
     ],
 }
+# Fields shown that the model keeps in another form: name -> (value from the object, the
+# (field, value) that sets it). An opening's width is the distance between its two ends.
+DERIVED: dict[str, tuple[Any, Any]] = {
+    "width_m": (
+        lambda o: round(math.dist(*o.points), 6),
+        lambda o, w: ("points", opening_with_width(list(o.points), w)),
+    ),
+}
+# Explanations shown as the tooltip of a field and its label.
+FIELD_TIPS = {
+    "depth_m": QT_TR_NOOP(
+        "How deep the opening cuts through the wall, across it: at least the wall's thickness, "
+        "or the wall stays closed there"
+    ),
+    "width_m": QT_TR_NOOP("The opening's width along the wall; both ends move about its centre"),
+}
+
+
+def field_value(obj: Any, name: str) -> Any:
+    derived = DERIVED.get(name)
+    return derived[0](obj) if derived is not None else getattr(obj, name)
+
+
 # Titles of the selected object's kind (translated where shown).
 KIND_TITLES = {
     "walls": QT_TR_NOOP("Wall"),
@@ -334,7 +360,14 @@ class PropertiesPanel(QWidget):
             text = tr(label)
             if self._length_style(name, kind) is not None:
                 text = text.replace("(m)", "(ft)")
-            self.form.addRow(text, self._editor(obj, name, kind, choices))
+            editor = self._editor(obj, name, kind, choices)
+            self.form.addRow(text, editor)
+            tip = FIELD_TIPS.get(name)
+            if tip:
+                editor.setToolTip(tr(tip))
+                label_item = self.form.labelForField(editor)
+                if label_item is not None:
+                    label_item.setToolTip(tr(tip))
 
     def _update_in_place(self) -> None:
         """Show the target's current values in the editors already there."""
@@ -343,7 +376,7 @@ class PropertiesPanel(QWidget):
             return
         for name, w in self.editors.items():
             kind = self.kinds[name]
-            value = getattr(obj, name)
+            value = field_value(obj, name)
             w.blockSignals(True)
             try:
                 if isinstance(w, QCheckBox):
@@ -373,7 +406,7 @@ class PropertiesPanel(QWidget):
         return format_length(value, style, decimals=3, inch_denominator=8)
 
     def _editor(self, obj: Any, name: str, kind: str, choices: Any) -> QWidget:
-        value = getattr(obj, name)
+        value = field_value(obj, name)
         if kind == "bool":
             w = QCheckBox()
             w.setChecked(bool(value))
@@ -459,7 +492,7 @@ class PropertiesPanel(QWidget):
     def _text_edited(self, name: str, kind: str, w: QLineEdit) -> None:
         if (
             self.target is None
-            or self._show(getattr(self.target, name), name, kind) == w.text().strip()
+            or self._show(field_value(self.target, name), name, kind) == w.text().strip()
         ):
             return
         text = w.text()
@@ -476,20 +509,23 @@ class PropertiesPanel(QWidget):
 
     def commit(self, name: str, value: Any) -> None:
         obj = self.target
-        if obj is None or getattr(obj, name) == value:
+        if obj is None or field_value(obj, name) == value:
             return
+        label = name
         try:
+            if name in DERIVED:
+                name, value = DERIVED[name][1](obj, value)
             if isinstance(obj, Camera):
                 # A camera must keep every optic value from itself or its model, or the plan
                 # would save but never load again.
                 resolve_optics(self.win.doc.plan, obj.model_copy(update={name: value}))
-            cmd = SetFieldsCommand(self.win.doc, tr("Edit {0}").format(name), [(obj, name, value)])
+            cmd = SetFieldsCommand(self.win.doc, tr("Edit {0}").format(label), [(obj, name, value)])
         except MissingOptics as exc:
             self.error.setText(f"{exc.field}: {exc}")
             return
         except (ValidationError, ValueError) as exc:
             msg = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-            self.error.setText(f"{name}: {msg}")
+            self.error.setText(f"{label}: {msg}")
             return
         self.error.setText("")
         self.win.doc.undo.push(cmd)
