@@ -37,6 +37,7 @@ from siteplanner.app import (
     i18n,
     levels_ui,
     objects_ui,
+    place_ui,
     settings_ui,
     shortcuts_ui,
     signs_ui,
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.exports = exports_ui.ExportsFeature(self.ctx)
         self.levels = levels_ui.LevelsFeature(self.ctx)
         self.objects = objects_ui.ObjectActions(self.ctx, self.properties_dock)
+        self.place_ui = place_ui.PlaceFeature(self.ctx)
         self.help = help_ui.GettingStarted(self.ctx)
         self.sample_banner.guide_requested.connect(self.help.show)
         self.analysis_view = analysis_view.AnalysisView(self.ctx)
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
             "objects": self.objects,
             "background": self.background,
             "settings": self.settings_ui,
+            "place": self.place_ui,
             "shortcuts": shortcuts_ui.ShortcutsHelp(self.ctx),
             "help": self.help,
             "about": About(self.dialogs),
@@ -514,6 +517,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.file.close_down()
+        self.place_ui.shutdown()
         self.runner.shutdown()
         if self.remember_layout:
             self.settings.setValue("window/geometry", self.saveGeometry())
