@@ -56,8 +56,8 @@
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <source>e.g. 5.4 m or 17' 8"</source>
-        <translation>例如 5.4 m 或 17' 8"</translation>
+        <source>e.g. 5.4 m or 17&apos; 8&quot;</source>
+        <translation>例如 5.4 m 或 17&apos; 8&quot;</translation>
     </message>
     <message>
         <source>Real distance between the points:</source>
@@ -208,7 +208,7 @@
         <translation>焦距</translation>
     </message>
     <message>
-        <source>The model fills the camera's field of view, resolution, range and face recognition; values typed in the camera's properties still override it.</source>
+        <source>The model fills the camera&apos;s field of view, resolution, range and face recognition; values typed in the camera&apos;s properties still override it.</source>
         <translation>型号会填入摄像机的视场角、分辨率、距离和人脸识别；在摄像机属性中输入的值仍优先于型号。</translation>
     </message>
     <message>
@@ -220,7 +220,7 @@
         <translation>选择摄像机型号(&amp;M)…</translation>
     </message>
     <message>
-        <source>Fill the selected cameras' optics from the camera catalogue</source>
+        <source>Fill the selected cameras&apos; optics from the camera catalogue</source>
         <translation>用摄像机目录填写所选摄像机的光学参数</translation>
     </message>
     <message>
@@ -756,7 +756,7 @@
         <translation>平面图已打开</translation>
     </message>
     <message>
-        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other's changes. Open it anyway?</source>
+        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other&apos;s changes. Open it anyway?</source>
         <translation>{0} 已在另一个 SitePlanner 中打开（{1}）。如果两边都保存，后保存的会覆盖另一边的修改。仍要打开吗？</translation>
     </message>
     <message>
@@ -904,11 +904,11 @@
         <translation>下层楼面:{0}</translation>
     </message>
     <message>
-        <source>How deep the opening cuts through the wall, across it: at least the wall's thickness, or the wall stays closed there</source>
+        <source>How deep the opening cuts through the wall, across it: at least the wall&apos;s thickness, or the wall stays closed there</source>
         <translation>洞口横穿墙体的深度:至少等于墙厚,否则该处墙体仍视为封闭</translation>
     </message>
     <message>
-        <source>The opening's width along the wall; both ends move about its centre</source>
+        <source>The opening&apos;s width along the wall; both ends move about its centre</source>
         <translation>洞口沿墙方向的宽度;两端围绕中心同时移动</translation>
     </message>
     <message>
@@ -1040,6 +1040,10 @@
         <translation>移动</translation>
     </message>
     <message>
+        <source>Field of view {0}° (this edge only)</source>
+        <translation>视场角 {0}°(仅移动此边)</translation>
+    </message>
+    <message>
         <source>Field of view {0}° (symmetric)</source>
         <translation>视场角 {0}°(左右对称)</translation>
     </message>
@@ -1084,7 +1088,7 @@
         <translation>绘制墙</translation>
     </message>
     <message>
-        <source>a wall's length must be more than 0</source>
+        <source>a wall&apos;s length must be more than 0</source>
         <translation>墙的长度必须大于 0</translation>
     </message>
     <message>
@@ -1408,7 +1412,7 @@ It was kept as {1}</source>
         <translation>用途</translation>
     </message>
     <message>
-        <source>The font's licence texts: {0}</source>
+        <source>The font&apos;s licence texts: {0}</source>
         <translation>字体的许可证文本：{0}</translation>
     </message>
     <message>
@@ -1472,7 +1476,7 @@ It was kept as {1}</source>
         <translation> 像素/米</translation>
     </message>
     <message>
-        <source>rule pack's target</source>
+        <source>rule pack&apos;s target</source>
         <translation>规则包的目标</translation>
     </message>
     <message>
@@ -1520,8 +1524,8 @@ It was kept as {1}</source>
         <translation>复制 {0} 个对象</translation>
     </message>
     <message>
-        <source>Rotate {0} by {1}°</source>
-        <translation>将 {0} 个对象旋转 {1}°</translation>
+        <source>Rotate by {0}°</source>
+        <translation>旋转 {0}°</translation>
     </message>
     <message>
         <source>Rotate</source>
@@ -1572,7 +1576,7 @@ It was kept as {1}</source>
         <translation>单独显示所选摄像机(&amp;I)</translation>
     </message>
     <message>
-        <source>Show only the selected camera's view (Esc shows every camera)</source>
+        <source>Show only the selected camera&apos;s view (Esc shows every camera)</source>
         <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
     </message>
     <message>
@@ -1584,15 +1588,15 @@ It was kept as {1}</source>
         <translation>请选择一台摄像机以单独显示其视野</translation>
     </message>
     <message>
-        <source>Drag: field of view (both edges, symmetric about the pan)</source>
-        <translation>拖动:视场角(两侧边缘围绕水平朝向对称)</translation>
+        <source>Drag: field of view, symmetric about the pan (Alt: this edge only)</source>
+        <translation>拖动:视场角,围绕水平朝向对称(按住 Alt:仅移动此边)</translation>
     </message>
     <message>
         <source>Drag: range</source>
         <translation>拖动:距离</translation>
     </message>
     <message>
-        <source>Drag: tilt (where the view's centre meets the target height)</source>
+        <source>Drag: tilt (where the view&apos;s centre meets the target height)</source>
         <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
     </message>
     <message>

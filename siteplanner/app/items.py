@@ -389,8 +389,8 @@ class PanHandle(QGraphicsItem):
 
 # The handles of a selected camera besides its pan: what each sets, as its tooltip says.
 CAMERA_HANDLE_TIPS = {
-    "fov_left": QT_TR_NOOP("Drag: field of view (both edges, symmetric about the pan)"),
-    "fov_right": QT_TR_NOOP("Drag: field of view (both edges, symmetric about the pan)"),
+    "fov_left": QT_TR_NOOP("Drag: field of view, symmetric about the pan (Alt: this edge only)"),
+    "fov_right": QT_TR_NOOP("Drag: field of view, symmetric about the pan (Alt: this edge only)"),
     "range": QT_TR_NOOP("Drag: range"),
     "tilt": QT_TR_NOOP("Drag: tilt (where the view's centre meets the target height)"),
 }
@@ -439,7 +439,8 @@ class CameraHandlesItem(QGraphicsPathItem):
         self.setPen(cosmetic(style.SELECTION, 1.0, Qt.PenStyle.DashLine))
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.footprint = QGraphicsPathItem(self)
-        self.footprint.setPen(cosmetic(style.SELECTION, 2.0))
+        # Apart from the coverage outline: where the image's bottom and top rows land.
+        self.footprint.setPen(cosmetic(style.PREVIEW, 2.5, Qt.PenStyle.DashDotLine))
         self.footprint.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.handles = {k: CameraHandle(k, self) for k in CAMERA_HANDLE_TIPS}
         self.feedback = _label(self, "", bold=True, size=8.5)

@@ -13,7 +13,7 @@ from siteplanner.app import style
 from siteplanner.app.commands import LevelCommand, MoveLevelCommand, SetFieldsCommand
 from siteplanner.app.context import EditorContext
 from siteplanner.app.guard import guarded
-from siteplanner.app.i18n import tr
+from siteplanner.app.i18n import keep_tr, tr
 from siteplanner.app.items import cosmetic
 from siteplanner.app.qtgeom import polygon_path
 from siteplanner.editing.transform import duplicate_level, level_below
@@ -72,7 +72,7 @@ class LevelsFeature:
         layout = QVBoxLayout(host)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.toolbar = bar = QToolBar(tr("Levels"))
+        self.toolbar = bar = keep_tr(QToolBar(), QT_TR_NOOP("Levels"))
         bar.setObjectName("levels_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         for i in LEVELS_TOOLBAR:

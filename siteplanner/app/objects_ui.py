@@ -70,7 +70,7 @@ class ObjectActions:
         if not sel:
             return
         self._push_changes(
-            tr("Rotate {0} by {1}°").format(len(sel), f"{angle_deg:g}"),
+            tr("Rotate by {0}°").format(f"{angle_deg:g}"),
             rotation_changes(sel, angle_deg),
         )
 

@@ -28,6 +28,7 @@ from siteplanner.app.items import (
 from siteplanner.editing import factories
 from siteplanner.editing.defaults import DEFAULTS
 from siteplanner.editing.handles import (
+    fov_edge_wise,
     fov_from_edge,
     range_from_point,
     tilt_from_point,
@@ -285,10 +286,22 @@ class SelectTool(Tool):
         cam, doc = self.target, self.win.doc
         p = self.plan_pos(event.position())
         pos, pan = tuple(cam.position), float(cam.pan_deg)
+        changes: list[tuple[Any, str, Any]] = []
         if kind in ("fov_left", "fov_right"):
-            fov = fov_from_edge(pos, pan, p, 5.0 if shift else 1.0)
-            field, value, text = "hfov_deg", fov, tr("Field of view {0}° (symmetric)")
-            shown = f"{fov:g}"
+            step = 5.0 if shift else 1.0
+            if event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                # Edge-wise: the other edge stays, the pan turns to the middle.
+                try:
+                    fov_now = resolve_optics(doc.plan, cam).hfov_deg
+                except MissingOptics:
+                    return
+                new_pan, fov = fov_edge_wise(pos, pan, fov_now, kind, p, step)
+                changes.append((cam, "pan_deg", new_pan))
+                text = tr("Field of view {0}° (this edge only)")
+            else:
+                fov = fov_from_edge(pos, pan, p, step)
+                text = tr("Field of view {0}° (symmetric)")
+            field, value, shown = "hfov_deg", fov, f"{fov:g}"
             undo = tr("Change field of view")
         elif kind == "range":
             step = self.win.options.grid if not shift else 1.0
@@ -306,8 +319,12 @@ class SelectTool(Tool):
                 return
             field, value, text, shown = "tilt_deg", tilt, tr("Tilt {0}° down"), f"{tilt:g}"
             undo = tr("Change tilt")
-        if getattr(cam, field) != value:
-            doc.undo.push(SetFieldsCommand(doc, undo, [(cam, field, value)], (kind, self.serial)))
+        changes.append((cam, field, value))
+        if any(getattr(o, f) != v for o, f, v in changes):
+            # The pan is always among an edge drag's fields, so that the drag's steps merge.
+            if kind.startswith("fov_") and len(changes) == 1:
+                changes.insert(0, (cam, "pan_deg", cam.pan_deg))
+            doc.undo.push(SetFieldsCommand(doc, undo, changes, (kind, self.serial)))
             self.win.preview_camera(cam.id)
         handles = self.scene.camera_handles
         if handles is not None:

@@ -6,7 +6,8 @@ Camera handles (see the plan-format spec for the optics: tilt down is positive):
 - **pan**: turns the camera (``direction_deg`` in :mod:`~siteplanner.editing.snapping`);
 - **fov_left / fov_right**: the edges of the horizontal field of view, at the range. Dragging
   one sets the field of view *symmetric about the pan*: the pan stays, both edges move, the new
-  half angle being the angle between the pan and the cursor;
+  half angle being the angle between the pan and the cursor. Edge-wise (Alt in the editor),
+  the other edge stays and the pan turns to the middle;
 - **range**: on the pan direction at the range; dragging sets the range to the cursor's distance
   along the pan;
 - **tilt**: on the pan direction where the optical axis meets the target plane; dragging sets
@@ -124,6 +125,27 @@ def fov_from_edge(position: Pt, pan_deg: float, cursor: Pt, step_deg: float | No
     if step_deg:
         fov = round(fov / step_deg) * step_deg
     return min(max(fov, MIN_FOV_DEG), MAX_FOV_DEG)
+
+
+def fov_edge_wise(
+    position: Pt,
+    pan_deg: float,
+    fov_deg: float,
+    edge: str,
+    cursor: Pt,
+    step_deg: float | None = None,
+) -> tuple[float, float]:
+    """(pan, field of view) when one edge (``"fov_left"``, counter-clockwise of the pan, or
+    ``"fov_right"``) follows the cursor and the other edge stays where it is."""
+    sign = 1.0 if edge == "fov_left" else -1.0
+    fixed = pan_deg - sign * fov_deg / 2
+    ang = math.degrees(math.atan2(cursor[1] - position[1], cursor[0] - position[0]))
+    # Swept from the fixed edge on the moved edge's side; past the fixed edge: the narrowest.
+    fov = max(sign * angle_between(fixed, ang), 0.0)
+    if step_deg:
+        fov = round(fov / step_deg) * step_deg
+    fov = min(max(fov, MIN_FOV_DEG), MAX_FOV_DEG)
+    return round(fixed + sign * fov / 2, 9), fov
 
 
 def range_from_point(

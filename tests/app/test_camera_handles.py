@@ -115,3 +115,35 @@ def test_dragging_the_tilt_handle_and_the_footprint_edges(make_window):
     assert edges.height() == pytest.approx(2 * far[1], abs=1e-6)  # the far edge is the wider
     win.doc.undo.undo()
     assert cam.tilt_deg == 20.0
+
+
+def test_alt_drags_one_fov_edge_and_the_pan_follows(make_window):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    win, cam = selected_camera(make_window)
+    port = win.view.viewport()
+    alt = Qt.KeyboardModifier.AltModifier
+    start = vp(win, *handle_at(win, "fov_left"))
+    QTest.mousePress(port, Qt.MouseButton.LeftButton, alt, start)
+    for target in [(2.5, 8.0), (2.0, 9.0)]:  # straight up from the camera: 90°
+        p = QPointF(vp(win, *target))
+        move = QMouseEvent(
+            QEvent.Type.MouseMove,
+            p,
+            port.mapToGlobal(p),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.LeftButton,
+            alt,
+        )
+        QApplication.sendEvent(port, move)
+    assert cam.hfov_deg == 135.0 and cam.pan_deg == 22.5  # the right edge stayed at -45°
+    assert win.scene.camera_handles.feedback.text() == "Field of view 135° (this edge only)"
+    assert handle_at(win, "fov_right") == pytest.approx(
+        (2 + 10 * math.cos(math.radians(-45)), 3 + 10 * math.sin(math.radians(-45)))
+    )
+    QTest.mouseRelease(port, Qt.MouseButton.LeftButton, alt, vp(win, 2.0, 9.0))
+    assert win.doc.undo.count() == 1
+    win.doc.undo.undo()
+    assert (cam.hfov_deg, cam.pan_deg) == (90.0, 0.0)

@@ -133,3 +133,29 @@ def test_opening_width_about_its_centre():
     assert diagonal[0] == pytest.approx((-1.5, -2.0)) and diagonal[1] == pytest.approx((4.5, 6.0))
     with pytest.raises(ValueError):
         opening_with_width([(1.0, 0.0), (3.0, 0.0)], 0.0)
+
+
+def test_fov_edge_wise_keeps_the_other_edge():
+    from siteplanner.editing.handles import fov_edge_wise
+
+    # Left edge (at +45°) dragged to 90°: the right edge stays at -45°.
+    pan, fov = fov_edge_wise((0.0, 0.0), 0.0, 90.0, "fov_left", (0.0, 5.0))
+    assert (pan, fov) == (22.5, 135.0)
+    assert pan - fov / 2 == -45.0
+    pan, fov = fov_edge_wise((0.0, 0.0), 0.0, 90.0, "fov_right", (0.0, -5.0))
+    assert (pan, fov) == (-22.5, 135.0)
+    assert pan + fov / 2 == 45.0
+    # Dragged past the fixed edge: the narrowest field of view, next to that edge.
+    pan, fov = fov_edge_wise((0.0, 0.0), 0.0, 90.0, "fov_left", (5.0, -6.0))
+    assert fov == MIN_FOV_DEG and pan == pytest.approx(-45.0 + MIN_FOV_DEG / 2)
+
+
+@given(st.floats(-180, 180), st.floats(5, 170), st.floats(5, 170))
+def test_fov_edge_wise_moves_only_one_edge(pan, fov, new_fov):
+    from siteplanner.editing.handles import fov_edge_wise
+
+    fixed = pan - fov / 2
+    a = math.radians(fixed + new_fov)
+    p2, f2 = fov_edge_wise((1.0, 1.0), pan, fov, "fov_left", (1 + math.cos(a), 1 + math.sin(a)))
+    assert f2 == pytest.approx(new_fov, abs=1e-6)
+    assert angle_between(p2 - f2 / 2, fixed) == pytest.approx(0.0, abs=1e-6)
