@@ -4,6 +4,7 @@ and a notice that says who operates the cameras, why, and for how long images ar
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from siteplanner.compliance.context import LevelContext
 from siteplanner.compliance.legibility import (
@@ -15,6 +16,9 @@ from siteplanner.compliance.legibility import (
 from siteplanner.compliance.registry import ActiveRule, rule
 from siteplanner.findings import MIN_AREA_M2, Finding
 from siteplanner.model import Organization
+
+if TYPE_CHECKING:  # the packs load the rules: a runtime import would be a cycle
+    from siteplanner.compliance.packs import RulePack
 
 
 def watches_public_place(ctx: LevelContext, i: int, least: float) -> bool:
@@ -126,26 +130,43 @@ def missing_notice_fields(org: Organization, fields: tuple[str, ...]) -> list[st
 )
 def notice_incomplete(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
     """Cameras on this level watch a public place, but the organisation details the sign must
-    give (the pack's ``notice_fields``) are missing. One finding per level."""
-    missing = missing_notice_fields(ctx.plan.organization, ctx.pack.notice_fields)
-    if not missing:
-        return
+    give (the pack's ``notice_fields``) are missing; or a camera here recognises faces and the
+    face notice's details (``face_notice_fields``, and where it verifies identity the
+    alternative offered) are missing. One finding per level."""
+    org = ctx.plan.organization
     watching = [
         i for i in range(len(ctx.cameras)) if watches_public_place(ctx, i, r.params["min_area_m2"])
     ]
-    if not watching:
+    missing = missing_notice_fields(org, ctx.pack.notice_fields) if watching else []
+    face = [i for i, cr in enumerate(ctx.results) if cr.optics.face_recognition]
+    if face:
+        verifying = any(ctx.pack.verifies_identity(ctx.cameras[i].purpose) for i in face)
+        for m in missing_face_fields(org, ctx.pack, verifying):
+            if m not in missing:
+                missing.append(m)
+    if not missing:
         return
+    named = watching or face
     sep = ctx.pack.term("list_separator", r.lang)
     yield r.finding(
         {
             "level": ctx.level_name,
             "missing": sep.join(ctx.pack.term(f"field.{m}", r.lang) for m in missing),
-            "cameras": sep.join(ctx.camera_label(i) for i in watching[:3])
-            + (ctx.pack.term("and_more", r.lang) if len(watching) > 3 else ""),
+            "cameras": sep.join(ctx.camera_label(i) for i in named[:3])
+            + (ctx.pack.term("and_more", r.lang) if len(named) > 3 else ""),
         },
         level=ctx.level.id,
-        camera=ctx.cameras[watching[0]].id,
+        camera=ctx.cameras[named[0]].id,
     )
+
+
+def missing_face_fields(org: Organization, pack: RulePack, verifying: bool) -> list[str]:
+    """What a facial-recognition notice lacks: the pack's ``face_notice_fields``, and
+    ``face_alternative`` when face recognition verifies identity."""
+    fields = tuple(pack.face_notice_fields)
+    if verifying and pack.face_notice_fields:
+        fields += ("face_alternative",)
+    return missing_notice_fields(org, fields)
 
 
 @rule("AUDIO_RECORDING", group="signage", texts={"message": ("camera", "level")})
