@@ -248,6 +248,9 @@ class Zone(Item):
     place: Literal["public", "internal"] | None = None
     required_dori: DoriLevel | None = None
     private_type: str | None = None
+    # What the zone is used for where it changes how signs are read: "car_park" (drivers read
+    # them from a moving car).
+    use: str | None = None
 
 
 class Camera(Item):
@@ -266,6 +269,9 @@ class Camera(Item):
     purpose: str | None = None
     # The camera records sound as well (the British pack asks for it to be announced).
     audio: StrictBool | None = None
+    # Discreet or hidden (a pinhole, a camera behind smoked glass): people cannot tell they are
+    # watched, so its signs must be more prominent (the British pack).
+    concealed: StrictBool | None = None
 
 
 class Sign(Item):
