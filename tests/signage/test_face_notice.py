@@ -180,3 +180,20 @@ def test_language_warnings(tmp_path, capsys):
     assert main(["signs", str(path), "-o", str(out), "--lang", "en", "--no-legend"]) == 0
     err = capsys.readouterr().err
     assert "warning" in err and "no Chinese (zh) text" in err and out.exists()
+
+
+@pytest.mark.parametrize("rules", ["cn-2025", "cn-2023-draft"])
+def test_notice_reference_cites_the_verified_articles(rules):
+    """PIPL Art. 17 (what people are told before processing) and Art. 26 (prominent signs for
+    image collection in public places); the facial-recognition instrument by name only (no
+    article number that has not been checked against the published text)."""
+    from siteplanner.compliance import load_pack
+
+    pack = load_pack(rules)
+    zh, en = pack.reference("NOTICE_INCOMPLETE", "zh"), pack.reference("NOTICE_INCOMPLETE", "en")
+    assert "《个人信息保护法》第十七条" in zh and "第二十六条" in zh and "保存期限" in zh
+    assert "PIPL Art. 17" in en and "PIPL Art. 26" in en and "retention period" in en
+    instrument = "Facial Recognition Measures (2025)" if rules == "cn-2025" else "(draft"
+    assert instrument in en
+    assert "Art. 10" not in en and "第十条" not in zh
+    assert "GDPR" not in en and "ICO" not in en
