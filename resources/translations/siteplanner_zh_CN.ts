@@ -612,6 +612,22 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Requirement View</source>
+        <translation>达标视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Paint each collection zone green where it is covered at its required density, red where it is not</source>
+        <translation>将每个采集区按要求的像素密度着色：达到的部分为绿色，未达到的部分为红色</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate Selected Camera</source>
+        <translation>单独显示所选摄像机(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show only the selected camera's view (Esc shows every camera)</source>
+        <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -1140,32 +1156,8 @@
         <translation>导出仍在进行中。</translation>
     </message>
     <message>
-        <source>Chinese and English</source>
-        <translation>中文和英文</translation>
-    </message>
-    <message>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <source>Rule pack: {0}</source>
-        <translation>规则包：{0}</translation>
-    </message>
-    <message>
-        <source>The report checks the plan against the plan's rule pack.</source>
-        <translation>报告按方案所用的规则包检查方案。</translation>
-    </message>
-    <message>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
-    </message>
-    <message>
-        <source>Export cancelled: {0} was not written</source>
-        <translation>导出已取消：未写入 {0}</translation>
     </message>
     <message>
         <source>Written to {0}</source>
@@ -1190,6 +1182,10 @@
     <message>
         <source>Blind spot</source>
         <translation>盲区</translation>
+    </message>
+    <message>
+        <source>Showing only {0} — Esc shows every camera</source>
+        <translation>仅显示 {0} — 按 Esc 显示全部摄像机</translation>
     </message>
     <message>
         <source>a folder</source>
@@ -1412,8 +1408,20 @@ It was kept as {1}</source>
         <translation>按键</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>Select one camera to isolate its view</source>
+        <translation>请选择一台摄像机以单独显示其视野</translation>
+    </message>
+    <message>
+        <source>{0} % at {1}</source>
+        <translation>{0} % 达到{1}</translation>
+    </message>
+    <message>
+        <source>{0} % covered</source>
+        <translation>{0} % 已覆盖</translation>
+    </message>
+    <message>
+        <source>(target {0} %)</source>
+        <translation>(目标 {0} %)</translation>
     </message>
     <message>
         <source>&amp;Getting Started</source>
@@ -1436,20 +1444,32 @@ It was kept as {1}</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <source>&amp;Isolate Selected Camera</source>
-        <translation>单独显示所选摄像机(&amp;I)</translation>
+        <source>Chinese and English</source>
+        <translation>中文和英文</translation>
     </message>
     <message>
-        <source>Show only the selected camera's view (Esc shows every camera)</source>
-        <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
+        <source>Chinese</source>
+        <translation>中文</translation>
     </message>
     <message>
-        <source>Showing only {0} — Esc shows every camera</source>
-        <translation>仅显示 {0} — 按 Esc 显示全部摄像机</translation>
+        <source>English</source>
+        <translation>英文</translation>
     </message>
     <message>
-        <source>Select one camera to isolate its view</source>
-        <translation>请选择一台摄像机以单独显示其视野</translation>
+        <source>Rule pack: {0}</source>
+        <translation>规则包：{0}</translation>
+    </message>
+    <message>
+        <source>The report checks the plan against the plan's rule pack.</source>
+        <translation>报告按方案所用的规则包检查方案。</translation>
+    </message>
+    <message>
+        <source>Export cancelled: {0} was not written</source>
+        <translation>导出已取消：未写入 {0}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>&amp;Place Cameras…</source>
