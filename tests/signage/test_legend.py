@@ -281,3 +281,17 @@ def test_legend_agrees_with_the_suggested_placement():
         assert got.on_wall, s.id
         assert got.door_side == s.side, s.id
         assert got.door is not None and s.opening not in got.door  # named, not by id
+
+
+def test_european_draft_has_no_chinese_anywhere(tmp_path, poppler):
+    """The DRAFT mark speaks the sign languages too: no 草稿 on a German proof."""
+    data = two_level_plan("eu-edpb").model_dump(mode="json", exclude_none=True)
+    del data["organization"]["legal_basis"]  # incomplete: only a draft prints
+    path = tmp_path / "eu.siteplan"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "draft.pdf"
+    assert main(["signs", str(path), "-o", str(out), "--lang", "de", "--draft"]) == 0
+    # Rotated across the sign: pdftotext -raw gives it glyph by glyph.
+    text = "".join(poppler("pdftotext", "-raw", str(out), "-").split())
+    assert "ENTWURF" in text and "DRAFT" not in text
+    assert not CJK.search(text)
