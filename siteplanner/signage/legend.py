@@ -33,7 +33,9 @@ _COMPASS = ("E", "NE", "N", "NW", "W", "SW", "S", "SE")
 ON_WALL_M = 0.35  # a sign this close to a wall solid hangs on it (as placement puts it)
 DOOR_NEAR_M = 3.0  # a door further than this is no landmark for the installer
 ROOM_NEAR_M = 0.5  # a sign just outside a room's outline still belongs to it
-SIGN_SCALE = 2.2  # the plan page's sign markers, larger than the report's: they are the point
+MARKER_R = 6.0  # points: the plan page's numbered circles, larger than the report's markers
+NUMBER_PT = 9.0
+LEADER = 6 * MM  # from where a sign hangs to its numbered circle, in the way it faces
 
 # The legend's wording per language; every language a pack prints signs in is here.
 TEXTS: dict[str, dict[str, str]] = {
@@ -41,8 +43,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "Sign legend",
         "plan": "Plan of {level}: where each sign goes",
         "plan_note": (
-            "Yellow numbered circles are the signs listed in the table that follows; the arrow "
-            "points the way the sign faces (towards the people approaching)."
+            "Each sign's number stands in a yellow circle in front of it, joined by a line to the "
+            "small dot where the sign hangs; the arrow points the way the sign faces (towards the "
+            "people approaching). The table that follows lists them."
         ),
         "table": "Signs on {level}",
         "no": "No.",
@@ -80,7 +83,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "zh": {
         "title": "标志安装清单",
         "plan": "{level} 平面图：各标志安装位置",
-        "plan_note": "黄色编号圆点为下表所列标志；箭头表示标志正面朝向（面向走近的人）。",
+        "plan_note": (
+            "每个标志的编号写在其前方的黄色圆圈内，并以细线连到标志安装处的小圆点；"
+            "箭头表示标志正面朝向（面向走近的人）。各标志见后表。"
+        ),
         "table": "{level} 的标志",
         "no": "编号",
         "wall": "房间 · 墙面（x, y，米）",
@@ -117,8 +123,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "Schilderplan",
         "plan": "Grundriss {level}: wohin jedes Schild kommt",
         "plan_note": (
-            "Gelbe nummerierte Kreise sind die Schilder der folgenden Tabelle; der Pfeil zeigt, "
-            "wohin das Schild blickt (zu den Herankommenden)."
+            "Die Nummer jedes Schildes steht in einem gelben Kreis davor, mit einer Linie zum "
+            "kleinen Punkt, wo das Schild hängt; der Pfeil zeigt, wohin das Schild blickt (zu den "
+            "Herankommenden). Die folgende Tabelle führt sie auf."
         ),
         "table": "Schilder auf {level}",
         "no": "Nr.",
@@ -156,8 +163,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "Légende des panneaux",
         "plan": "Plan de {level} : emplacement de chaque panneau",
         "plan_note": (
-            "Les cercles jaunes numérotés sont les panneaux du tableau suivant ; la flèche "
-            "indique le sens vers lequel le panneau est tourné (vers les personnes qui arrivent)."
+            "Le numéro de chaque panneau figure dans un cercle jaune devant lui, relié par un "
+            "trait au petit point où il est fixé ; la flèche indique le sens vers lequel le "
+            "panneau est tourné (vers les personnes qui arrivent). Le tableau suivant les liste."
         ),
         "table": "Panneaux de {level}",
         "no": "N°",
@@ -563,18 +571,32 @@ def _title(c: Canvas, text: str, sub: str, pw: float, ph: float) -> float:
     return yy - 6
 
 
-def _arrow(c: Canvas, x: float, y: float, deg: float, r: float, length: float) -> None:
-    """An arrow from the edge of a sign's marker (radius ``r``) in the direction it faces."""
+def marker_centre(x: float, y: float, deg: float) -> tuple[float, float]:
+    """Where a sign's numbered circle goes: ``LEADER`` in front of where it hangs (x, y), so
+    that signs back to back on a wall part ways."""
+    a = math.radians(deg)
+    return x + math.cos(a) * LEADER, y + math.sin(a) * LEADER
+
+
+def _marker(c: Canvas, x: float, y: float, deg: float, number: int) -> None:
+    """A leader from where the sign hangs to its numbered circle, and an arrow beyond the
+    circle in the direction the sign faces."""
     a = math.radians(deg)
     dx, dy = math.cos(a), math.sin(a)
-    x0, y0 = x + dx * r, y + dy * r
-    x1, y1 = x + dx * (r + length), y + dy * (r + length)
+    cx, cy = marker_centre(x, y, deg)
     c.set_stroke(BLACK)
+    c.set_line_width(0.6)
+    c.line(x, y, cx - dx * MARKER_R, cy - dy * MARKER_R)
+    c.set_fill(YELLOW)
     c.set_line_width(0.8)
+    c.circle(cx, cy, MARKER_R, fill=True, stroke=True)
+    c.set_fill(BLACK)
+    c.text(cx, cy - NUMBER_PT * 0.35, str(number), NUMBER_PT, anchor="middle", bold=True)
+    x0, y0 = cx + dx * MARKER_R, cy + dy * MARKER_R
+    x1, y1 = x0 + dx * 3 * MM, y0 + dy * 3 * MM
     c.line(x0, y0, x1, y1)
     head = 2.2
     px, py = -dy, dx
-    c.set_fill(BLACK)
     c.draw_path(
         Path()
         .move_to(x1 + dx * head, y1 + dy * head)
@@ -646,12 +668,11 @@ def draw_legend(
                 langs,
                 legend=False,
                 coverage=False,
-                sign_scale=SIGN_SCALE,
             )
             if info.to_page is not None:
                 for row, sign in entries:
                     x, y = info.to_page(*row.position)
-                    _arrow(c, x, y, sign.facing_deg, 2.8 * SIGN_SCALE, 5 * MM)
+                    _marker(c, x, y, sign.facing_deg, row.number)
 
         def start(name: str = name) -> float:
             page()
@@ -703,6 +724,9 @@ def draw_legend(
 
 
 __all__ = [
+    "LEADER",
+    "MARKER_R",
+    "NUMBER_PT",
     "TEXTS",
     "LegendRow",
     "Mounting",
@@ -711,6 +735,7 @@ __all__ = [
     "door_name",
     "draw_legend",
     "legend_rows",
+    "marker_centre",
     "mounting",
     "nearest_door",
     "room_at",
