@@ -51,6 +51,7 @@ from siteplanner.signage.style import (
     MARK,
     MARK_GAP,
     RED,
+    REGISTRATION,
     WHITE,
     YELLOW,
 )
@@ -337,7 +338,7 @@ def _draft_mark(c: Canvas, x: float, y: float, w: float, h: float) -> None:
 
 def _cut_marks(c: Canvas, x: float, y: float, w: float, h: float) -> None:
     c.save()
-    c.set_stroke((0.0, 0.0, 0.0))
+    c.set_stroke(REGISTRATION)
     c.set_line_width(0.3)
     for cx, dx in ((x, -1), (x + w, 1)):
         for cy, dy in ((y, -1), (y + h, 1)):
@@ -424,6 +425,7 @@ def write_signs_pdf(
         title=title or f"Signs — {plan.name or 'SitePlanner plan'}",
         author=plan.organization.name or "",
         pagesize=PAPERS[paper],
+        cmyk=True,
     )
     result = draw_signs(c, plan, PAPERS[paper], langs, layout, signs, legend, pack, draft)
     c.close()
@@ -453,6 +455,7 @@ def _write_sign_size(
         title=title or f"Signs — {plan.name or 'SitePlanner plan'}",
         author=plan.organization.name or "",
         pagesize=A4,
+        cmyk=True,
     )
     rl = c.rl
     result = SignPdfResult(out, 0, SIGN_PAPER, "page")
@@ -746,7 +749,7 @@ def _tiled(
         c.draw_symbol(name)
         c.restore()
         c.save()
-        c.set_stroke(BLACK)
+        c.set_stroke(REGISTRATION)
         c.set_line_width(0.3)
         if t.glue_right:
             over = by_pos[(t.row, t.col + 1)].label

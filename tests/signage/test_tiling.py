@@ -153,7 +153,7 @@ def test_every_tile_shows_its_window_of_the_untiled_sign(tmp_path):
     w, h = 500 * MM, 700 * MM
     # The same sign, untiled, on a page of its own size.
     whole = tmp_path / "whole.pdf"
-    c = PdfCanvas(whole, pagesize=(w, h))
+    c = PdfCanvas(whole, pagesize=(w, h), cmyk=True)
     c.begin_page(w, h)
     draw_sign(c, sign_content(p, sign, "L1", ("zh", "en"), load_pack(p.rules)), 0, 0, w, h)
     c.end_page()
