@@ -344,18 +344,6 @@
         <translation>跟随系统</translation>
     </message>
     <message>
-        <source>Takes effect after a restart</source>
-        <translation>重新启动后生效</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>The new language will be used the next time SitePlanner starts.</source>
-        <translation>新语言将在下次启动 SitePlanner 时使用。</translation>
-    </message>
-    <message>
         <source>Metric (m)</source>
         <translation>公制 (m)</translation>
     </message>
@@ -624,12 +612,8 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;Isolate Selected Camera</source>
-        <translation>单独显示所选摄像机(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Show only the selected camera&apos;s view (Esc shows every camera)</source>
-        <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
+        <source>&amp;Getting Started</source>
+        <translation>入门(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -686,6 +670,10 @@
     <message>
         <source>not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <source>copy of the sample, not saved</source>
+        <translation>示例的副本，未保存</translation>
     </message>
     <message>
         <source>Delete {0}</source>
@@ -1188,10 +1176,6 @@
         <translation>盲区</translation>
     </message>
     <message>
-        <source>Showing only {0} — Esc shows every camera</source>
-        <translation>仅显示 {0} — 按 Esc 显示全部摄像机</translation>
-    </message>
-    <message>
         <source>a folder</source>
         <translation>一个文件夹</translation>
     </message>
@@ -1410,6 +1394,30 @@ It was kept as {1}</source>
     <message>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+    <message>
+        <source>Getting Started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <source>This is the sample plan. Its problems are deliberate: start with the Findings list on the right and click a finding to see it on the plan. Save asks for a new file; the sample itself is never changed.</source>
+        <translation>这是示例平面图，其中的问题是有意设置的：从右侧的“检查结果”列表开始，点击一条结果即可在平面图上看到它。保存时会要求选择新文件，示例本身不会被更改。</translation>
+    </message>
+    <message>
+        <source>Hide this note</source>
+        <translation>隐藏此提示</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate Selected Camera</source>
+        <translation>单独显示所选摄像机(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show only the selected camera&apos;s view (Esc shows every camera)</source>
+        <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
+    </message>
+    <message>
+        <source>Showing only {0} — Esc shows every camera</source>
+        <translation>仅显示 {0} — 按 Esc 显示全部摄像机</translation>
     </message>
     <message>
         <source>Select one camera to isolate its view</source>
