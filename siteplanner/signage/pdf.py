@@ -35,7 +35,7 @@ from siteplanner.drawing.pdf import PdfCanvas
 from siteplanner.drawing.qr import BORDER as QR_BORDER
 from siteplanner.drawing.qr import QrError, check_qr, draw_qr, qr_matrix
 from siteplanner.drawing.recording import RecordingCanvas, ink_boxes
-from siteplanner.drawing.text import fit, lines_height, string_width
+from siteplanner.drawing.text import Paragraphs, fit, lines_height, string_width
 from siteplanner.model import Plan, Sign
 from siteplanner.signage.content import DEFAULT_LANGS, Row, SignContent, sign_content
 from siteplanner.signage.legend import draw_legend
@@ -112,8 +112,8 @@ def _text_lines(
 ) -> float:
     """Draw lines from ``top`` downwards; returns the y below the last line."""
     c.set_fill(color)
-    anchor: Anchor = "middle" if align == "center" else "start"
-    tx = x + width / 2 if align == "center" else x
+    anchor: Anchor = {"center": "middle", "right": "end"}.get(align, "start")
+    tx = x + {"center": width / 2, "right": width}.get(align, 0.0)
     y = top
     for text, size in lines:
         y -= size * leading
@@ -231,19 +231,40 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
     c.rounded_rect(panel_x, panel_bottom, panel_w, panel_top - panel_bottom, 0.02 * m)
     qr = 0.0
     text_w = panel_w - 2 * pad * 0.6
+    # The address is also printed as text, for those who cannot scan the code, and whole (an
+    # address split over two lines cannot be typed from the sign): on a line of its own along
+    # the bottom of the panel, where it does not shrink the caption under the code; on a sign
+    # with no room for that line, under the code when it fits there. An address too long for
+    # either is left to the code.
+    url_line: tuple[tuple[str, float], ...] = ()
     if content.qr_url:
         qr = min(panel_w * 0.3, (panel_top - panel_bottom) * 0.62)
         text_w -= qr + pad * 0.6
-    avail_h = panel_top - panel_bottom - 2 * pad * 0.5
+        cap_size = max(qr * 0.09, MIN_TEXT_PT)
+        url_w = panel_w - 2 * pad * 0.6
+        unit = string_width(content.qr_url, 1.0)
+        if unit * MIN_TEXT_PT <= url_w:
+            url_line = ((content.qr_url, max(MIN_TEXT_PT, min(cap_size, url_w / unit))),)
     least = MIN_TEXT_PT / LABEL_REL  # labels, the smallest body text, no smaller than 6 pt
-    base, lines = fit(_rows(content.rows), text_w, avail_h, max(0.05 * h, least), min_size=least)
-    short = lines_height(lines, 1.22) > avail_h + 1e-6
+
+    def body(rows: Sequence[Row], url: bool) -> tuple[float, float, tuple[tuple[str, float], ...]]:
+        """The bottom of the body text's box, its base size and its lines."""
+        bottom = panel_bottom + (lines_height(url_line, 1.15) + 0.1 * pad if url else 0.0)
+        avail = panel_top - bottom - 2 * pad * 0.5
+        return bottom, *fit(_rows(rows), text_w, avail, max(0.05 * h, least), min_size=least)
+
+    body_bottom, base, lines = body(content.rows, bool(url_line))
+    short = lines_height(lines, 1.22) > panel_top - body_bottom - pad + 1e-6
+    if short and url_line:
+        # No room for the address's own line: under the code, if it fits there.
+        url_line = ()
+        body_bottom, base, lines = body(content.rows, False)
+        short = lines_height(lines, 1.22) > panel_top - body_bottom - pad + 1e-6
     if short:
         # Too small for the whole notice at a readable size: the short layout (operator and
         # contact; the QR code leads to the rest) rather than text below MIN_TEXT_PT.
-        base, lines = fit(
-            _rows(content.short_rows), text_w, avail_h, max(0.05 * h, least), min_size=least
-        )
+        url_line = ()
+        body_bottom, base, lines = body(content.short_rows, False)
     yy = panel_top - pad * 0.5
     tx = panel_x + pad * 0.6
     for text, size in lines:
@@ -251,20 +272,33 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
         yy = _text_lines(c, [(text, size)], tx, yy, text_w, color)
     if content.qr_url:
         qx = panel_x + panel_w - pad * 0.6 - qr
-        # The address also as text: for those who cannot scan the code.
-        cap_paras = ((content.qr_caption, 1.0), (content.qr_url, 0.9))
-        cap_h = (panel_top - panel_bottom) * 0.25
-        _, cap = fit(
-            cap_paras, qr, cap_h, max(qr * 0.09, MIN_TEXT_PT), min_size=MIN_TEXT_PT, leading=1.15
+        cap_paras: Paragraphs = ((content.qr_caption, 1.0),)
+        if not url_line and string_width(content.qr_url, MIN_TEXT_PT) <= qr:
+            cap_paras += ((content.qr_url, 1.0),)
+        cap_h = (panel_top - body_bottom) * 0.25
+        # Never larger than the notice it points to; a line per language when that is readable
+        # (no word or character left alone on a line of its own).
+        cap_max = max(MIN_TEXT_PT, min(cap_size, base))
+        one_line = 0.995 * min(  # a hair under the exact width: no rounding pushes a line over
+            qr / (string_width(line, 1.0) or 1.0)
+            for text, rel in cap_paras
+            for line in text.split("\n")
         )
+        if one_line >= MIN_TEXT_PT:
+            cap_max = min(cap_max, one_line)
+        _, cap = fit(cap_paras, qr, cap_h, cap_max, min_size=MIN_TEXT_PT, leading=1.15)
         if short or lines_height(cap, 1.15) > cap_h + 1e-6:
             cap = ()  # no room for a readable caption: the code speaks for itself
         cap_used = lines_height(cap, 1.15)
         block = qr + cap_used
-        qy = panel_bottom + (panel_top - panel_bottom - block) / 2 + cap_used
+        qy = body_bottom + (panel_top - body_bottom - block) / 2 + cap_used
         _place(c, _qr(c, content.qr_url), qx, qy, qr)
         content.qr_module_mm = qr / (len(qr_matrix(content.qr_url)) + 2 * QR_BORDER) / MM
         _text_lines(c, cap, qx, qy, qr, GREY, "center", 1.15)
+        if url_line:
+            url_line = ((content.qr_url, max(MIN_TEXT_PT, min(url_line[0][1], base))),)
+            top_url = panel_bottom + 0.4 * pad + lines_height(url_line, 1.15)
+            _text_lines(c, url_line, tx, top_url, url_w, GREY, "right", 1.15)
 
     # Footer: the legal basis (the sign's id goes in the print margin, not on the public face).
     if content.legal_basis and not short:
