@@ -292,6 +292,14 @@ def cjk_punctuation(text: str) -> str:
     return _AFTER_CJK.sub(lambda m: _FULL_WIDTH[m.group(1)], text)
 
 
+def splits(paragraphs: Paragraphs, size: float, width: float) -> bool:
+    """True when setting ``paragraphs`` at base ``size`` within ``width`` has to split a unit
+    wider than the box (an address, a phone number, a long word) between characters."""
+    return any(
+        text != "\n" and _wrap(text, size * rel, width, FONT)[1] > 0 for text, rel in paragraphs
+    )
+
+
 def lines_height(lines: Sequence[tuple[str, float]], leading: float) -> float:
     return sum(s * leading for _, s in lines)
 
@@ -308,6 +316,7 @@ __all__ = [
     "lines_height",
     "printable",
     "register_fonts",
+    "splits",
     "string_width",
     "wrap",
 ]

@@ -36,7 +36,7 @@ from siteplanner.drawing.pdf import PdfCanvas
 from siteplanner.drawing.qr import BORDER as QR_BORDER
 from siteplanner.drawing.qr import QrError, check_qr, draw_qr, qr_matrix
 from siteplanner.drawing.recording import RecordingCanvas, ink_boxes
-from siteplanner.drawing.text import Paragraphs, fit, lines_height, string_width
+from siteplanner.drawing.text import Paragraphs, fit, lines_height, splits, string_width, wrap
 from siteplanner.model import Plan, Sign
 from siteplanner.signage.content import DEFAULT_LANGS, Row, SignContent, sign_content
 from siteplanner.signage.legend import draw_legend
@@ -63,6 +63,9 @@ SIGN_PAPER = "sign"  # one page per sign at its own size plus BLEED, for the sig
 BLEED = 3 * MM
 CUT_SPOT = "CutContour"  # the spot colour sign-shop cutters take the dieline from
 LAYOUTS = ("page", "sheet")
+
+
+Lines = tuple[tuple[str, float], ...]  # (text, size in points) per line
 
 
 class SignPdfError(ValueError):
@@ -246,31 +249,43 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
         unit = string_width(content.qr_url, 1.0)
         if unit * MIN_TEXT_PT <= url_w:
             url_line = ((content.qr_url, max(MIN_TEXT_PT, min(cap_size, url_w / unit))),)
-    least = MIN_TEXT_PT / LABEL_REL  # labels, the smallest body text, no smaller than 6 pt
 
-    def body(rows: Sequence[Row], url: bool) -> tuple[float, float, tuple[tuple[str, float], ...]]:
-        """The bottom of the body text's box, its base size and its lines."""
+    def body(rows: Sequence[Row], url: bool, label_rel: float) -> tuple[bool, float, float, Lines]:
+        """Whether the rows fit at a readable size with every address and number whole; the
+        bottom of their box, their base size and lines."""
         bottom = panel_bottom + (lines_height(url_line, 1.15) + 0.1 * pad if url else 0.0)
         avail = panel_top - bottom - 2 * pad * 0.5
-        return bottom, *fit(_rows(rows), text_w, avail, max(0.05 * h, least), min_size=least)
+        least = MIN_TEXT_PT / label_rel  # labels, the smallest body text, no smaller than 6 pt
+        paras = _rows(rows, label_rel)
+        base, lines = fit(paras, text_w, avail, max(0.05 * h, least), min_size=least)
+        ok = lines_height(lines, 1.22) <= avail + 1e-6 and not splits(paras, base, text_w)
+        return ok, bottom, base, lines
 
-    body_bottom, base, lines = body(content.rows, bool(url_line))
-    short = lines_height(lines, 1.22) > panel_top - body_bottom - pad + 1e-6
-    if short and url_line:
-        # No room for the address's own line: under the code, if it fits there.
+    # The whole notice with the address on its own line, then without that line; if it does not
+    # fit readably, the short layout (operator and contact; the code leads to the rest) rather
+    # than text below MIN_TEXT_PT or a split address; last, the short layout with its labels as
+    # large as the values (told apart by colour), which lets the values go down to 6 pt.
+    attempts = [
+        (content.rows, True, LABEL_REL),
+        (content.rows, False, LABEL_REL),
+        (content.short_rows, False, LABEL_REL),
+        (content.short_rows, False, 1.0),
+    ]
+    for rows, url, label_rel in attempts:
+        if url and not url_line:
+            continue
+        ok, body_bottom, base, lines = body(rows, url, label_rel)
+        if ok:
+            break
+    short = rows is content.short_rows
+    if not url:
         url_line = ()
-        body_bottom, base, lines = body(content.rows, False)
-        short = lines_height(lines, 1.22) > panel_top - body_bottom - pad + 1e-6
-    if short:
-        # Too small for the whole notice at a readable size: the short layout (operator and
-        # contact; the QR code leads to the rest) rather than text below MIN_TEXT_PT.
-        url_line = ()
-        body_bottom, base, lines = body(content.short_rows, False)
     yy = panel_top - pad * 0.5
     tx = panel_x + pad * 0.6
-    for text, size in lines:
-        color = LABEL if abs(size - base * LABEL_REL) < 1e-6 else BLACK
-        yy = _text_lines(c, [(text, size)], tx, yy, text_w, color)
+    for (text, size), is_label in zip(
+        lines, _label_lines(rows, base, label_rel, text_w), strict=True
+    ):
+        yy = _text_lines(c, [(text, size)], tx, yy, text_w, LABEL if is_label else BLACK)
     if content.qr_url:
         qx = panel_x + panel_w - pad * 0.6 - qr
         cap_paras: Paragraphs = ((content.qr_caption, 1.0),)
@@ -340,15 +355,26 @@ def _qr_warnings(contents: Sequence[SignContent]) -> list[str]:
     return out
 
 
-def _rows(rows: Sequence[Row]) -> tuple[tuple[str, float], ...]:
+def _rows(rows: Sequence[Row], label_rel: float = LABEL_REL) -> Paragraphs:
     """Rows as paragraphs: label (small) over value, a little space between rows."""
     out: list[tuple[str, float]] = []
     for i, row in enumerate(rows):
         if i:
             out.append(("\n", 0.3))
-        out.append((row.label, LABEL_REL))
+        out.append((row.label, label_rel))
         out.append((row.value, 1.0))
     return tuple(out)
+
+
+def _label_lines(rows: Sequence[Row], base: float, label_rel: float, width: float) -> list[bool]:
+    """Which of the lines ``fit`` made of ``_rows(rows, label_rel)`` at ``base`` are labels."""
+    out: list[bool] = []
+    for i, row in enumerate(rows):
+        if i:
+            out.append(False)  # the space between rows
+        out += [True] * len(wrap(row.label, base * label_rel, width))
+        out += [False] * len(wrap(row.value, base, width))
+    return out
 
 
 DRAFT_TEXT = "草稿 DRAFT"
