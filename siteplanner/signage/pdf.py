@@ -240,7 +240,7 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
     # the bottom of the panel, where it does not shrink the caption under the code; on a sign
     # with no room for that line, under the code when it fits there. An address too long for
     # either is left to the code.
-    url_line: tuple[tuple[str, float], ...] = ()
+    url_line: Lines = ()
     if content.qr_url:
         qr = min(panel_w * 0.3, (panel_top - panel_bottom) * 0.62)
         text_w -= qr + pad * 0.6
@@ -297,7 +297,7 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
         cap_max = max(MIN_TEXT_PT, min(cap_size, base))
         one_line = 0.995 * min(  # a hair under the exact width: no rounding pushes a line over
             qr / (string_width(line, 1.0) or 1.0)
-            for text, rel in cap_paras
+            for text, _ in cap_paras
             for line in text.split("\n")
         )
         if one_line >= MIN_TEXT_PT:
