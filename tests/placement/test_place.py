@@ -92,10 +92,11 @@ def test_corridor_needs_two(tmp_path):
     # A 27 m stretch of a 30 m corridor; cameras reach 16 m and see less than half a turn, so
     # one camera covers at most about 16 + 2.4 m of it and two, one at each end, all of it.
     short = {**DOME, "range_m": 16}
+    # The limit is the whole run's: on a busy machine the candidates take most of 10 s.
     data = floor(
         [room_walls(0, 0, 30, 2)], [collection("z1", box(1.5, 0.1, 28.5, 1.9))], models=[short]
     )
-    result = place(load_plan(write(tmp_path, data)), PlaceOptions(time_limit_s=10))
+    result = place(load_plan(write(tmp_path, data)), PlaceOptions(time_limit_s=40))
     assert result.ok
     assert len(result.placed) == 2
     assert result.lower_bound == 2
