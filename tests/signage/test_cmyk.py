@@ -121,7 +121,7 @@ def test_print_colours_are_the_screen_colours():
     # black, which prints on the black plate alone.
     from siteplanner.signage import style
 
-    for name in ("YELLOW", "RED", "WHITE", "GREY", "GLUE", "LABEL"):
+    for name in ("YELLOW", "RED", "BLUE", "WHITE", "GREY", "GLUE", "LABEL"):
         color = getattr(style, name)
         c, m, y, k = color.cmyk
         assert tuple((1 - v) * (1 - k) for v in (c, m, y)) == pytest.approx(color, abs=0.005)
