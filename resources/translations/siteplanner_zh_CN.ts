@@ -1399,5 +1399,57 @@ It was kept as {1}</source>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
+    <message>
+        <source>not recognised</source>
+        <translation>未识别</translation>
+    </message>
+    <message>
+        <source>wall</source>
+        <translation>墙</translation>
+    </message>
+    <message>
+        <source>column / obstacle</source>
+        <translation>柱 / 障碍物</translation>
+    </message>
+    <message>
+        <source>room boundary</source>
+        <translation>房间边界</translation>
+    </message>
+    <message>
+        <source>room name text</source>
+        <translation>房间名称文字</translation>
+    </message>
+    <message>
+        <source>ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>Hide All</source>
+        <translation>全部隐藏</translation>
+    </message>
+    <message>
+        <source>No drawing under this level: File ▸ Import Drawing…</source>
+        <translation>此楼层下没有图纸：文件 ▸ 导入图纸…</translation>
+    </message>
+    <message>
+        <source>Imported as: {0}</source>
+        <translation>导入为：{0}</translation>
+    </message>
+    <message>
+        <source>Drawing underlay</source>
+        <translation>图纸底图</translation>
+    </message>
+    <message>
+        <source>Show or hide underlay layers</source>
+        <translation>显示或隐藏底图图层</translation>
+    </message>
+    <message>
+        <source>Remove drawing underlay</source>
+        <translation>移除图纸底图</translation>
+    </message>
 </context>
 </TS>

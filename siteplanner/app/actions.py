@@ -168,6 +168,7 @@ VIEW = (
     ActionSpec("dock_schedule", "", "View", "schedule_dock", kind="dock"),
     ActionSpec("dock_history", "", "View", "history_dock", kind="dock"),
     ActionSpec("dock_background", "", "View", "background_dock", kind="dock"),
+    ActionSpec("dock_underlay", "", "View", "underlay_dock", kind="dock"),
     _sep("View", 3),
     ActionSpec("units", QT_TR_NOOP("&Units"), "View", kind="menu"),
     *(

@@ -35,6 +35,7 @@ from siteplanner.app import (
     settings_ui,
     shortcuts_ui,
     signs_ui,
+    underlay,
     units_ui,
 )
 from siteplanner.app.about import About
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.units = units_ui.UnitsController(self.ctx)
         self.language = i18n.LanguageChoice(self.ctx)
         self.background = background.BackgroundFeature(self.ctx)
+        self.underlay = underlay.UnderlayFeature(self.ctx)
         self.catalogue = catalogue_ui.CatalogueFeature(self.ctx)
         self.signs_ui = signs_ui.SignsUi(self.ctx)
         self.settings_ui = settings_ui.SettingsFeature(self.ctx)
@@ -107,6 +109,9 @@ class MainWindow(QMainWindow):
         self.background_dock = self.background.dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.background_dock)
         self.tabifyDockWidget(self.levels_dock, self.background_dock)
+        self.underlay_dock = self.underlay.dock
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.underlay_dock)
+        self.tabifyDockWidget(self.background_dock, self.underlay_dock)
         self.levels_dock.raise_()
 
         self.targets: dict[str, Any] = {
