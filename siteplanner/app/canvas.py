@@ -40,6 +40,7 @@ class PlanView(QGraphicsView):
         self.tool: Tool | None = None
         self.legend_visible = True
         self._overlay_rect: QRect | None = None
+        self._banner_rect: QRect | None = None  # the isolated camera's indicator
         self._pan_from: QPointF | None = None
         self._space = False
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -202,14 +203,39 @@ class PlanView(QGraphicsView):
         painter.fillRect(QRectF(x0, y0 - 4, px / 2, 4), style.LABEL)
         painter.drawRect(QRectF(x0, y0 - 4, px, 4))
         painter.drawText(QPointF(x0 + px + 6, y0 + 1), text)
+        self._banner_rect = self._draw_isolation_banner(painter)
         painter.restore()
+
+    def isolation_text(self) -> str:
+        """What the indicator says while one camera is isolated ("" when none is)."""
+        cid = self.plan_scene.state.isolated_camera
+        if cid is None:
+            return ""
+        found = self.plan_scene.doc.plan.find_camera(cid)
+        name = (found[1].name or cid) if found is not None else cid
+        return tr("Showing only {0} — Esc shows every camera").format(name)
+
+    def _draw_isolation_banner(self, painter: QPainter) -> QRect | None:
+        text = self.isolation_text()
+        if not text:
+            return None
+        fm = painter.fontMetrics()
+        w, h = fm.horizontalAdvance(text) + 24, fm.height() + 10
+        box = QRectF((self.viewport().width() - w) / 2, 8, w, h)
+        painter.fillRect(box, style.ISOLATION_BACK)
+        painter.setPen(QPen(style.SELECTION, 1.5))
+        painter.drawRect(box)
+        painter.setPen(QPen(QColor("white"), 1.0))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        return box.toAlignedRect().adjusted(-2, -2, 2, 2)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         # The legend stays put while the drawing scrolls: repaint where it was copied to.
-        if self._overlay_rect is not None:
-            self.viewport().update(self._overlay_rect.translated(dx, dy))
-            self.viewport().update(self._overlay_rect)
+        for rect in (self._overlay_rect, self._banner_rect):
+            if rect is not None:
+                self.viewport().update(rect.translated(dx, dy))
+                self.viewport().update(rect)
 
     # -- events ------------------------------------------------------------------------------
     def recover_from_error(self) -> None:
@@ -271,6 +297,11 @@ class PlanView(QGraphicsView):
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if event.key() == Qt.Key.Key_Escape and self.plan_scene.state.isolated_camera:
+            # Esc leaves the isolated view; a tool in the middle of a drawing cancels that first.
+            if self.tool is None or self.tool.name == "select" or not self.tool.key(event):
+                self.plan_scene.state.isolate_camera(None)
             return
         if self.tool is not None and self.tool.key(event):
             return

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from siteplanner.app import (
+    analysis_view,
     background,
     catalogue_ui,
     exports_ui,
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.signs_ui = signs_ui.SignsUi(self.ctx)
         self.settings_ui = settings_ui.SettingsFeature(self.ctx)
         self.exports = exports_ui.ExportsFeature(self.ctx)
+        self.analysis_view = analysis_view.AnalysisView(self.ctx)
         self.runner.suggest_levels = self.signs_ui.wanted_levels
         self.background_dock = self.background.dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.background_dock)
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
             "settings": self.settings_ui,
             "shortcuts": shortcuts_ui.ShortcutsHelp(self.ctx),
             "about": About(self.dialogs),
+            "analysis": self.analysis_view,
         }
         self.action_set = ActionSet(
             self,

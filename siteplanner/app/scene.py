@@ -55,6 +55,7 @@ class PlanScene(QGraphicsScene):
         self.state.overlays_changed.connect(self._apply_overlays)
         self.state.render_changed.connect(self._render_changed)
         self.state.walls_changed.connect(self._walls_changed)
+        self.state.isolation_changed.connect(self._apply_isolation)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self.update_handles)
         self.selectionChanged.connect(self._emphasise_coverage)
@@ -319,6 +320,8 @@ class PlanScene(QGraphicsScene):
             self._set_coverage(cid, paths)
         for cid in [c for c in self.coverage_items if c not in seen]:
             self.removeItem(self.coverage_items.pop(cid))
+        if self.state.isolated_camera is not None and self.state.isolated_camera not in live:
+            self.state.isolate_camera(None)  # the isolated camera was deleted
         # Overlays whose path is unchanged (the worker reuses a zone's path while its geometry
         # stays the same) keep their items: a redraw of the whole level otherwise.
         wanted: dict[int, tuple[str, QPainterPath]] = {}
@@ -337,11 +340,10 @@ class PlanScene(QGraphicsScene):
         for kind, path in wanted.values():
             if kind == "blind":
                 item = blind_item(path)
-                item.setVisible(self.state.overlays.blind)
                 item.setData(0, "blind")
             else:
                 item = intrusion_item(path)
-                item.setVisible(self.state.overlays.intrusions)
+            item.setVisible(self._overlay_shown(item))
             self.overlays.append(item)
             self.overlay_paths.append(path)  # held, so that its id stays its own
             self.addItem(item)
@@ -381,7 +383,7 @@ class PlanScene(QGraphicsScene):
             item.set_emphasis(
                 any(isinstance(i, CameraItem) and i.obj.id == cid for i in self.selectedItems())
             )
-            item.setVisible(self.state.overlays.coverage)
+            item.setVisible(self._coverage_shown(cid))
             self.coverage_items[cid] = item
             self.addItem(item)
         elif item.paths is not paths:
@@ -396,10 +398,29 @@ class PlanScene(QGraphicsScene):
         for name, on in shown.items():
             self.state.set_overlay(name, on)
 
+    def _coverage_shown(self, cid: str) -> bool:
+        """A camera's coverage is drawn when coverage is on and no other camera is isolated."""
+        isolated = self.state.isolated_camera
+        return self.state.overlays.coverage and (isolated is None or isolated == cid)
+
+    def _overlay_shown(self, item: QGraphicsPathItem) -> bool:
+        # Intrusions and blind spots are of all cameras together: hidden while one is isolated.
+        if self.state.isolated_camera is not None:
+            return False
+        shown = self.state.overlays
+        return shown.blind if item.data(0) == "blind" else shown.intrusions
+
+    @guarded
+    def _apply_isolation(self, _camera_id: str | None) -> None:
+        for cid, item in self.coverage_items.items():
+            item.setVisible(self._coverage_shown(cid))
+        for ov in self.overlays:
+            ov.setVisible(self._overlay_shown(ov))
+
     @guarded
     def _apply_overlays(self, shown: Overlays) -> None:
-        for item in self.coverage_items.values():
-            item.setVisible(shown.coverage)
+        for cid, item in self.coverage_items.items():
+            item.setVisible(self._coverage_shown(cid))
             item.set_show_dori(shown.dori)
         for ov in self.overlays:
-            ov.setVisible(shown.blind if ov.data(0) == "blind" else shown.intrusions)
+            ov.setVisible(self._overlay_shown(ov))

@@ -42,6 +42,7 @@ class EditorState(QObject):
     units_changed = Signal(str)  # a style from siteplanner.units.STYLES
     render_changed = Signal(object)  # RenderData
     walls_changed = Signal(object)  # level id -> WallPaths
+    isolation_changed = Signal(object)  # the isolated camera's id, or None
 
     def __init__(self, level_id: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,11 +51,13 @@ class EditorState(QObject):
         self.unit_style = "metric"
         self.render: RenderData | None = None
         self.walls: dict[str, WallPaths] = {}  # the wall solids drawn, from the worker
+        self.isolated_camera: str | None = None  # only this camera's view is drawn
 
     # -- level -------------------------------------------------------------------------------
     def set_level(self, level_id: str) -> None:
         """Show ``level_id``; listeners redraw even when it is the same level (a new plan)."""
         self.level_id = level_id
+        self.isolate_camera(None)  # a camera of another level is not on show
         self.level_changed.emit(level_id)
 
     # -- overlays ----------------------------------------------------------------------------
@@ -65,6 +68,15 @@ class EditorState(QObject):
             return
         self.overlays = replace(self.overlays, **{name: bool(on)})
         self.overlays_changed.emit(self.overlays)
+
+    # -- camera isolation ----------------------------------------------------------------------
+    def isolate_camera(self, camera_id: str | None) -> None:
+        """Draw only ``camera_id``'s view (its coverage and DORI bands), the other cameras'
+        hidden; None shows every camera again."""
+        camera_id = camera_id or None
+        if camera_id != self.isolated_camera:
+            self.isolated_camera = camera_id
+            self.isolation_changed.emit(camera_id)
 
     # -- units -------------------------------------------------------------------------------
     def set_unit_style(self, style: str) -> None:

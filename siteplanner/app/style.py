@@ -54,3 +54,4 @@ PREVIEW = _q(palette.PREVIEW)
 SEVERITY = {k: _q(v) for k, v in palette.SEVERITY.items()}
 DORI_LEGEND = {k: _q(v) for k, v in palette.DORI_LEGEND.items()}
 LEGEND_BACK = _q(palette.LEGEND_BACK)
+ISOLATION_BACK = _q(palette.ISOLATION_BACK)

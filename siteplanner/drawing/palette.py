@@ -81,5 +81,6 @@ DORI_LEGEND = {
     "identification": rgba(118, 150, 214),
 }
 LEGEND_BACK = rgba(255, 255, 255, 215)
+ISOLATION_BACK = rgba(29, 111, 232, 225)  # the banner while one camera is isolated
 
 __all__ = [name for name in dir() if name.isupper()] + ["hex_rgba", "opaque", "over_white", "rgba"]
