@@ -56,8 +56,8 @@
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <source>e.g. 5.4 m or 17' 8"</source>
-        <translation>例如 5.4 m 或 17' 8"</translation>
+        <source>e.g. 5.4 m or 17&apos; 8&quot;</source>
+        <translation>例如 5.4 m 或 17&apos; 8&quot;</translation>
     </message>
     <message>
         <source>Real distance between the points:</source>
@@ -208,7 +208,7 @@
         <translation>焦距</translation>
     </message>
     <message>
-        <source>The model fills the camera's field of view, resolution, range and face recognition; values typed in the camera's properties still override it.</source>
+        <source>The model fills the camera&apos;s field of view, resolution, range and face recognition; values typed in the camera&apos;s properties still override it.</source>
         <translation>型号会填入摄像机的视场角、分辨率、距离和人脸识别；在摄像机属性中输入的值仍优先于型号。</translation>
     </message>
     <message>
@@ -220,7 +220,7 @@
         <translation>选择摄像机型号(&amp;M)…</translation>
     </message>
     <message>
-        <source>Fill the selected cameras' optics from the camera catalogue</source>
+        <source>Fill the selected cameras&apos; optics from the camera catalogue</source>
         <translation>用摄像机目录填写所选摄像机的光学参数</translation>
     </message>
     <message>
@@ -532,6 +532,14 @@
         <translation>还原(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Import Drawing…</source>
+        <translation>导入图纸(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>A DXF drawing or a PDF floor plan under the level, to trace over</source>
+        <translation>将 DXF 图纸或 PDF 平面图放在楼层下方，用于描图</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -708,7 +716,7 @@
         <translation>平面图已打开</translation>
     </message>
     <message>
-        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other's changes. Open it anyway?</source>
+        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other&apos;s changes. Open it anyway?</source>
         <translation>{0} 已在另一个 SitePlanner 中打开（{1}）。如果两边都保存，后保存的会覆盖另一边的修改。仍要打开吗？</translation>
     </message>
     <message>
@@ -1300,7 +1308,7 @@ It was kept as {1}</source>
         <translation>用途</translation>
     </message>
     <message>
-        <source>The font's licence texts: {0}</source>
+        <source>The font&apos;s licence texts: {0}</source>
         <translation>字体的许可证文本：{0}</translation>
     </message>
     <message>
@@ -1364,7 +1372,7 @@ It was kept as {1}</source>
         <translation> 像素/米</translation>
     </message>
     <message>
-        <source>rule pack's target</source>
+        <source>rule pack&apos;s target</source>
         <translation>规则包的目标</translation>
     </message>
     <message>
@@ -1376,8 +1384,100 @@ It was kept as {1}</source>
         <translation>标识观看距离</translation>
     </message>
     <message>
+        <source>Import Drawing</source>
+        <translation>导入图纸</translation>
+    </message>
+    <message>
+        <source>Reading the drawing…</source>
+        <translation>正在读取图纸…</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>图元</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
         <source>Units</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <source>Import to</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>This level ({0})</source>
+        <translation>当前楼层（{0}）</translation>
+    </message>
+    <message>
+        <source>A new level</source>
+        <translation>新楼层</translation>
+    </message>
+    <message>
+        <source>{0} layers. Check each layer&apos;s role, the units and the size.</source>
+        <translation>{0} 个图层。请检查每个图层的用途、单位和尺寸。</translation>
+    </message>
+    <message>
+        <source>guessed from its size: the drawing names no units</source>
+        <translation>根据尺寸推断：图纸未指定单位</translation>
+    </message>
+    <message>
+        <source>as the drawing says</source>
+        <translation>按图纸所注</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import drawing {0}</source>
+        <translation>导入图纸 {0}</translation>
+    </message>
+    <message>
+        <source>Imported {0}: {1} × {2}; {3}</source>
+        <translation>已导入 {0}：{1} × {2}；{3}</translation>
+    </message>
+    <message>
+        <source>{0} pages. The page becomes this level&apos;s background image: calibrate it next.</source>
+        <translation>共 {0} 页。所选页将作为本楼层的底图，接下来请校准。</translation>
+    </message>
+    <message>
+        <source>{0} × {1} mm sheet, rendered at {2} dpi ({3} × {4} pixels)</source>
+        <translation>{0} × {1} mm 图幅，以 {2} dpi 渲染（{3} × {4} 像素）</translation>
+    </message>
+    <message>
+        <source>Rendering page {0}…</source>
+        <translation>正在渲染第 {0} 页…</translation>
+    </message>
+    <message>
+        <source>Import PDF page</source>
+        <translation>导入 PDF 页面</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1} imported as the background at 1:{2}: calibrate it now.</source>
+        <translation>{1} 的第 {0} 页已按 1:{2} 导入为底图：请立即校准。</translation>
+    </message>
+    <message>
+        <source>Drawings (*.dxf *.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>图纸 (*.dxf *.pdf *.png *.jpg *.jpeg);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Change site settings</source>
@@ -1456,7 +1556,7 @@ It was kept as {1}</source>
         <translation>单独显示所选摄像机(&amp;I)</translation>
     </message>
     <message>
-        <source>Show only the selected camera's view (Esc shows every camera)</source>
+        <source>Show only the selected camera&apos;s view (Esc shows every camera)</source>
         <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
     </message>
     <message>

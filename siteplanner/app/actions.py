@@ -83,6 +83,13 @@ FILE = (
     ActionSpec("save", QT_TR_NOOP("&Save"), "File", "file.save", (K.Save,)),
     ActionSpec("save_as", QT_TR_NOOP("Save &As…"), "File", "file.save_as", (K.SaveAs,)),
     ActionSpec("revert", QT_TR_NOOP("Re&vert"), "File", "file.revert"),
+    ActionSpec(
+        "import_drawing",
+        QT_TR_NOOP("&Import Drawing…"),
+        "File",
+        "drawings.import_drawing",
+        tip=QT_TR_NOOP("A DXF drawing or a PDF floor plan under the level, to trace over"),
+    ),
     _sep("File", 2),
     ActionSpec("print_signs", QT_TR_NOOP("Print Si&gns…"), "File", "signs.print_signs"),
     ActionSpec("export_signs", QT_TR_NOOP("Export Signs &PDF…"), "File", "signs.export_pdf"),

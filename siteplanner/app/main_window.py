@@ -33,6 +33,7 @@ from siteplanner.app import (
     catalogue_ui,
     exports_ui,
     i18n,
+    import_drawing,
     settings_ui,
     shortcuts_ui,
     signs_ui,
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.language = i18n.LanguageChoice(self.ctx)
         self.background = background.BackgroundFeature(self.ctx)
         self.underlay = underlay.UnderlayFeature(self.ctx)
+        self.drawings = import_drawing.ImportDrawingFeature(self.ctx, self.background)
         self.catalogue = catalogue_ui.CatalogueFeature(self.ctx)
         self.signs_ui = signs_ui.SignsUi(self.ctx)
         self.settings_ui = settings_ui.SettingsFeature(self.ctx)
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
             "catalogue": self.catalogue,
             "signs": self.signs_ui,
             "exports": self.exports,
+            "drawings": self.drawings,
             "settings": self.settings_ui,
             "shortcuts": shortcuts_ui.ShortcutsHelp(self.ctx),
             "about": About(self.dialogs),
