@@ -56,8 +56,8 @@
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <source>e.g. 5.4 m or 17&apos; 8&quot;</source>
-        <translation>例如 5.4 m 或 17&apos; 8&quot;</translation>
+        <source>e.g. 5.4 m or 17' 8"</source>
+        <translation>例如 5.4 m 或 17' 8"</translation>
     </message>
     <message>
         <source>Real distance between the points:</source>
@@ -208,7 +208,7 @@
         <translation>焦距</translation>
     </message>
     <message>
-        <source>The model fills the camera&apos;s field of view, resolution, range and face recognition; values typed in the camera&apos;s properties still override it.</source>
+        <source>The model fills the camera's field of view, resolution, range and face recognition; values typed in the camera's properties still override it.</source>
         <translation>型号会填入摄像机的视场角、分辨率、距离和人脸识别；在摄像机属性中输入的值仍优先于型号。</translation>
     </message>
     <message>
@@ -220,7 +220,7 @@
         <translation>选择摄像机型号(&amp;M)…</translation>
     </message>
     <message>
-        <source>Fill the selected cameras&apos; optics from the camera catalogue</source>
+        <source>Fill the selected cameras' optics from the camera catalogue</source>
         <translation>用摄像机目录填写所选摄像机的光学参数</translation>
     </message>
     <message>
@@ -342,18 +342,6 @@
     <message>
         <source>System default</source>
         <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>Takes effect after a restart</source>
-        <translation>重新启动后生效</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>The new language will be used the next time SitePlanner starts.</source>
-        <translation>新语言将在下次启动 SitePlanner 时使用。</translation>
     </message>
     <message>
         <source>Metric (m)</source>
@@ -716,7 +704,7 @@
         <translation>平面图已打开</translation>
     </message>
     <message>
-        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other&apos;s changes. Open it anyway?</source>
+        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other's changes. Open it anyway?</source>
         <translation>{0} 已在另一个 SitePlanner 中打开（{1}）。如果两边都保存，后保存的会覆盖另一边的修改。仍要打开吗？</translation>
     </message>
     <message>
@@ -1308,7 +1296,7 @@ It was kept as {1}</source>
         <translation>用途</translation>
     </message>
     <message>
-        <source>The font&apos;s licence texts: {0}</source>
+        <source>The font's licence texts: {0}</source>
         <translation>字体的许可证文本：{0}</translation>
     </message>
     <message>
@@ -1372,7 +1360,7 @@ It was kept as {1}</source>
         <translation> 像素/米</translation>
     </message>
     <message>
-        <source>rule pack&apos;s target</source>
+        <source>rule pack's target</source>
         <translation>规则包的目标</translation>
     </message>
     <message>
@@ -1432,7 +1420,7 @@ It was kept as {1}</source>
         <translation>新楼层</translation>
     </message>
     <message>
-        <source>{0} layers. Check each layer&apos;s role, the units and the size.</source>
+        <source>{0} layers. Check each layer's role, the units and the size.</source>
         <translation>{0} 个图层。请检查每个图层的用途、单位和尺寸。</translation>
     </message>
     <message>
@@ -1456,7 +1444,7 @@ It was kept as {1}</source>
         <translation>已导入 {0}：{1} × {2}；{3}</translation>
     </message>
     <message>
-        <source>{0} pages. The page becomes this level&apos;s background image: calibrate it next.</source>
+        <source>{0} pages. The page becomes this level's background image: calibrate it next.</source>
         <translation>共 {0} 页。所选页将作为本楼层的底图，接下来请校准。</translation>
     </message>
     <message>
@@ -1556,7 +1544,7 @@ It was kept as {1}</source>
         <translation>单独显示所选摄像机(&amp;I)</translation>
     </message>
     <message>
-        <source>Show only the selected camera&apos;s view (Esc shows every camera)</source>
+        <source>Show only the selected camera's view (Esc shows every camera)</source>
         <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
     </message>
     <message>
@@ -1566,6 +1554,26 @@ It was kept as {1}</source>
     <message>
         <source>Select one camera to isolate its view</source>
         <translation>请选择一台摄像机以单独显示其视野</translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
+    <message>
+        <source>copy of the sample, not saved</source>
+        <translation>示例的副本，未保存</translation>
+    </message>
+    <message>
+        <source>Getting Started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <source>This is the sample plan. Its problems are deliberate: start with the Findings list on the right and click a finding to see it on the plan. Save asks for a new file; the sample itself is never changed.</source>
+        <translation>这是示例平面图，其中的问题是有意设置的：从右侧的“检查结果”列表开始，点击一条结果即可在平面图上看到它。保存时会要求选择新文件，示例本身不会被更改。</translation>
+    </message>
+    <message>
+        <source>Hide this note</source>
+        <translation>隐藏此提示</translation>
     </message>
 </context>
 </TS>

@@ -222,10 +222,6 @@ VIEW = (
         )
         for code, name in LANGUAGES.items()
     ),
-    _sep("View/language", 1),
-    ActionSpec(
-        "language_note", QT_TR_NOOP("Takes effect after a restart"), "View/language", kind="note"
-    ),
 )
 
 CAMERA = (
@@ -267,6 +263,7 @@ TOOLS_MENU = (
 )
 
 HELP = (
+    ActionSpec("getting_started", QT_TR_NOOP("&Getting Started"), "Help", "help.show"),
     ActionSpec(
         "keyboard_shortcuts",
         QT_TR_NOOP("&Keyboard Shortcuts"),
@@ -332,6 +329,28 @@ class ActionSet:
                 act = QAction(self._text(spec), owner)
                 self._configure(spec, act)
                 self._add(spec, act, menu)
+
+    def retranslate(self) -> None:
+        """Show every menu title, command text and tip in the language now installed."""
+        for key, title in MENUS.items():
+            self.menus[key].setTitle(tr(title))
+        for spec in self.specs.values():
+            if spec.kind == "menu":
+                self.menus[f"{spec.menu}/{spec.id}"].setTitle(tr(spec.text))
+                continue
+            act = self.actions.get(spec.id)
+            if act is None or spec.kind in ("dock", "separator"):
+                continue  # a dock's toggle follows the dock's title
+            retranslate = getattr(act, "retranslate", None)
+            if retranslate is not None:
+                retranslate()  # the undo stack's actions name their step
+                continue
+            act.setText(self._text(spec))
+            if spec.tip:
+                act.setStatusTip(tr(spec.tip))
+                act.setToolTip(tr(spec.tip))
+            if spec.icon:
+                act.setToolTip(f"{self._text(spec)} ({act.shortcut().toString()})")
 
     def _text(self, spec: ActionSpec) -> str:
         return tr(spec.text) if spec.translate else spec.text

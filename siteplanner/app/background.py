@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QImageReader, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from siteplanner.app.commands import SetFieldsCommand
-from siteplanner.app.i18n import tr
+from siteplanner.app.i18n import keep_tr, tr
 from siteplanner.app.style import plain_label
 from siteplanner.editing.calibration import aligned_origin, calibration, image_matrix
 from siteplanner.fileformat import image_file_problem
@@ -377,22 +377,24 @@ class BackgroundPanel(QWidget):
         self.file_label.setWordWrap(True)
         box.addWidget(self.file_label)
         row = QHBoxLayout()
-        self.import_button = QPushButton(tr("Import…"))
+        self.import_button = keep_tr(QPushButton(), QT_TR_NOOP("Import…"))
         self.import_button.setObjectName("background_import")
-        self.calibrate_button = QPushButton(tr("Calibrate…"))
+        self.calibrate_button = keep_tr(QPushButton(), QT_TR_NOOP("Calibrate…"))
         self.calibrate_button.setObjectName("background_calibrate")
-        self.align_button = QPushButton(tr("Align…"))
+        self.align_button = keep_tr(QPushButton(), QT_TR_NOOP("Align…"))
         self.align_button.setObjectName("background_align")
-        self.align_button.setToolTip(
-            tr("Click a point on the image, then where it belongs on the plan")
+        keep_tr(
+            self.align_button,
+            None,
+            tip=QT_TR_NOOP("Click a point on the image, then where it belongs on the plan"),
         )
-        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button = keep_tr(QPushButton(), QT_TR_NOOP("Remove"))
         self.remove_button.setObjectName("background_remove")
         for b in (self.import_button, self.calibrate_button, self.align_button):
             row.addWidget(b)
         box.addLayout(row)
         rrow = QHBoxLayout()
-        rrow.addWidget(QLabel(tr("Rotation")))
+        rrow.addWidget(keep_tr(QLabel(), QT_TR_NOOP("Rotation")))
         self.rotation = QDoubleSpinBox()
         self.rotation.setObjectName("background_rotation")
         self.rotation.setRange(-360.0, 360.0)
@@ -403,7 +405,7 @@ class BackgroundPanel(QWidget):
         rrow.addWidget(self.remove_button)
         box.addLayout(rrow)
         orow = QHBoxLayout()
-        orow.addWidget(QLabel(tr("Opacity")))
+        orow.addWidget(keep_tr(QLabel(), QT_TR_NOOP("Opacity")))
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setObjectName("background_opacity")
         self.opacity.setRange(0, 100)
@@ -524,7 +526,7 @@ class BackgroundFeature(QObject):
             ctx.view, doc, ctx.scene.level, lambda: ctx.state.unit_style
         )
         self.panel = BackgroundPanel(layer)
-        self.dock = QDockWidget(tr("Background plan"), ctx.window)
+        self.dock = keep_tr(QDockWidget(ctx.window), QT_TR_NOOP("Background plan"))
         self.dock.setObjectName("dock_background")
         self.dock.setWidget(self.panel)
         doc.changed.connect(self.update)
@@ -538,6 +540,9 @@ class BackgroundFeature(QObject):
 
     def _message(self, text: str) -> None:
         self.ctx.status(text, 8000)
+
+    def retranslate(self) -> None:
+        self.panel.sync()  # the line naming the image
 
     def update(self) -> None:
         self.layer.refresh()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TR_NOOP, QObject, Qt
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from siteplanner.app.i18n import current_language, tr
+from siteplanner.app.i18n import current_language, keep_tr, tr
 from siteplanner.catalogue import (
     Catalogue,
     CatalogueEntry,
@@ -294,11 +294,12 @@ class CatalogueFeature(QObject):
         self.button: QPushButton | None = None
         outer = getattr(ctx.properties, "outer", None)
         if isinstance(outer, QVBoxLayout):
-            self.button = QPushButton(tr("Choose from catalogue…"))
-            self.button.setObjectName("properties_choose_model")
-            self.button.setToolTip(
-                tr("Fill the selected cameras' optics from the camera catalogue")
+            self.button = keep_tr(
+                QPushButton(),
+                QT_TR_NOOP("Choose from catalogue…"),
+                tip=QT_TR_NOOP("Fill the selected cameras' optics from the camera catalogue"),
             )
+            self.button.setObjectName("properties_choose_model")
             self.button.clicked.connect(self.choose)
             outer.insertWidget(2, self.button)
         ctx.scene.selectionChanged.connect(self.update)

@@ -24,7 +24,9 @@ class Document(QObject):
         super().__init__()
         self.undo = QUndoStack(self)
         self.plan = plan
-        self.path: Path | None = Path(path) if path else None
+        self.path: Path | None = None
+        self.sample = False  # a copy of the shipped sample, not yet saved anywhere
+        self._set_path(path)
         # The objects the last edit changed (None: anything). Read once by the scene.
         self.last_touched: list[object] | None = None
         self._snap = SnapIndexCache()
@@ -41,15 +43,17 @@ class Document(QObject):
         self.changed.emit()
         self.last_touched = None
 
+    def _set_path(self, path: str | Path | None) -> None:
+        """The sample opens as an untitled copy: it has no file, so Save asks for one."""
+        self.path = Path(path) if path else None
+        self.sample = self.path is not None and _is_sample_file(self.path)
+        if self.sample:
+            self.path = None
+
     @property
     def is_sample(self) -> bool:
         """The shipped sample is never written over: Save on it asks for a new file."""
-        if self.path is None:
-            return False
-        try:
-            return self.path.resolve() == sample_plan_path().resolve()
-        except OSError:
-            return False
+        return self.sample or (self.path is not None and _is_sample_file(self.path))
 
     @property
     def modified(self) -> bool:
@@ -57,7 +61,7 @@ class Document(QObject):
 
     def replace(self, plan: Plan, path: str | Path | None) -> None:
         self.plan = plan
-        self.path = Path(path) if path else None
+        self._set_path(path)
         self.undo.clear()
         self.undo.setClean()
         self.replaced.emit()
@@ -76,3 +80,10 @@ class Document(QObject):
     def snap_index(self, level: Level) -> SnapIndex:
         """The snapping index of ``level``, kept in step with the edits."""
         return self._snap.get(level)
+
+
+def _is_sample_file(path: Path) -> bool:
+    try:
+        return path.resolve() == sample_plan_path().resolve()
+    except OSError:
+        return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from siteplanner.app.commands import AddObjectsCommand, RemoveObjectsCommand
@@ -10,6 +11,36 @@ from siteplanner.app.document import Document
 from siteplanner.app.i18n import tr
 from siteplanner.app.scene import PlanScene
 from siteplanner.editing import clipboard
+
+
+class StackAction(QAction):
+    """Edit ▸ Undo or Redo, its text naming the step ("Undo Move camera") in the language of the
+    moment (the undo stack's own actions keep the prefix they were made with)."""
+
+    def __init__(self, stack: QUndoStack, redo: bool, prefix: str, parent: QObject) -> None:
+        super().__init__(parent)
+        self.stack = stack
+        self.redo = redo
+        self.prefix = prefix  # the English source, e.g. "&Undo"
+        if redo:
+            stack.canRedoChanged.connect(self.setEnabled)
+            stack.redoTextChanged.connect(self._step_changed)
+            self.triggered.connect(stack.redo)
+            self.setEnabled(stack.canRedo())
+        else:
+            stack.canUndoChanged.connect(self.setEnabled)
+            stack.undoTextChanged.connect(self._step_changed)
+            self.triggered.connect(stack.undo)
+            self.setEnabled(stack.canUndo())
+        self.retranslate()
+
+    def _step_changed(self, _text: str) -> None:
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        step = self.stack.redoText() if self.redo else self.stack.undoText()
+        prefix = tr(self.prefix)
+        self.setText(f"{prefix} {step}" if step else prefix)
 
 
 class EditController(QObject):

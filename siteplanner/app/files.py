@@ -105,7 +105,9 @@ class FileController(QObject):
             self.dialogs.error(tr("Cannot open plan"), f"{path}: {exc.strerror or exc}")
             return False
         lock = PlanLock()
-        holder = lock.acquire(path)
+        sample = Path(path).resolve() == sample_plan_path().resolve()
+        # The sample opens as an untitled copy: no lock, no recovery of the file itself.
+        holder = None if sample else lock.acquire(path)
         if holder is not None and not self.dialogs.confirm(
             tr("Plan already open"),
             tr(
@@ -116,7 +118,7 @@ class FileController(QObject):
             return False
         recovered = (
             autosave.offer_recovery(path, self.dialogs.ask_recover, self._recovery_problem)
-            if ask_recover
+            if ask_recover and not sample
             else None
         )
         self.doc.replace(recovered or plan, path)
@@ -196,6 +198,7 @@ class FileController(QObject):
             return False
         old = self.doc.path
         self.doc.path = Path(path)
+        self.doc.sample = False
         if old is None or Path(old).resolve() != Path(path).resolve():
             self.plan_lock.acquire(path)  # warned at open; a new name is ours from now on
         for done in undo_hooks:

@@ -3,15 +3,16 @@
 Translations are Qt Linguist files in ``resources/translations`` (``siteplanner_zh_CN.ts``,
 compiled to ``.qm`` by ``pyside6-lrelease``). When only the ``.ts`` is present (a checkout without
 the compiled file), ``TsTranslator`` reads the XML directly so the language still works.
-The choice is stored in QSettings under ``ui/language`` and takes effect at the next start
-(the windows build their texts once).
+The choice is stored in QSettings under ``ui/language``. Choosing another language installs
+its translators at once and asks the window to retranslate itself: widgets whose text is fixed
+record its English source with ``keep_tr`` so that ``retranslate_tree`` can set it again.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TR_NOOP,
@@ -22,7 +23,16 @@ from PySide6.QtCore import (
     QSettings,
     QTranslator,
 )
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QToolBar,
+    QWidget,
+)
 
 from siteplanner.resources import resource
 
@@ -72,6 +82,57 @@ def tr(text: str) -> str:
     """Translate ``text``. Bare ``tr("...")`` calls are what ``pyside6-lupdate`` collects, under
     the empty context, anywhere in a module; so the whole interface uses this one helper."""
     return QCoreApplication.translate("", text)
+
+
+# Dynamic properties holding a widget's English source text (and tool tip), and marking a
+# combo box whose items show tr(item data).
+_TR_TEXT = "siteplanner_tr_text"
+_TR_TIP = "siteplanner_tr_tip"
+_TR_ITEMS = "siteplanner_tr_items"
+
+
+def _set_text(obj: QObject, text: str) -> None:
+    if isinstance(obj, (QMenu, QGroupBox)):
+        obj.setTitle(text)
+    elif isinstance(obj, (QLabel, QAbstractButton)) or hasattr(obj, "setText"):
+        obj.setText(text)  # type: ignore[attr-defined]
+    elif isinstance(obj, (QDockWidget, QToolBar, QWidget)):
+        obj.setWindowTitle(text)
+
+
+def keep_tr(obj: Any, source: str | None, tip: str | None = None) -> Any:
+    """Show ``tr(source)`` on ``obj`` (a label, button, action, menu, group box, dock or tool
+    bar) and remember the source, so that a change of language shows it translated anew.
+    ``tip``: its tool tip, likewise."""
+    if source is not None:
+        obj.setProperty(_TR_TEXT, source)
+        _set_text(obj, tr(source))
+    if tip is not None:
+        obj.setProperty(_TR_TIP, tip)
+        obj.setToolTip(tr(tip))
+    return obj
+
+
+def keep_tr_items(combo: QComboBox) -> QComboBox:
+    """Mark a list whose items show the translation of their data (the plan's word)."""
+    combo.setProperty(_TR_ITEMS, True)
+    for i in range(combo.count()):
+        combo.setItemText(i, tr(str(combo.itemData(i))))
+    return combo
+
+
+def retranslate_tree(root: QObject) -> None:
+    """Set again every text recorded with ``keep_tr``/``keep_tr_items`` under ``root``."""
+    for obj in [root, *root.findChildren(QObject)]:
+        source = obj.property(_TR_TEXT)
+        if isinstance(source, str) and source:
+            _set_text(obj, tr(source))
+        tip = obj.property(_TR_TIP)
+        if isinstance(tip, str) and tip:
+            obj.setToolTip(tr(tip))  # type: ignore[attr-defined]
+        if isinstance(obj, QComboBox) and obj.property(_TR_ITEMS):
+            for i in range(obj.count()):
+                obj.setItemText(i, tr(str(obj.itemData(i))))
 
 
 def current_language() -> str:
@@ -194,7 +255,7 @@ def _add_cjk_font() -> None:
 
 
 class LanguageChoice(QObject):
-    """View ▸ Language: stores the choice; the interface changes at the next start."""
+    """View ▸ Language: stores the choice and switches the running interface to it."""
 
     def __init__(self, ctx: EditorContext) -> None:
         super().__init__(ctx.window)
@@ -208,11 +269,11 @@ class LanguageChoice(QObject):
 
     def choose(self, code: str) -> None:
         code = code or SYSTEM
-        if code == stored_language():
-            return
         QSettings().setValue(SETTINGS_KEY, code)
-        QMessageBox.information(
-            self.ctx.window,
-            tr("Language"),
-            tr("The new language will be used the next time SitePlanner starts."),
-        )
+        lang = code if code else system_language()
+        if lang == _current:
+            return
+        install_translators(lang)
+        retranslate = getattr(self.ctx.window, "retranslate", None)
+        if retranslate is not None:
+            retranslate()

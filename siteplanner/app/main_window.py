@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QToolBar,
     QUndoView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +33,7 @@ from siteplanner.app import (
     background,
     catalogue_ui,
     exports_ui,
+    help_ui,
     i18n,
     import_drawing,
     settings_ui,
@@ -46,10 +48,10 @@ from siteplanner.app.canvas import PlanView
 from siteplanner.app.context import EditorContext
 from siteplanner.app.dialogs import Dialogs
 from siteplanner.app.document import Document
-from siteplanner.app.edit import EditController
+from siteplanner.app.edit import EditController, StackAction
 from siteplanner.app.files import FileController, new_plan
 from siteplanner.app.guard import guarded
-from siteplanner.app.i18n import tr
+from siteplanner.app.i18n import keep_tr, keep_tr_items, retranslate_tree, tr
 from siteplanner.app.panels import FindingsPanel, LevelsPanel, PropertiesPanel, SchedulePanel
 from siteplanner.app.scene import PlanScene
 from siteplanner.app.state import EditorState, Overlays
@@ -78,7 +80,16 @@ class MainWindow(QMainWindow):
         self.state = EditorState(first, self)
         self.scene = PlanScene(self.doc, self.state)
         self.view = PlanView(self.scene)
-        self.setCentralWidget(self.view)
+        # The canvas under a note that shows while the shipped sample is open.
+        self.sample_banner = help_ui.SampleBanner()
+        central = QWidget()
+        central.setObjectName("central")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.sample_banner)
+        column.addWidget(self.view, 1)
+        self.setCentralWidget(central)
         self.runner = AnalysisRunner(lambda: self.doc.plan, self)
         self.tools: dict[str, Tool] = {cls.name: cls(self) for cls, _label, _key in TOOLS}
         self.tool: Tool | None = None
@@ -108,6 +119,8 @@ class MainWindow(QMainWindow):
         self.signs_ui = signs_ui.SignsUi(self.ctx)
         self.settings_ui = settings_ui.SettingsFeature(self.ctx)
         self.exports = exports_ui.ExportsFeature(self.ctx)
+        self.help = help_ui.GettingStarted(self.ctx)
+        self.sample_banner.guide_requested.connect(self.help.show)
         self.analysis_view = analysis_view.AnalysisView(self.ctx)
         self.runner.suggest_levels = self.signs_ui.wanted_levels
         self.background_dock = self.background.dock
@@ -132,6 +145,7 @@ class MainWindow(QMainWindow):
             "drawings": self.drawings,
             "settings": self.settings_ui,
             "shortcuts": shortcuts_ui.ShortcutsHelp(self.ctx),
+            "help": self.help,
             "about": About(self.dialogs),
             "analysis": self.analysis_view,
         }
@@ -160,7 +174,7 @@ class MainWindow(QMainWindow):
 
     # -- construction ------------------------------------------------------------------------
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(tr(title), self)
+        dock = keep_tr(QDockWidget(self), title)
         dock.setObjectName(title.replace(" ", "_"))  # the English title: stable across languages
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
@@ -193,20 +207,15 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.schedule_dock], [150], Qt.Orientation.Vertical)
 
     def _undo_action(self, spec: ActionSpec) -> QAction:
-        """The undo stack's own actions: their text names the step they undo or redo."""
-        make = (
-            self.doc.undo.createUndoAction
-            if spec.kind == "undo"
-            else self.doc.undo.createRedoAction
-        )
-        return make(self, tr(spec.text))
+        """Undo and Redo: their text names the step they undo or redo."""
+        return StackAction(self.doc.undo, spec.kind == "redo", spec.text, self)
 
     def _dock_toggle(self, spec: ActionSpec) -> QAction:
         dock: QDockWidget = getattr(self, spec.slot or "")
         return dock.toggleViewAction()
 
     def _build_toolbars(self) -> None:
-        self.toolbar = QToolBar(tr("Tools"), self)
+        self.toolbar = keep_tr(QToolBar(self), QT_TR_NOOP("Tools"))
         self.toolbar.setObjectName("tools_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
@@ -214,7 +223,7 @@ class MainWindow(QMainWindow):
         self._build_options_bar()
 
     def _build_options_bar(self) -> None:
-        bar = self.options_bar = QToolBar(tr("Tool options"), self)
+        bar = self.options_bar = keep_tr(QToolBar(self), QT_TR_NOOP("Tool options"))
         bar.setObjectName("options_toolbar")
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # options on a row of their own
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
@@ -232,36 +241,42 @@ class MainWindow(QMainWindow):
         def combo(items: list[str], attr: str) -> QComboBox:
             w = QComboBox()
             for item in items:
-                w.addItem(tr(item), item)  # shown translated, kept as the plan's word
+                w.addItem(item, item)
+            keep_tr_items(w)  # shown translated, kept as the plan's word
             w.currentIndexChanged.connect(lambda i: setattr(self.options, attr, w.itemData(i)))
             return w
 
-        bar.addWidget(QLabel(" " + tr("Wall") + " "))
+        def label(text: str) -> QLabel:
+            w = keep_tr(QLabel(), text)
+            w.setContentsMargins(8, 0, 4, 0)
+            return w
+
+        bar.addWidget(label(QT_TR_NOOP("Wall")))
         self.wall_thickness = spin(
             self.options.wall_thickness_m, 0.05, 2.0, 0.05, "wall_thickness_m"
         )
         bar.addWidget(self.wall_thickness)
-        bar.addWidget(QLabel("  " + tr("Opening") + " "))
+        bar.addWidget(label(QT_TR_NOOP("Opening")))
         self.opening_kind = combo(["door", "window"], "opening_kind")
         bar.addWidget(self.opening_kind)
-        bar.addWidget(QLabel("  " + tr("Obstacle height") + " "))
+        bar.addWidget(label(QT_TR_NOOP("Obstacle height")))
         self.obstacle_height = spin(
             self.options.obstacle_height_m, 0.1, 10.0, 0.1, "obstacle_height_m"
         )
         bar.addWidget(self.obstacle_height)
-        bar.addWidget(QLabel("  " + tr("Zone") + " "))
+        bar.addWidget(label(QT_TR_NOOP("Zone")))
         self.zone_kind = combo(["collection", "private", "exclude"], "zone_kind")
         bar.addWidget(self.zone_kind)
         self.zone_shape = combo(["polygon", "rectangle"], "zone_shape")
         bar.addWidget(self.zone_shape)
         bar.addSeparator()
-        self.snap_grid = QCheckBox(tr("Snap to grid"))
+        self.snap_grid = keep_tr(QCheckBox(), QT_TR_NOOP("Snap to grid"))
         self.snap_grid.setChecked(self.options.snap_grid)
         self.snap_grid.toggled.connect(lambda v: setattr(self.options, "snap_grid", bool(v)))
         bar.addWidget(self.snap_grid)
         self.grid_step = spin(self.options.grid_step_m, 0.01, 10.0, 0.05, "grid_step_m")
         bar.addWidget(self.grid_step)
-        self.snap_objects = QCheckBox(tr("Snap to walls"))
+        self.snap_objects = keep_tr(QCheckBox(), QT_TR_NOOP("Snap to walls"))
         self.snap_objects.setChecked(self.options.snap_objects)
         self.snap_objects.toggled.connect(lambda v: setattr(self.options, "snap_objects", bool(v)))
         bar.addWidget(self.snap_objects)
@@ -299,6 +314,32 @@ class MainWindow(QMainWindow):
             lambda msg: self.analysis_label.setText(tr("Analysis failed: {0}").format(msg))
         )
         self.schedule_panel.set_units(self.state.unit_style)
+
+    def retranslate(self) -> None:
+        """Show the whole window in the language just installed, without a restart: menus,
+        commands, docks, panels, tool options, status texts; and analyse again so that the
+        findings speak that language too."""
+        self.action_set.retranslate()
+        retranslate_tree(self)
+        # Panels and features that build texts from data (rows, counts) redo them.
+        parts = [
+            self.properties_panel,
+            self.findings_panel,
+            self.schedule_panel,
+            self.levels_panel,
+            self.background,
+            *self.targets.values(),
+        ]
+        done: set[int] = set()
+        for part in parts:
+            fn = getattr(part, "retranslate", None)
+            if part is not self and callable(fn) and id(part) not in done:
+                done.add(id(part))
+                fn()
+        self.statusBar().clearMessage()
+        self._show_analysis(self.state.render)
+        self.update_title()
+        self.runner.schedule(0)  # finding messages in the new language
 
     # -- state changes -----------------------------------------------------------------------
     @property
@@ -350,6 +391,7 @@ class MainWindow(QMainWindow):
         self.state.set_level(first)
         self.properties_panel.refresh()
         self.update_title()
+        self.sample_banner.show_for(self.doc.is_sample)
         self.view.fit()
         self.runner.schedule(0)
 
@@ -400,10 +442,14 @@ class MainWindow(QMainWindow):
     @guarded
     def _saved(self, _path: str) -> None:
         self.update_title()
+        self.sample_banner.show_for(self.doc.is_sample)
 
     def update_title(self) -> None:
         name = self.doc.plan.name or (self.doc.path.stem if self.doc.path else tr("Untitled"))
-        where = str(self.doc.path) if self.doc.path else tr("not saved")
+        if self.doc.path:
+            where = str(self.doc.path)
+        else:
+            where = tr("copy of the sample, not saved") if self.doc.is_sample else tr("not saved")
         self.setWindowTitle(f"{name} — {where} [*]")
         self.setWindowModified(self.doc.modified)
 

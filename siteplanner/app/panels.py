@@ -31,7 +31,7 @@ from siteplanner.analysis import Analysis
 from siteplanner.app import style
 from siteplanner.app.commands import LevelCommand, SetFieldsCommand
 from siteplanner.app.guard import guarded
-from siteplanner.app.i18n import current_language, tr
+from siteplanner.app.i18n import current_language, keep_tr, tr
 from siteplanner.app.settings_ui import pack_title
 from siteplanner.compliance.packs import available_packs, load_pack
 from siteplanner.findings import Finding, Severity
@@ -173,11 +173,11 @@ class LevelsPanel(QListWidget):
         win.doc.changed.connect(self._maybe_refresh)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for text, slot in (
-            (tr("Add Level"), self.add_level),
-            (tr("Rename Level…"), self.rename_level),
-            (tr("Remove Level"), self.remove_level),
+            (QT_TR_NOOP("Add Level"), self.add_level),
+            (QT_TR_NOOP("Rename Level…"), self.rename_level),
+            (QT_TR_NOOP("Remove Level"), self.remove_level),
         ):
-            act = QAction(text, self)
+            act = keep_tr(QAction(self), text)
             act.triggered.connect(slot)
             self.addAction(act)
 
@@ -313,6 +313,11 @@ class PropertiesPanel(QWidget):
             self._schedule_rebuild()
             return
         self._rebuild(sel, key)
+
+    def retranslate(self) -> None:
+        """Rebuild the rows: their labels and lists in the language now installed."""
+        self._shown_key = None
+        self.refresh()
 
     def _schedule_rebuild(self) -> None:
         if not self._rebuild_pending:
@@ -534,7 +539,7 @@ class FindingsPanel(QTreeWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setColumnCount(4)
-        self.setHeaderLabels([tr("Severity"), tr("Rule"), tr("Object"), tr("Message")])
+        self._set_headers()
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
@@ -549,13 +554,29 @@ class FindingsPanel(QTreeWidget):
         self.severity_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.count_label = style.plain_label(QLabel())
 
+    HEAD = (QT_TR_NOOP("Severity"), QT_TR_NOOP("Rule"), QT_TR_NOOP("Object"), QT_TR_NOOP("Message"))
+
+    def _set_headers(self) -> None:
+        self.setHeaderLabels([tr(h) for h in self.HEAD])
+
+    def retranslate(self) -> None:
+        """Headers, the filter's choices and the severity words in the language now installed
+        (the messages follow with the next analysis)."""
+        self._set_headers()
+        for i, (label, _rank) in enumerate(SEVERITY_FILTERS):
+            self.severity_filter.setItemText(i, tr(label))
+        for i in range(self.topLevelItemCount()):
+            item = self.topLevelItem(i)
+            item.setText(0, tr(str(item.data(0, 256).severity)))
+        self._apply_filter()
+
     def with_filter(self) -> QWidget:
         """The panel under its severity filter, as the dock shows it."""
         box = QWidget()
         outer = QVBoxLayout(box)
         outer.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Show:")))
+        row.addWidget(keep_tr(QLabel(), QT_TR_NOOP("Show:")))
         row.addWidget(self.severity_filter)
         row.addWidget(self.count_label, 1)
         outer.addLayout(row)
@@ -641,6 +662,9 @@ class SchedulePanel(QTableWidget):
                 for t in labels
             ]
         self.setHorizontalHeaderLabels(labels)
+
+    def retranslate(self) -> None:
+        self._set_headers()
 
     def set_units(self, style: str) -> None:
         self.unit_style = style

@@ -7,10 +7,15 @@ and handed to the inner canvas as a replay of that record.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import getAscentDescent
+
 from siteplanner.drawing.canvas import Canvas, Color, Path
+from siteplanner.drawing.text import FONT, register_fonts, start_x, string_width
 
 Call = tuple[str, tuple[Any, ...], dict[str, Any]]
 
@@ -55,10 +60,10 @@ class RecordingCanvas:
         self._call("clip", Path(list(path.ops)))
 
     def set_fill(self, color: Color) -> None:
-        self._call("set_fill", tuple(color))
+        self._call("set_fill", color)
 
     def set_stroke(self, color: Color) -> None:
-        self._call("set_stroke", tuple(color))
+        self._call("set_stroke", color)
 
     def set_line_width(self, width: float) -> None:
         self._call("set_line_width", width)
@@ -141,4 +146,82 @@ def replay(calls: list[Call], canvas: Canvas) -> None:
             getattr(canvas, name)(*args, **kwargs)
 
 
-__all__ = ["Call", "RecordingCanvas", "replay"]
+@dataclass(frozen=True)
+class InkBox:
+    """The page-space bounding box of a text or of a placed symbol (pictogram, QR code)."""
+
+    kind: str  # "text" or "symbol"
+    what: str  # the text, or the symbol's name
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    upright: bool  # False under a rotation: the box is the bounds of a turned shape
+
+
+_Matrix = tuple[float, float, float, float, float, float]  # PDF order: a b c d e f
+
+
+def _mul(m: _Matrix, n: _Matrix) -> _Matrix:
+    """``n`` applied first, then ``m`` (the CTM after ``cm n`` when the CTM was ``m``)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a2 * a + b2 * c,
+        a2 * b + b2 * d,
+        c2 * a + d2 * c,
+        c2 * b + d2 * d,
+        e2 * a + f2 * c + e,
+        e2 * b + f2 * d + f,
+    )
+
+
+def _box(m: _Matrix, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
+    a, b, c, d, e, f = m
+    xs, ys = [], []
+    for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
+        xs.append(a * x + c * y + e)
+        ys.append(b * x + d * y + f)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def ink_boxes(calls: list[Call]) -> list[InkBox]:
+    """Where the recorded texts and placed symbols land on the page, following the transforms
+    (``save``/``restore``, ``translate``, ``scale``, ``rotate``). A text's box runs from its
+    font's descent to its ascent over its advance width. Symbols are not looked into: a placed
+    symbol is the box it was defined with."""
+    register_fonts()
+    sizes: dict[str, tuple[float, float]] = {}
+    out: list[InkBox] = []
+    m: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    stack: list[_Matrix] = []
+    for name, args, kwargs in calls:
+        if name == "save":
+            stack.append(m)
+        elif name == "restore":
+            m = stack.pop()
+        elif name == "translate":
+            m = _mul(m, (1.0, 0.0, 0.0, 1.0, args[0], args[1]))
+        elif name == "scale":
+            m = _mul(m, (args[0], 0.0, 0.0, args[1], 0.0, 0.0))
+        elif name == "rotate":
+            r = math.radians(args[0])
+            m = _mul(m, (math.cos(r), math.sin(r), -math.sin(r), math.cos(r), 0.0, 0.0))
+        elif name == "define_symbol":
+            sizes[args[0]] = (args[1], args[2])
+        elif name == "text":
+            x, y, text, size = args
+            if not text:
+                continue
+            x0 = start_x(x, text, size, kwargs.get("anchor", "start"))
+            ascent, descent = getAscentDescent(FONT, size)
+            box = _box(m, x0, y + descent, x0 + string_width(text, size), y + ascent)
+            out.append(InkBox("text", text, *box, upright=abs(m[1]) + abs(m[2]) < 1e-9))
+        elif name == "draw_symbol" and args[0] in sizes:
+            w, h = sizes[args[0]]
+            box = _box(m, 0.0, 0.0, w, h)
+            out.append(InkBox("symbol", args[0], *box, upright=abs(m[1]) + abs(m[2]) < 1e-9))
+    return out
+
+
+__all__ = ["Call", "InkBox", "RecordingCanvas", "ink_boxes", "replay"]

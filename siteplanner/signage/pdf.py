@@ -4,7 +4,9 @@ Layouts:
 - ``"page"``: one sign per page, centred, with crop marks.
 - ``"sheet"``: as many signs per sheet as fit, with cut marks at every corner.
 A sign larger than the printable area of the paper is tiled at true size over several pages
-(no scaling): each tile carries trim marks and its place in the grid, to be joined edge to edge.
+(no scaling, ``siteplanner.signage.tiling``): an assembly map, then tiles that overlap by 10 mm,
+each with crop marks, its label, the grey glue strip the next tile laps over and registration
+targets where that tile's edge goes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from reportlab.lib.colors import CMYKColorSep
 from reportlab.lib.pagesizes import A3, A4, letter
 
+from siteplanner.analysis import Analysis
 from siteplanner.compliance import load_pack
 from siteplanner.compliance.legibility import (
     BORDER,
@@ -32,6 +35,7 @@ from siteplanner.drawing.canvas import Path as DrawPath
 from siteplanner.drawing.pdf import PdfCanvas
 from siteplanner.drawing.qr import BORDER as QR_BORDER
 from siteplanner.drawing.qr import QrError, check_qr, draw_qr, qr_matrix
+from siteplanner.drawing.recording import RecordingCanvas, ink_boxes
 from siteplanner.drawing.text import fit, lines_height, string_width
 from siteplanner.model import Plan, Sign
 from siteplanner.signage.content import DEFAULT_LANGS, Row, SignContent, sign_content
@@ -40,6 +44,7 @@ from siteplanner.signage.pictogram import UNIT, draw_camera
 from siteplanner.signage.style import (
     BLACK,
     CAPTION_H,
+    GLUE,
     GREY,
     GUTTER,
     LABEL,
@@ -50,6 +55,7 @@ from siteplanner.signage.style import (
     WHITE,
     YELLOW,
 )
+from siteplanner.signage.tiling import OVERLAP, Tile, tiles
 
 PAPERS: dict[str, tuple[float, float]] = {"A4": A4, "A3": A3, "letter": letter}
 SIGN_PAPER = "sign"  # one page per sign at its own size plus BLEED, for the sign shop
@@ -78,6 +84,7 @@ class PlacedSign:
     width: float  # drawn size of the whole sign: true size, no scaling
     height: float
     tile: tuple[int, int, int, int] | None = None  # (row, column, rows, columns) when tiled
+    window: Tile | None = None  # which part of the sign the tile prints, when tiled
 
 
 @dataclass
@@ -88,6 +95,7 @@ class SignPdfResult:
     layout: str
     placed: list[PlacedSign] = field(default_factory=list)
     legend_pages: list[int] = field(default_factory=list)
+    assembly_pages: dict[str, int] = field(default_factory=dict)  # sign id: its map's page
     warnings: list[str] = field(default_factory=list)  # printable, but worth a look
 
 
@@ -403,22 +411,24 @@ def write_signs_pdf(
     pack: RulePack | None = None,
     title: str | None = None,
     draft: bool = False,
+    analysis: Analysis | None = None,
 ) -> SignPdfResult:
-    """Write the signs of ``plan`` (or the given (level id, sign) pairs) to ``out``."""
+    """Write the signs of ``plan`` (or the given (level id, sign) pairs) to ``out``. The
+    ``analysis`` of the plan gives the legend's plan pages their walls (computed if absent)."""
     if paper not in PAPERS and paper != SIGN_PAPER:
         raise SignPdfError(
             f"unknown paper {paper!r} (available: {', '.join([*PAPERS, SIGN_PAPER])})"
         )
     out = Path(out)
     if paper == SIGN_PAPER:
-        return _write_sign_size(plan, out, langs, signs, legend, pack, title, draft)
+        return _write_sign_size(plan, out, langs, signs, legend, pack, title, draft, analysis)
     c = PdfCanvas(
         out,
         title=title or f"Signs — {plan.name or 'SitePlanner plan'}",
         author=plan.organization.name or "",
         pagesize=PAPERS[paper],
     )
-    result = draw_signs(c, plan, PAPERS[paper], langs, layout, signs, legend, pack, draft)
+    result = draw_signs(c, plan, PAPERS[paper], langs, layout, signs, legend, pack, draft, analysis)
     c.close()
     result.path = out
     result.paper = paper
@@ -434,6 +444,7 @@ def _write_sign_size(
     pack: RulePack | None,
     title: str | None,
     draft: bool,
+    analysis: Analysis | None = None,
 ) -> SignPdfResult:
     """One page per sign at its true size plus ``BLEED`` on every side: TrimBox the sign,
     BleedBox the page, the black edge carried into the bleed, and the cut line (the rounded
@@ -488,7 +499,9 @@ def _write_sign_size(
     rl.setTrimBox(None)
     rl.setBleedBox(None)
     if legend and pairs:
-        result.legend_pages = draw_legend(c, plan, pairs, result.placed, A4, new_page, langs)
+        result.legend_pages = draw_legend(
+            c, plan, pairs, result.placed, A4, new_page, langs, analysis, pack
+        )
     if page == 0:
         new_page(A4)
     if open_page:
@@ -509,6 +522,7 @@ def draw_signs(
     legend: bool = True,
     pack: RulePack | None = None,
     draft: bool = False,
+    analysis: Analysis | None = None,
 ) -> SignPdfResult:
     """Lay out and draw the signs on any ``Canvas`` (a PDF file, the editor's printer), page by
     page. ``paper`` is the sheet size in points; a page turns to landscape where a sign needs it.
@@ -555,7 +569,7 @@ def draw_signs(
         elif _fits(it.w, it.h, *landscape, caption_h):
             size = landscape
         else:
-            _tiled(c, it, (pw, ph), new_page, result)
+            _tiled(c, it, (pw, ph), new_page, result, langs)
             continue
         if layout == "sheet":
             small.append(it)
@@ -575,7 +589,9 @@ def draw_signs(
     if small:
         _sheets(c, small, (pw, ph), new_page, result)
     if legend and items:
-        result.legend_pages = draw_legend(c, plan, pairs, result.placed, (pw, ph), new_page, langs)
+        result.legend_pages = draw_legend(
+            c, plan, pairs, result.placed, (pw, ph), new_page, langs, analysis, pack
+        )
     if page == 0:
         new_page((pw, ph))
         _caption(c, "This plan has no signs.", MARGIN, ph - 2 * MARGIN, 12)
@@ -653,57 +669,198 @@ def _sheets(
             result.placed.append(PlacedSign(it.sign.id, it.level_id, n, sx, sy, it.w, it.h))
 
 
+def _target(c: Canvas, x: float, y: float) -> None:
+    """A registration target (circle and cross) centred on (x, y)."""
+    r = 1.6 * MM
+    c.circle(x, y, r, fill=False, stroke=True)
+    c.line(x - 1.6 * r, y, x + 1.6 * r, y)
+    c.line(x, y - 1.6 * r, x, y + 1.6 * r)
+
+
+def _glue_strip(
+    c: Canvas, x: float, y: float, w: float, h: float, text: str, vertical: bool
+) -> None:
+    """The overlap strip of the tile that goes under: grey, hatched, saying so."""
+    c.save()
+    c.clip(DrawPath().rect(x, y, w, h))
+    c.set_fill(GLUE)
+    c.rect(x, y, w, h)
+    c.set_stroke(GREY)
+    c.set_line_width(0.3)
+    step = 3 * MM
+    k = -h
+    while k < w:  # 45° hatching
+        c.line(x + k, y, x + k + h, y + h)
+        k += step
+    size = min(min(w, h) * 0.42, 9.0)
+    c.set_fill(BLACK)
+    c.translate(x + w / 2, y + h / 2)
+    if vertical:
+        c.rotate(90)
+    c.text(0, -size * 0.35, text, size, anchor="middle")
+    c.restore()
+
+
+def _sign_obstacles(it: _Item) -> list[tuple[float, float, float, float]]:
+    """The boxes of the sign's texts, pictogram and QR code, in the sign's coordinates: where
+    seams should not go."""
+    rec = RecordingCanvas()
+    draw_sign(rec, it.content, 0.0, 0.0, it.w, it.h)
+    return [(b.x0, b.y0, b.x1, b.y1) for b in ink_boxes(rec.calls) if b.upright]
+
+
 def _tiled(
     c: Canvas,
     it: _Item,
     paper: tuple[float, float],
     new_page: Callable[[tuple[float, float]], int],
     result: SignPdfResult,
+    langs: Sequence[str] = DEFAULT_LANGS,
 ) -> None:
-    """A sign larger than the paper: true size across several pages, drawn once as a symbol."""
+    """A sign larger than the paper: true size across several pages, drawn once as a symbol.
+    An assembly map comes first, then the tiles row by row from the top, each with crop marks,
+    its glue strips, registration targets where the next tile's edge goes, and its label."""
 
-    def grid(size: tuple[float, float]) -> tuple[int, int]:
-        tw, th = size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - CAPTION_H
-        return math.ceil(it.w / tw - 1e-9), math.ceil(it.h / th - 1e-9)
+    def printable(size: tuple[float, float]) -> tuple[float, float]:
+        return size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - CAPTION_H
 
-    # Tile in the orientation that needs fewer pages.
-    options = [paper, (paper[1], paper[0])]
-    pw, ph = min(options, key=lambda s: grid(s)[0] * grid(s)[1])
-    cols, rows = grid((pw, ph))
-    tw, th = pw - 2 * MARGIN, ph - 2 * MARGIN - CAPTION_H
+    # Tile in the orientation that needs fewer pages (portrait on a tie).
+    avoid = _sign_obstacles(it)
+    options = [(paper[0], paper[1]), (paper[1], paper[0])]
+    layouts = [(size, tiles(it.w, it.h, printable(size), avoid)) for size in options]
+    (pw, ph), grid = min(layouts, key=lambda o: len(o[1]))
+    rows, cols = grid[0].rows, grid[0].cols
     # Shared pieces first: a symbol cannot be defined inside another one's definition.
     _pictogram(c)
     if it.content.qr_url:
         _qr(c, it.content.qr_url)
     name = f"sign:{it.level_id}/{it.sign.id}#{len(result.placed)}"
     c.define_symbol(name, it.w, it.h, lambda cv: draw_sign(cv, it.content, 0, 0, it.w, it.h))
-    for r in range(rows):
-        for col in range(cols):
-            n = new_page((pw, ph))
-            # Tile (r, col) shows the part of the sign from its top-left corner.
-            x0 = col * tw
-            y_top = r * th
-            cw = min(tw, it.w - x0)
-            ch = min(th, it.h - y_top)
-            ox, oy = MARGIN, ph - MARGIN - ch  # where the tile's lower-left lands on the page
-            sx = ox - x0
-            sy = oy - (it.h - y_top - ch)
-            c.save()
-            c.clip(DrawPath().rect(ox, oy, cw, ch))
-            c.translate(sx, sy)
-            c.draw_symbol(name)
-            c.restore()
-            _cut_marks(c, ox, oy, cw, ch)
-            _caption(
-                c,
-                f"{it.sign.id} · {_size_label(it.sign)} at true size · tile row {r + 1}/{rows}, "
-                f"column {col + 1}/{cols} · trim at the marks and join edge to edge",
-                MARGIN,
-                MARGIN * 0.6,
+    zh = "zh" in langs
+    map_page = new_page((pw, ph))
+    result.assembly_pages[it.sign.id] = map_page
+    _assembly_map(c, it, name, grid, (pw, ph), map_page, zh)
+    by_pos = {(t.row, t.col): t for t in grid}
+    tw, th = printable((pw, ph))
+    for t in grid:
+        n = new_page((pw, ph))
+        ww, wh = t.x1 - t.x0, t.y1 - t.y0
+        # The window centred in the printable area.
+        ox = MARGIN + (tw - ww) / 2
+        oy = MARGIN + CAPTION_H + (th - wh) / 2
+        sx, sy = ox - t.x0, oy - t.y0  # where the sign's lower-left corner lands
+        c.save()
+        c.clip(DrawPath().rect(ox, oy, ww, wh))
+        c.translate(sx, sy)
+        c.draw_symbol(name)
+        c.restore()
+        c.save()
+        c.set_stroke(BLACK)
+        c.set_line_width(0.3)
+        if t.glue_right:
+            over = by_pos[(t.row, t.col + 1)].label
+            text = f"glue here / 此处粘贴 · {over} on top" if zh else f"glue here · {over} on top"
+            _glue_strip(c, ox + ww - OVERLAP, oy, OVERLAP, wh, text, vertical=True)
+            seam = ox + ww - OVERLAP
+            for ty in (oy - MARK_GAP - 2.5 * MM, oy + wh + MARK_GAP + 2.5 * MM):
+                _target(c, seam, ty)
+        if t.glue_top:
+            over = by_pos[(t.row - 1, t.col)].label
+            text = f"glue here / 此处粘贴 · {over} on top" if zh else f"glue here · {over} on top"
+            _glue_strip(c, ox, oy + wh - OVERLAP, ww, OVERLAP, text, vertical=False)
+            seam = oy + wh - OVERLAP
+            for tx in (ox - MARK_GAP - 2.5 * MM, ox + ww + MARK_GAP + 2.5 * MM):
+                _target(c, tx, seam)
+        c.restore()
+        _cut_marks(c, ox, oy, ww, wh)
+        c.save()
+        c.set_fill(BLACK)
+        c.text(ox + MARK_GAP + MARK + 2 * MM, oy + wh + MARK_GAP, t.label, 9, bold=True)
+        c.restore()
+        _caption(
+            c,
+            f"{it.sign.id} · {_size_label(it.sign)} at true size · tile {t.label}: row "
+            f"{t.row + 1}/{rows}, column {t.col + 1}/{cols} · trim at the marks, overlap "
+            f"{OVERLAP / MM:.0f} mm · assembly map on page {map_page}",
+            MARGIN,
+            MARGIN * 0.6,
+        )
+        result.placed.append(
+            PlacedSign(
+                it.sign.id, it.level_id, n, sx, sy, it.w, it.h, (t.row, t.col, rows, cols), t
             )
-            result.placed.append(
-                PlacedSign(it.sign.id, it.level_id, n, sx, sy, it.w, it.h, (r, col, rows, cols))
-            )
+        )
+
+
+def _assembly_map(
+    c: Canvas,
+    it: _Item,
+    symbol: str,
+    grid: Sequence[Tile],
+    page: tuple[float, float],
+    first: int,
+    zh: bool,
+) -> None:
+    """The sign in miniature with the tile grid: each tile's visible part outlined, with its
+    label, its page and the order in which to put it up."""
+    pw, ph = page
+    rows, cols = grid[0].rows, grid[0].cols
+    c.set_fill(BLACK)
+    title = f"Assembly map · {it.sign.id} · {_size_label(it.sign)} · {rows} × {cols} tiles"
+    if zh:
+        title = f"拼装图 {title}"
+    c.text(MARGIN, ph - MARGIN - 14, title, 14, bold=True)
+    steps = [
+        f"Trim each tile at its crop marks. Put the tiles up from the bottom row, left to right: "
+        f"each tile laps {OVERLAP / MM:.0f} mm over the grey glue strips of the tiles to its "
+        f"left and below, its edge on the edge of the strip and on the targets.",
+    ]
+    if zh:
+        steps.append(
+            f"沿裁切标记裁切每一块。从最下一行起，自左向右拼贴：每一块压在左侧和下方拼块的灰色"
+            f"粘贴条上（重叠 {OVERLAP / MM:.0f} 毫米），边缘对齐粘贴条的边缘和对位标记。"
+        )
+    usable = pw - 2 * MARGIN
+    _, lines = fit(tuple((s, 1.0) for s in steps), usable, 60, 9, min_size=7)
+    c.set_fill(GREY)
+    top = _text_lines(c, lines, MARGIN, ph - MARGIN - 22, usable, GREY)
+    # The miniature, as large as the rest of the page allows.
+    box_top, box_bottom = top - 6 * MM, MARGIN + CAPTION_H
+    k = min(usable / it.w, (box_top - box_bottom) / it.h)
+    mw, mh = it.w * k, it.h * k
+    mx, my = MARGIN + (usable - mw) / 2, box_bottom + (box_top - box_bottom - mh) / 2
+    c.save()
+    c.translate(mx, my)
+    c.scale(k, k)
+    c.draw_symbol(symbol)
+    c.restore()
+    c.save()
+    c.set_line_width(1.2)
+    c.set_stroke(RED)
+    for t in grid:
+        x0, y0, x1, y1 = t.visible
+        c.rect(mx + x0 * k, my + y0 * k, (x1 - x0) * k, (y1 - y0) * k, fill=False, stroke=True)
+    size = max(8.0, min(16.0, min(mw / cols, mh / rows) * 0.12))
+    for i, t in enumerate(grid):
+        x0, y0, x1, y1 = t.visible
+        cx, cy = mx + (x0 + x1) / 2 * k, my + (y0 + y1) / 2 * k
+        order = (rows - 1 - t.row) * cols + t.col + 1
+        texts = [(f"{order}. {t.label}", size), (f"page {first + 1 + i}", size * 0.7)]
+        bw = max(string_width(s, z) for s, z in texts) + size
+        bh = size * 2.4
+        c.set_fill(WHITE)
+        c.rect(cx - bw / 2, cy - bh / 2, bw, bh, fill=True, stroke=True)
+        c.set_fill(BLACK)
+        c.text(cx, cy + size * 0.15, texts[0][0], size, anchor="middle", bold=True)
+        c.text(cx, cy - size * 0.85, texts[1][0], size * 0.7, anchor="middle")
+    c.restore()
+    _caption(
+        c,
+        f"{it.sign.id} · assembly map · the red lines are the seams; grey strips under them are "
+        "glued over",
+        MARGIN,
+        MARGIN * 0.6,
+    )
 
 
 __all__ = [

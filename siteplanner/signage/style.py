@@ -9,6 +9,7 @@ BLACK = (0.07, 0.07, 0.07)
 RED = (0.80, 0.06, 0.12)
 WHITE = (1.0, 1.0, 1.0)
 GREY = (0.35, 0.35, 0.35)
+GLUE = (0.86, 0.86, 0.86)  # the glue strip of a tile
 LABEL = (0.38, 0.3, 0.0)  # dark ochre: labels read as labels next to black values
 
 MARGIN = 10 * MM  # unprinted border most printers need

@@ -1,0 +1,188 @@
+"""Splitting a sign larger than the paper into tiles that are glued together on the wall.
+
+Coordinates are the sign's own, in points: origin at its lower-left corner, y up. Neighbouring
+tiles overlap by ``OVERLAP``; the tile further right (or higher up) laps over its neighbour, whose
+overlap strip is the glue strip (hidden once assembled). What remains visible of a tile is its
+window less its glue strips, and those visible parts cover the sign exactly once.
+
+Tiles of one row (or column) have the same size when nothing is in the way. A seam (the edge of
+the tile that laps over) is moved off text lines and off the pictogram and QR code when a nearby
+gap allows it, each tile staying within ``BALANCE`` of the even size and within the paper, so no
+sliver is left: the thinnest tile is at least 0.75 / 1.35 = 0.56 of the widest. One tile more
+is used where that keeps more seams off the text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from siteplanner.drawing.canvas import MM
+
+OVERLAP = 10 * MM
+"""Width of the strip two neighbouring tiles share: the glue strip of the one underneath."""
+
+BALANCE = (0.75, 1.35)
+"""Bounds of a tile's length relative to the even split when its seam is moved."""
+
+CLEARANCE = 0.5 * MM
+"""How far a moved seam stays from the text or symbol it avoids."""
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One tile of a sign: ``row`` 0 is the top row, ``col`` 0 the left column."""
+
+    row: int
+    col: int
+    rows: int
+    cols: int
+    x0: float  # the window of the sign the tile prints, in sign coordinates (points)
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def glue_right(self) -> bool:
+        """The strip along the right edge goes under the tile to the right."""
+        return self.col < self.cols - 1
+
+    @property
+    def glue_top(self) -> bool:
+        """The strip along the top edge goes under the tile above."""
+        return self.row > 0
+
+    @property
+    def visible(self) -> tuple[float, float, float, float]:
+        """The part of the window that shows once the tiles are glued together."""
+        return (
+            self.x0,
+            self.y0,
+            self.x1 - (OVERLAP if self.glue_right else 0.0),
+            self.y1 - (OVERLAP if self.glue_top else 0.0),
+        )
+
+    @property
+    def label(self) -> str:
+        return f"R{self.row + 1}C{self.col + 1}"
+
+
+def tile_count(length: float, printable: float, overlap: float = OVERLAP) -> int:
+    """The fewest tiles of at most ``printable`` that cover ``length`` with ``overlap`` between
+    neighbours."""
+    if length <= printable + 1e-6:
+        return 1
+    if printable <= overlap:
+        raise ValueError("the printable area is narrower than the overlap")
+    return math.ceil((length - overlap) / (printable - overlap) - 1e-9)
+
+
+def _crossings(lo: float, hi: float, spans: Sequence[tuple[float, float]]) -> int:
+    """How many spans the interval [lo, hi] touches (coming within CLEARANCE of them)."""
+    return sum(1 for a, b in spans if a - CLEARANCE < hi and lo < b + CLEARANCE)
+
+
+def split(
+    length: float,
+    printable: float,
+    avoid: Sequence[tuple[float, float]] = (),
+    overlap: float = OVERLAP,
+) -> list[tuple[float, float]]:
+    """The tiles' extents (start, end) along one axis of a sign ``length`` long, overlapping
+    by ``overlap``, none longer than ``printable``. As few tiles as the paper allows, of even
+    length, unless moving a seam (the start of every tile but the first) takes it off the spans
+    in ``avoid`` (text lines, the pictogram, the QR code): first the seam itself, then the whole
+    glue strip under it. One tile more is used when that lets fewer seams cross a span."""
+    n = tile_count(length, printable, overlap)
+    if n == 1:
+        return [(0.0, length)]
+    spans = [(a, b) for a, b in avoid if b > a]
+    score, best = _seams(length, printable, spans, overlap, n)
+    if score[0] > 0:
+        more = _seams(length, printable, spans, overlap, n + 1)
+        if more[0][0] < score[0]:
+            best = more[1]
+    starts = [0.0, *best]
+    ends = [p + overlap for p in best] + [length]
+    return list(zip(starts, ends, strict=True))
+
+
+Score = tuple[int, int, float]  # seams crossing a span, glue strips crossing one, distance moved
+
+
+def _seams(
+    length: float,
+    printable: float,
+    spans: Sequence[tuple[float, float]],
+    overlap: float,
+    n: int,
+) -> tuple[Score, list[float]]:
+    """The best positions of the n - 1 seams of ``n`` tiles, and their score (lower is
+    better)."""
+    even = (length + (n - 1) * overlap) / n
+    lo_len, hi_len = BALANCE[0] * even, min(printable, BALANCE[1] * even)
+
+    def cost(p: float) -> tuple[int, int]:
+        # The seam is the line p; the glue strip under it runs from p to p + overlap.
+        return (_crossings(p, p, spans), _crossings(p, p + overlap, spans))
+
+    def ok(start: float, end: float) -> bool:
+        return lo_len - 1e-6 <= end - start <= hi_len + 1e-6
+
+    seams: list[list[float]] = []
+    for i in range(1, n):
+        ideal = i * (even - overlap)
+        cands = {ideal}
+        for a, b in spans:
+            # Just below or above a span, or with the glue strip just below it.
+            for p in (a - CLEARANCE, b + CLEARANCE, a - overlap - CLEARANCE):
+                if 0 < p < length - overlap:
+                    cands.add(p)
+        seams.append(sorted(cands))
+
+    # Dynamic programme over the seams: best[j] is the cheapest choice of the seams so far
+    # ending with candidate j of the current seam (costs add up; ties go to the even split).
+    best: list[tuple[Score, list[float]] | None] = []
+    for p in seams[0]:
+        c = cost(p)
+        fine = ok(0.0, p + overlap)
+        best.append(((c[0], c[1], abs(p - (even - overlap))), [p]) if fine else None)
+    for i in range(1, n - 1):
+        ideal = (i + 1) * (even - overlap)
+        nxt: list[tuple[Score, list[float]] | None] = []
+        for p in seams[i]:
+            c = cost(p)
+            options = [
+                ((s[0] + c[0], s[1] + c[1], s[2] + abs(p - ideal)), [*ps, p])
+                for s, ps in (e for e in best if e is not None)
+                if ok(ps[-1], p + overlap)
+            ]
+            nxt.append(min(options, key=lambda o: o[0]) if options else None)
+        best = nxt
+    finals = [e for e in best if e is not None and ok(e[1][-1], length)]
+    # The even split is always among the candidates, so some choice is left.
+    return min(finals, key=lambda e: e[0])
+
+
+def tiles(
+    width: float,
+    height: float,
+    printable: tuple[float, float],
+    avoid: Sequence[tuple[float, float, float, float]] = (),
+    overlap: float = OVERLAP,
+) -> list[Tile]:
+    """The tiles of a ``width`` x ``height`` sign on paper whose printable area is
+    ``printable`` (width, height), row by row from the top. ``avoid`` are boxes (x0, y0, x1, y1)
+    that seams should not cross."""
+    xs = split(width, printable[0], [(b[0], b[2]) for b in avoid], overlap)
+    ys = split(height, printable[1], [(b[1], b[3]) for b in avoid], overlap)
+    rows, cols = len(ys), len(xs)
+    out = []
+    for r, (y0, y1) in enumerate(reversed(ys)):
+        for c, (x0, x1) in enumerate(xs):
+            out.append(Tile(r, c, rows, cols, x0, y0, x1, y1))
+    return out
+
+
+__all__ = ["BALANCE", "OVERLAP", "Tile", "split", "tile_count", "tiles"]

@@ -1,0 +1,188 @@
+"""Signs larger than the paper: balanced tiles that overlap by 10 mm, seams off the text, an
+assembly map, and tiles that show exactly their window of the sign."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pypdfium2 as pdfium
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from siteplanner.compliance import load_pack
+from siteplanner.drawing.canvas import MM
+from siteplanner.drawing.pdf import PdfCanvas
+from siteplanner.drawing.recording import RecordingCanvas, ink_boxes
+from siteplanner.signage.content import sign_content
+from siteplanner.signage.pdf import PAPERS, draw_sign, write_signs_pdf
+from siteplanner.signage.style import CAPTION_H, MARGIN
+from siteplanner.signage.tiling import OVERLAP, split, tile_count, tiles
+from tests.signage.test_pdf import signs_plan
+
+A4_PORTRAIT = (PAPERS["A4"][0] - 2 * MARGIN, PAPERS["A4"][1] - 2 * MARGIN - CAPTION_H)
+
+
+def _one_sign(w_m: float, h_m: float):
+    p = signs_plan()
+    sign = p.levels[0].signs[0]
+    sign.width_m, sign.height_m = w_m, h_m
+    p.levels[0].signs = [sign]
+    return p, sign
+
+
+@given(
+    w=st.floats(min_value=100 * MM, max_value=2000 * MM),
+    h=st.floats(min_value=100 * MM, max_value=2000 * MM),
+)
+@settings(max_examples=60, deadline=None)
+def test_even_tiles_analytic(w, h):
+    """Nothing in the way: n = ceil((L - 10 mm) / (T - 10 mm)) tiles of (L + (n-1)·10 mm) / n."""
+    tw, th = A4_PORTRAIT
+    grid = tiles(w, h, (tw, th))
+    cols = 1 if w <= tw else math.ceil((w - OVERLAP) / (tw - OVERLAP))
+    rows = 1 if h <= th else math.ceil((h - OVERLAP) / (th - OVERLAP))
+    assert len(grid) == rows * cols
+    assert {(t.rows, t.cols) for t in grid} == {(rows, cols)}
+    for t in grid:
+        assert t.x1 - t.x0 == pytest.approx((w + (cols - 1) * OVERLAP) / cols)
+        assert t.y1 - t.y0 == pytest.approx((h + (rows - 1) * OVERLAP) / rows)
+        assert t.x1 - t.x0 <= tw + 1e-6 and t.y1 - t.y0 <= th + 1e-6
+    # The visible parts cover the sign exactly once.
+    assert sum((v[2] - v[0]) * (v[3] - v[1]) for v in (t.visible for t in grid)) == pytest.approx(
+        w * h
+    )
+
+
+def test_a_sign_just_over_the_paper_is_split_in_halves_not_a_sliver():
+    # 200 mm on 190 mm of printable width: two 105 mm tiles, not 190 mm and a 20 mm sliver.
+    parts = split(200 * MM, 190 * MM)
+    assert [round((b - a) / MM, 6) for a, b in parts] == [105, 105]
+    assert parts[1][0] == pytest.approx(parts[0][1] - OVERLAP)
+    assert tile_count(190 * MM, 190 * MM) == 1
+
+
+spans_strategy = st.lists(
+    st.tuples(st.floats(0, 1500), st.floats(1, 40)).map(lambda t: (t[0] * MM, (t[0] + t[1]) * MM)),
+    max_size=25,
+)
+
+
+@given(length=st.floats(min_value=200, max_value=1500), spans=spans_strategy)
+@settings(max_examples=80, deadline=None)
+def test_moved_seams_keep_the_overlap_the_paper_and_the_balance(length, spans):
+    length *= MM
+    printable = 180 * MM
+    parts = split(length, printable, spans)
+    assert parts[0][0] == 0 and parts[-1][1] == pytest.approx(length)
+    for (_, end), (start, _) in zip(parts, parts[1:], strict=False):
+        assert end - start == pytest.approx(OVERLAP)  # exactly 10 mm
+    sizes = [b - a for a, b in parts]
+    assert max(sizes) <= printable + 1e-6
+    assert min(sizes) >= 0.5 * max(sizes)  # no sliver
+    n = tile_count(length, printable)
+    assert len(parts) in (n, n + 1)
+
+
+def test_a_seam_moves_into_the_gap_between_text_lines():
+    # Text everywhere but a gap around 300 mm: the even seam (at 300 - 5 = 295 mm of a 600 mm
+    # sign on two tiles) would cross a line; it goes into the gap instead.
+    length = 600 * MM
+    spans = [(y * MM, (y + 12) * MM) for y in range(0, 600, 14) if not 280 <= y < 320]
+    parts = split(length, 400 * MM, spans)
+    seam = parts[1][0]
+    assert not any(a < seam < b for a, b in spans)
+    assert len(parts) == 2
+
+
+def test_tiled_sign_pdf_seams_overlap_and_assembly_map(tmp_path, poppler):
+    # 180 mm wide: one column on A4 portrait, so every seam is horizontal and can avoid text.
+    p, sign = _one_sign(0.18, 0.6)
+    out = tmp_path / "tall.pdf"
+    res = write_signs_pdf(p, out, paper="A4", legend=False)
+    placed = [x for x in res.placed if x.sign_id == sign.id]
+    grid = [x.window for x in placed]
+    assert len(grid) == grid[0].rows * grid[0].cols >= 3
+    w, h = 180 * MM, 600 * MM
+    # Neighbours overlap by exactly 10 mm; no tile thinner than half another.
+    by_pos = {(t.row, t.col): t for t in grid}
+    for t in grid:
+        if (t.row + 1, t.col) in by_pos:
+            below = by_pos[(t.row + 1, t.col)]
+            assert below.y1 - t.y0 == pytest.approx(OVERLAP)
+        if (t.row, t.col + 1) in by_pos:
+            assert t.x1 - by_pos[(t.row, t.col + 1)].x0 == pytest.approx(OVERLAP)
+    heights = [t.y1 - t.y0 for t in grid]
+    assert min(heights) >= 0.5 * max(heights)
+    # No seam (the lower edge of every tile but the bottom one) crosses a recorded text line.
+    content = sign_content(p, sign, "L1", ("zh", "en"), load_pack(p.rules))
+    rec = RecordingCanvas()
+    draw_sign(rec, content, 0, 0, w, h)
+    texts = [b for b in ink_boxes(rec.calls) if b.kind == "text"]
+    assert len(texts) > 10
+    seams = [t.y0 for t in grid if t.y0 > 0]
+    crossed = [(s / MM, b.what) for s in seams for b in texts if b.y0 < s < b.y1]
+    assert crossed == []
+    # The assembly map comes first and names every tile and its page.
+    assert res.assembly_pages == {sign.id: 1}
+    text = poppler("pdftotext", "-f", "1", "-l", "1", str(out), "-")
+    assert "Assembly map" in text and "拼装图" in text
+    for x in placed:
+        assert f"{x.window.label}" in text and f"page {x.page}" in text
+    # Every tile but the top one carries the glue strip the tile above laps over.
+    for x in placed:
+        tile_text = poppler("pdftotext", "-f", str(x.page), "-l", str(x.page), str(out), "-")
+        assert ("此处粘贴" in tile_text) == (x.window.glue_top or x.window.glue_right)
+        assert x.window.label in tile_text
+
+
+def _render(path, page: int, crop: tuple[float, float, float, float], scale: float) -> np.ndarray:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        bitmap = pdf[page - 1].render(scale=scale, crop=crop, grayscale=True)
+        return bitmap.to_numpy().astype(np.int16).reshape(bitmap.height, bitmap.width)
+    finally:
+        pdf.close()
+
+
+def test_every_tile_shows_its_window_of_the_untiled_sign(tmp_path):
+    p, sign = _one_sign(0.5, 0.7)
+    tiled = tmp_path / "tiled.pdf"
+    res = write_signs_pdf(p, tiled, paper="A4", legend=False)
+    w, h = 500 * MM, 700 * MM
+    # The same sign, untiled, on a page of its own size.
+    whole = tmp_path / "whole.pdf"
+    c = PdfCanvas(whole, pagesize=(w, h))
+    c.begin_page(w, h)
+    draw_sign(c, sign_content(p, sign, "L1", ("zh", "en"), load_pack(p.rules)), 0, 0, w, h)
+    c.end_page()
+    c.close()
+    scale = 2 / MM  # 2 px per mm
+    placed = [x for x in res.placed if x.sign_id == sign.id]
+    assert len(placed) > 4
+    for x in placed:
+        t = x.window
+        vx0, vy0, vx1, vy1 = t.visible
+        pdf = pdfium.PdfDocument(str(tiled))
+        pw, ph = pdf[x.page - 1].get_size()
+        pdf.close()
+        got = _render(
+            tiled,
+            x.page,
+            (x.x + vx0, x.y + vy0, pw - (x.x + vx1), ph - (x.y + vy1)),
+            scale,
+        )
+        want = _render(whole, 1, (vx0, vy0, w - vx1, h - vy1), scale)
+        rows, cols = min(got.shape[0], want.shape[0]), min(got.shape[1], want.shape[1])
+        assert abs(got.shape[0] - want.shape[0]) <= 1 and abs(got.shape[1] - want.shape[1]) <= 1
+        got, want = got[:rows, :cols], want[:rows, :cols]
+        # The tile lands at a fraction of a pixel: each pixel is compared with the best match
+        # within one pixel (a window 10 mm off differs on 5-23 % of the pixels).
+        diff = np.abs(got - want)
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                diff = np.minimum(diff, np.abs(got - np.roll(want, (dy, dx), (0, 1))))
+        diff = diff[1:-1, 1:-1]
+        assert np.mean(diff > 64) < 0.003, (t.label, float(np.mean(diff > 64)))
+        assert diff.mean() < 2, (t.label, float(diff.mean()))
