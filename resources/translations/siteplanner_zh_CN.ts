@@ -1575,5 +1575,221 @@ It was kept as {1}</source>
         <source>Hide this note</source>
         <translation>隐藏此提示</translation>
     </message>
+    <message>
+        <source>&amp;Requirement View</source>
+        <translation>达标视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Paint each collection zone green where it is covered at its required density, red where it is not</source>
+        <translation>将每个采集区按要求的像素密度着色：达到的部分为绿色，未达到的部分为红色</translation>
+    </message>
+    <message>
+        <source>{0} % at {1}</source>
+        <translation>{0} % 达到{1}</translation>
+    </message>
+    <message>
+        <source>{0} % covered</source>
+        <translation>{0} % 已覆盖</translation>
+    </message>
+    <message>
+        <source>(target {0} %)</source>
+        <translation>(目标 {0} %)</translation>
+    </message>
+    <message>
+        <source>Chinese and English</source>
+        <translation>中文和英文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Rule pack: {0}</source>
+        <translation>规则包：{0}</translation>
+    </message>
+    <message>
+        <source>The report checks the plan against the plan's rule pack.</source>
+        <translation>报告按方案所用的规则包检查方案。</translation>
+    </message>
+    <message>
+        <source>Export cancelled: {0} was not written</source>
+        <translation>导出已取消：未写入 {0}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Place Cameras…</source>
+        <translation>自动布置摄像机(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Propose the fewest cameras that cover the chosen zones without seeing into a private zone</source>
+        <translation>提出覆盖所选区域所需最少的摄像机，且不拍到任何私密区域</translation>
+    </message>
+    <message>
+        <source>Sampling the zones</source>
+        <translation>正在对区域取样</translation>
+    </message>
+    <message>
+        <source>Trying mounts</source>
+        <translation>正在试算安装位置</translation>
+    </message>
+    <message>
+        <source>First choice</source>
+        <translation>初步方案</translation>
+    </message>
+    <message>
+        <source>Searching for fewer cameras</source>
+        <translation>正在寻找更少摄像机的方案</translation>
+    </message>
+    <message>
+        <source>Checking the result</source>
+        <translation>正在核查结果</translation>
+    </message>
+    <message>
+        <source>Place Cameras</source>
+        <translation>自动布置摄像机</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Zones to cover</source>
+        <translation>要覆盖的区域</translation>
+    </message>
+    <message>
+        <source>{0} (plan)</source>
+        <translation>{0}（方案）</translation>
+    </message>
+    <message>
+        <source>{0} (catalogue)</source>
+        <translation>{0}（产品目录）</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Mount height</source>
+        <translation>安装高度</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>At most (cameras)</source>
+        <translation>最多（台）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>时间上限</translation>
+    </message>
+    <message>
+        <source>Keep the cameras there</source>
+        <translation>保留现有摄像机</translation>
+    </message>
+    <message>
+        <source>Replace them</source>
+        <translation>替换现有摄像机</translation>
+    </message>
+    <message>
+        <source>Existing cameras</source>
+        <translation>现有摄像机</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the search and keep the best choice found so far</source>
+        <translation>结束搜索，保留目前找到的最佳方案</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>The plan has no level.</source>
+        <translation>方案中没有楼层。</translation>
+    </message>
+    <message>
+        <source>Choose at least one collection zone to cover.</source>
+        <translation>请至少选择一个要覆盖的采集区域。</translation>
+    </message>
+    <message>
+        <source>Choose at least one camera model.</source>
+        <translation>请至少选择一种摄像机型号。</translation>
+    </message>
+    <message>
+        <source>Stopping: checking the best choice found so far…</source>
+        <translation>正在停止：核查目前找到的最佳方案…</translation>
+    </message>
+    <message>
+        <source>best so far: {0}</source>
+        <translation>目前最佳：{0}</translation>
+    </message>
+    <message>
+        <source>lower bound: {0}</source>
+        <translation>下界：{0}</translation>
+    </message>
+    <message>
+        <source>Stopped before any choice of cameras was found.</source>
+        <translation>在找到任何方案之前已停止。</translation>
+    </message>
+    <message>
+        <source>Placement failed: {0}</source>
+        <translation>布置失败：{0}</translation>
+    </message>
+    <message>
+        <source>{0} cameras proposed (a simple greedy choice: {1}); lower bound {2}, gap {3} %.</source>
+        <translation>建议 {0} 台摄像机（简单贪心方案：{1} 台）；下界 {2}，差距 {3} %。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} % covered (target {2} %)</source>
+        <translation>{0}：覆盖 {1} %（目标 {2} %）</translation>
+    </message>
+    <message>
+        <source>The check found faults, so the result cannot be accepted: {0}</source>
+        <translation>核查发现问题，结果不能接受：{0}</translation>
+    </message>
+    <message>
+        <source>No camera to add.</source>
+        <translation>没有要添加的摄像机。</translation>
+    </message>
+    <message>
+        <source>The plan changed since the placement started: place again.</source>
+        <translation>布置开始后方案已更改：请重新布置。</translation>
+    </message>
+    <message>
+        <source>Place {0} cameras</source>
+        <translation>布置 {0} 台摄像机</translation>
+    </message>
+    <message>
+        <source>Place cameras</source>
+        <translation>布置摄像机</translation>
+    </message>
 </context>
 </TS>

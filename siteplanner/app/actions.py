@@ -169,6 +169,18 @@ VIEW = (
         data="suggestions",
     ),
     ActionSpec(
+        "show_requirement",
+        QT_TR_NOOP("&Requirement View"),
+        "View",
+        "state.set_overlay",
+        checkable=True,
+        data="requirement",
+        tip=QT_TR_NOOP(
+            "Paint each collection zone green where it is covered at its required density, "
+            "red where it is not"
+        ),
+    ),
+    ActionSpec(
         "isolate_camera",
         QT_TR_NOOP("&Isolate Selected Camera"),
         "View",
@@ -260,6 +272,16 @@ TOOLS_MENU = (
         "Tools",
         "signs.accept_all",
     ),
+    ActionSpec(
+        "place_cameras",
+        QT_TR_NOOP("&Place Cameras…"),
+        "Tools",
+        "place.show",
+        tip=QT_TR_NOOP(
+            "Propose the fewest cameras that cover the chosen zones without seeing into a "
+            "private zone"
+        ),
+    ),
 )
 
 HELP = (
@@ -277,7 +299,15 @@ HELP = (
 ACTIONS: tuple[ActionSpec, ...] = (*FILE, *EDIT, *SITE, *VIEW, *CAMERA, *TOOLS_MENU, *HELP)
 
 # The tool bar: the tools, then undo, redo and fit ("|" is a separator).
-TOOLBAR: tuple[str, ...] = (*(a.id for a in TOOL_ACTIONS), "|", "undo", "redo", "fit")
+TOOLBAR: tuple[str, ...] = (
+    *(a.id for a in TOOL_ACTIONS),
+    "|",
+    "undo",
+    "redo",
+    "fit",
+    "|",
+    "show_requirement",
+)
 
 
 def key_sequences(shortcuts: Iterable[Shortcut]) -> list[QKeySequence]:
