@@ -396,10 +396,6 @@
         <translation>厚度 (m)</translation>
     </message>
     <message>
-        <source>Depth (m)</source>
-        <translation>深度 (m)</translation>
-    </message>
-    <message>
         <source>See-through</source>
         <translation>透明</translation>
     </message>
@@ -804,18 +800,6 @@
         <translation>运营</translation>
     </message>
     <message>
-        <source>Add Level</source>
-        <translation>添加楼层</translation>
-    </message>
-    <message>
-        <source>Rename Level…</source>
-        <translation>重命名楼层…</translation>
-    </message>
-    <message>
-        <source>Remove Level</source>
-        <translation>删除楼层</translation>
-    </message>
-    <message>
         <source>Level {0}</source>
         <translation>楼层 {0}</translation>
     </message>
@@ -974,10 +958,6 @@
     <message>
         <source>Not created: {0}</source>
         <translation>未创建：{0}</translation>
-    </message>
-    <message>
-        <source>Wall: click points, double-click or Enter to finish, Esc to cancel, Shift for 45°</source>
-        <translation>墙：单击各点，双击或按 Enter 结束，Esc 取消，按住 Shift 锁定 45°</translation>
     </message>
     <message>
         <source>Draw wall</source>
@@ -1790,6 +1770,202 @@ It was kept as {1}</source>
     <message>
         <source>Place cameras</source>
         <translation>布置摄像机</translation>
+    </message>
+    <message>
+        <source>Cut depth (m)</source>
+        <translation>开洞深度 (m)</translation>
+    </message>
+    <message>
+        <source>Import &amp;Background Image…</source>
+        <translation>导入背景图像(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A scanned or exported floor plan under the shown level</source>
+        <translation>在当前楼层下方显示扫描或导出的平面图</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制副本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Rotate 90° &amp;Left</source>
+        <translation>向左旋转 90°(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Rotate 90° &amp;Right</source>
+        <translation>向右旋转 90°(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rotate &amp;By…</source>
+        <translation>按角度旋转(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Level</source>
+        <translation>添加楼层(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate Level</source>
+        <translation>复制楼层(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Level…</source>
+        <translation>重命名楼层(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Level…</source>
+        <translation>删除楼层(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Move Level &amp;Up</source>
+        <translation>上移楼层(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Level Do&amp;wn</source>
+        <translation>下移楼层(&amp;W)</translation>
+    </message>
+    <message>
+        <source>F&amp;rame Selection</source>
+        <translation>缩放到所选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show Floor &amp;Below</source>
+        <translation>显示下层楼面(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The walls of the level below, faintly, under the shown level</source>
+        <translation>在当前楼层下方淡淡显示下一层的墙体</translation>
+    </message>
+    <message>
+        <source>{0} (copy)</source>
+        <translation>{0}(副本)</translation>
+    </message>
+    <message>
+        <source>Duplicate level</source>
+        <translation>复制楼层</translation>
+    </message>
+    <message>
+        <source>A plan keeps at least one level</source>
+        <translation>平面图至少保留一个楼层</translation>
+    </message>
+    <message>
+        <source>Remove level {0} and the {1} objects on it? (Edit ▸ Undo brings it back.)</source>
+        <translation>删除楼层 {0} 及其上的 {1} 个对象?(可用 编辑 ▸ 撤销 恢复。)</translation>
+    </message>
+    <message>
+        <source>Move level up</source>
+        <translation>上移楼层</translation>
+    </message>
+    <message>
+        <source>Move level down</source>
+        <translation>下移楼层</translation>
+    </message>
+    <message>
+        <source>Floor below: {0}</source>
+        <translation>下层楼面:{0}</translation>
+    </message>
+    <message>
+        <source>How deep the opening cuts through the wall, across it: at least the wall's thickness, or the wall stays closed there</source>
+        <translation>洞口横穿墙体的深度:至少等于墙厚,否则该处墙体仍视为封闭</translation>
+    </message>
+    <message>
+        <source>The opening's width along the wall; both ends move about its centre</source>
+        <translation>洞口沿墙方向的宽度;两端围绕中心同时移动</translation>
+    </message>
+    <message>
+        <source>Field of view {0}° (this edge only)</source>
+        <translation>视场角 {0}°(仅移动此边)</translation>
+    </message>
+    <message>
+        <source>Field of view {0}° (symmetric)</source>
+        <translation>视场角 {0}°(左右对称)</translation>
+    </message>
+    <message>
+        <source>Change field of view</source>
+        <translation>修改视场角</translation>
+    </message>
+    <message>
+        <source>Range {0}</source>
+        <translation>距离 {0}</translation>
+    </message>
+    <message>
+        <source>Change range</source>
+        <translation>修改距离</translation>
+    </message>
+    <message>
+        <source>Tilt {0}° down</source>
+        <translation>俯角 {0}°</translation>
+    </message>
+    <message>
+        <source>Change tilt</source>
+        <translation>修改俯角</translation>
+    </message>
+    <message>
+        <source>Wall: click points (or type a length, Tab for an angle, then Enter), double-click or Enter to finish, Esc to cancel, Shift for 45°</source>
+        <translation>墙:单击各点(或输入长度,按 Tab 输入角度,再按 Enter),双击或按 Enter 结束,Esc 取消,按住 Shift 锁定 45°</translation>
+    </message>
+    <message>
+        <source>a wall's length must be more than 0</source>
+        <translation>墙的长度必须大于 0</translation>
+    </message>
+    <message>
+        <source>Length {0}{1} {2}   Angle {3}{4}°</source>
+        <translation>长度 {0}{1} {2}   角度 {3}{4}°</translation>
+    </message>
+    <message>
+        <source>Not a length or angle: {0}</source>
+        <translation>不是有效的长度或角度:{0}</translation>
+    </message>
+    <message>
+        <source>See-through opening</source>
+        <translation>洞口设为透视</translation>
+    </message>
+    <message>
+        <source>Opaque opening</source>
+        <translation>洞口设为不透视</translation>
+    </message>
+    <message>
+        <source>Duplicate {0}</source>
+        <translation>复制 {0} 个对象</translation>
+    </message>
+    <message>
+        <source>Rotate by {0}°</source>
+        <translation>旋转 {0}°</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Angle (°, counter-clockwise; negative turns clockwise):</source>
+        <translation>角度(°,逆时针;负值为顺时针):</translation>
+    </message>
+    <message>
+        <source>&amp;Properties</source>
+        <translation>属性(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Frame</source>
+        <translation>缩放到此(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate View</source>
+        <translation>单独显示视野(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;See-Through</source>
+        <translation>可透视(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Drag: field of view, symmetric about the pan (Alt: this edge only)</source>
+        <translation>拖动:视场角,围绕水平朝向对称(按住 Alt:仅移动此边)</translation>
+    </message>
+    <message>
+        <source>Drag: range</source>
+        <translation>拖动:距离</translation>
+    </message>
+    <message>
+        <source>Drag: tilt (where the view's centre meets the target height)</source>
+        <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
     </message>
 </context>
 </TS>
