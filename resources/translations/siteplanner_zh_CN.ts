@@ -1967,5 +1967,25 @@ It was kept as {1}</source>
         <source>Drag: tilt (where the view's centre meets the target height)</source>
         <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
     </message>
+    <message>
+        <source>The notice on the signs is incomplete: {0} missing.
+
+A sign must tell people who operates the cameras, how to reach them, why they record and how long recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked DRAFT / 草稿, which is not to be put up.</source>
+        <translation>标识上的告知内容不完整：缺少 {0}。
+
+标识必须告诉人们摄像机由谁运营、如何联系、为何录像以及录像保存多久。请在“场所 ▸ 设置”中填写，或打印标有“草稿 DRAFT”的校样（不可张贴）。</translation>
+    </message>
+    <message>
+        <source>Open Site Settings</source>
+        <translation>打开场所设置</translation>
+    </message>
+    <message>
+        <source>Print as Draft</source>
+        <translation>打印为草稿</translation>
+    </message>
+    <message>
+        <source>Export as Draft</source>
+        <translation>导出为草稿</translation>
+    </message>
 </context>
 </TS>
