@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self._build_toolbars()
         self.levels_dock.setWidget(self.levels.toolbar_host(self.levels_panel))
         self.levels_panel.addActions(
-            [self.ctx.actions[i] for i in levels_ui.LEVELS_TOOLBAR if i in self.ctx.actions]
+            [self.ctx.actions[i] for i in levels_ui.LEVELS_MENU if i in self.ctx.actions]
         )
         self._build_status()
         for feature in (self.units, self.language, self.catalogue):
