@@ -56,8 +56,8 @@
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <source>e.g. 5.4 m or 17&apos; 8&quot;</source>
-        <translation>例如 5.4 m 或 17&apos; 8&quot;</translation>
+        <source>e.g. 5.4 m or 17' 8"</source>
+        <translation>例如 5.4 m 或 17' 8"</translation>
     </message>
     <message>
         <source>Real distance between the points:</source>
@@ -208,7 +208,7 @@
         <translation>焦距</translation>
     </message>
     <message>
-        <source>The model fills the camera&apos;s field of view, resolution, range and face recognition; values typed in the camera&apos;s properties still override it.</source>
+        <source>The model fills the camera's field of view, resolution, range and face recognition; values typed in the camera's properties still override it.</source>
         <translation>型号会填入摄像机的视场角、分辨率、距离和人脸识别；在摄像机属性中输入的值仍优先于型号。</translation>
     </message>
     <message>
@@ -220,7 +220,7 @@
         <translation>选择摄像机型号(&amp;M)…</translation>
     </message>
     <message>
-        <source>Fill the selected cameras&apos; optics from the camera catalogue</source>
+        <source>Fill the selected cameras' optics from the camera catalogue</source>
         <translation>用摄像机目录填写所选摄像机的光学参数</translation>
     </message>
     <message>
@@ -756,7 +756,7 @@
         <translation>平面图已打开</translation>
     </message>
     <message>
-        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other&apos;s changes. Open it anyway?</source>
+        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other's changes. Open it anyway?</source>
         <translation>{0} 已在另一个 SitePlanner 中打开（{1}）。如果两边都保存，后保存的会覆盖另一边的修改。仍要打开吗？</translation>
     </message>
     <message>
@@ -912,11 +912,11 @@
         <translation>下层楼面:{0}</translation>
     </message>
     <message>
-        <source>How deep the opening cuts through the wall, across it: at least the wall&apos;s thickness, or the wall stays closed there</source>
+        <source>How deep the opening cuts through the wall, across it: at least the wall's thickness, or the wall stays closed there</source>
         <translation>洞口横穿墙体的深度:至少等于墙厚,否则该处墙体仍视为封闭</translation>
     </message>
     <message>
-        <source>The opening&apos;s width along the wall; both ends move about its centre</source>
+        <source>The opening's width along the wall; both ends move about its centre</source>
         <translation>洞口沿墙方向的宽度;两端围绕中心同时移动</translation>
     </message>
     <message>
@@ -1096,7 +1096,7 @@
         <translation>绘制墙</translation>
     </message>
     <message>
-        <source>a wall&apos;s length must be more than 0</source>
+        <source>a wall's length must be more than 0</source>
         <translation>墙的长度必须大于 0</translation>
     </message>
     <message>
@@ -1424,7 +1424,7 @@ It was kept as {1}</source>
         <translation>用途</translation>
     </message>
     <message>
-        <source>The font&apos;s licence texts: {0}</source>
+        <source>The font's licence texts: {0}</source>
         <translation>字体的许可证文本：{0}</translation>
     </message>
     <message>
@@ -1488,7 +1488,7 @@ It was kept as {1}</source>
         <translation> 像素/米</translation>
     </message>
     <message>
-        <source>rule pack&apos;s target</source>
+        <source>rule pack's target</source>
         <translation>规则包的目标</translation>
     </message>
     <message>
@@ -1588,7 +1588,7 @@ It was kept as {1}</source>
         <translation>单独显示所选摄像机(&amp;I)</translation>
     </message>
     <message>
-        <source>Show only the selected camera&apos;s view (Esc shows every camera)</source>
+        <source>Show only the selected camera's view (Esc shows every camera)</source>
         <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
     </message>
     <message>
@@ -1608,7 +1608,7 @@ It was kept as {1}</source>
         <translation>拖动:距离</translation>
     </message>
     <message>
-        <source>Drag: tilt (where the view&apos;s centre meets the target height)</source>
+        <source>Drag: tilt (where the view's centre meets the target height)</source>
         <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
     </message>
     <message>
@@ -1816,7 +1816,7 @@ It was kept as {1}</source>
         <translation>规则包：{0}</translation>
     </message>
     <message>
-        <source>The report checks the plan against the plan&apos;s rule pack.</source>
+        <source>The report checks the plan against the plan's rule pack.</source>
         <translation>报告按方案所用的规则包检查方案。</translation>
     </message>
     <message>
@@ -1826,6 +1826,50 @@ It was kept as {1}</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Seen, below detection density</source>
+        <translation>可见，但低于探测密度</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖范围</translation>
+    </message>
+    <message>
+        <source>Covered at the zone's required density</source>
+        <translation>达到区域要求的密度</translation>
+    </message>
+    <message>
+        <source>Not covered at the required density</source>
+        <translation>未达到要求的密度</translation>
+    </message>
+    <message>
+        <source>{0} (from {1:g} px/m)</source>
+        <translation>{0}(自 {1:g} 像素/米)</translation>
+    </message>
+    <message>
+        <source>The notice on the signs is incomplete: {0} missing.
+
+A sign must tell people who operates the cameras, how to reach them, why they record and how long recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked DRAFT / 草稿, which is not to be put up.</source>
+        <translation>标识上的告知内容不完整：缺少 {0}。
+
+标识必须告诉人们摄像机由谁运营、如何联系、为何录像以及录像保存多久。请在“场所 ▸ 设置”中填写，或打印标有“草稿 DRAFT”的校样（不可张贴）。</translation>
+    </message>
+    <message>
+        <source>Open Site Settings</source>
+        <translation>打开场所设置</translation>
+    </message>
+    <message>
+        <source>Print as Draft</source>
+        <translation>打印为草稿</translation>
+    </message>
+    <message>
+        <source>Export as Draft</source>
+        <translation>导出为草稿</translation>
     </message>
 </context>
 </TS>

@@ -233,6 +233,7 @@ VIEW = (
     ActionSpec("dock_levels", "", "View", "levels_dock", kind="dock"),
     ActionSpec("dock_properties", "", "View", "properties_dock", kind="dock"),
     ActionSpec("dock_findings", "", "View", "findings_dock", kind="dock"),
+    ActionSpec("dock_legend", "", "View", "legend_dock", kind="dock"),
     ActionSpec("dock_schedule", "", "View", "schedule_dock", kind="dock"),
     ActionSpec("dock_history", "", "View", "history_dock", kind="dock"),
     ActionSpec("dock_background", "", "View", "background_dock", kind="dock"),
