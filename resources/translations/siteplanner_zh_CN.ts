@@ -396,10 +396,6 @@
         <translation>厚度 (m)</translation>
     </message>
     <message>
-        <source>Depth (m)</source>
-        <translation>深度 (m)</translation>
-    </message>
-    <message>
         <source>See-through</source>
         <translation>透明</translation>
     </message>
@@ -460,6 +456,10 @@
         <translation>宽度 (m)</translation>
     </message>
     <message>
+        <source>Cut depth (m)</source>
+        <translation>开洞深度 (m)</translation>
+    </message>
+    <message>
         <source>Mount height (m)</source>
         <translation>安装高度 (m)</translation>
     </message>
@@ -508,6 +508,14 @@
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <source>Import &amp;Background Image…</source>
+        <translation>导入背景图像(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A scanned or exported floor plan under the shown level</source>
+        <translation>在当前楼层下方显示扫描或导出的平面图</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -552,6 +560,22 @@
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制副本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Rotate 90° &amp;Left</source>
+        <translation>向左旋转 90°(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Rotate 90° &amp;Right</source>
+        <translation>向右旋转 90°(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rotate &amp;By…</source>
+        <translation>按角度旋转(&amp;B)…</translation>
+    </message>
+    <message>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -574,6 +598,30 @@
     <message>
         <source>Show &amp;Coverage</source>
         <translation>显示覆盖范围(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Level</source>
+        <translation>添加楼层(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate Level</source>
+        <translation>复制楼层(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Level…</source>
+        <translation>重命名楼层(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Level…</source>
+        <translation>删除楼层(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Move Level &amp;Up</source>
+        <translation>上移楼层(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Level Do&amp;wn</source>
+        <translation>下移楼层(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -612,12 +660,16 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;Place Cameras…</source>
-        <translation>自动布置摄像机(&amp;P)…</translation>
+        <source>F&amp;rame Selection</source>
+        <translation>缩放到所选(&amp;R)</translation>
     </message>
     <message>
-        <source>Propose the fewest cameras that cover the chosen zones without seeing into a private zone</source>
-        <translation>提出覆盖所选区域所需最少的摄像机，且不拍到任何私密区域</translation>
+        <source>Show Floor &amp;Below</source>
+        <translation>显示下层楼面(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The walls of the level below, faintly, under the shown level</source>
+        <translation>在当前楼层下方淡淡显示下一层的墙体</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -804,16 +856,8 @@
         <translation>运营</translation>
     </message>
     <message>
-        <source>Add Level</source>
-        <translation>添加楼层</translation>
-    </message>
-    <message>
-        <source>Rename Level…</source>
-        <translation>重命名楼层…</translation>
-    </message>
-    <message>
-        <source>Remove Level</source>
-        <translation>删除楼层</translation>
+        <source>{0} (copy)</source>
+        <translation>{0}(副本)</translation>
     </message>
     <message>
         <source>Level {0}</source>
@@ -824,6 +868,10 @@
         <translation>添加楼层</translation>
     </message>
     <message>
+        <source>Duplicate level</source>
+        <translation>复制楼层</translation>
+    </message>
+    <message>
         <source>Rename level</source>
         <translation>重命名楼层</translation>
     </message>
@@ -832,8 +880,36 @@
         <translation>名称：</translation>
     </message>
     <message>
+        <source>A plan keeps at least one level</source>
+        <translation>平面图至少保留一个楼层</translation>
+    </message>
+    <message>
         <source>Remove level</source>
         <translation>删除楼层</translation>
+    </message>
+    <message>
+        <source>Remove level {0} and the {1} objects on it? (Edit ▸ Undo brings it back.)</source>
+        <translation>删除楼层 {0} 及其上的 {1} 个对象?(可用 编辑 ▸ 撤销 恢复。)</translation>
+    </message>
+    <message>
+        <source>Move level up</source>
+        <translation>上移楼层</translation>
+    </message>
+    <message>
+        <source>Move level down</source>
+        <translation>下移楼层</translation>
+    </message>
+    <message>
+        <source>Floor below: {0}</source>
+        <translation>下层楼面:{0}</translation>
+    </message>
+    <message>
+        <source>How deep the opening cuts through the wall, across it: at least the wall's thickness, or the wall stays closed there</source>
+        <translation>洞口横穿墙体的深度:至少等于墙厚,否则该处墙体仍视为封闭</translation>
+    </message>
+    <message>
+        <source>The opening's width along the wall; both ends move about its centre</source>
+        <translation>洞口沿墙方向的宽度;两端围绕中心同时移动</translation>
     </message>
     <message>
         <source>{0} objects selected</source>
@@ -964,6 +1040,34 @@
         <translation>移动</translation>
     </message>
     <message>
+        <source>Field of view {0}° (this edge only)</source>
+        <translation>视场角 {0}°(仅移动此边)</translation>
+    </message>
+    <message>
+        <source>Field of view {0}° (symmetric)</source>
+        <translation>视场角 {0}°(左右对称)</translation>
+    </message>
+    <message>
+        <source>Change field of view</source>
+        <translation>修改视场角</translation>
+    </message>
+    <message>
+        <source>Range {0}</source>
+        <translation>距离 {0}</translation>
+    </message>
+    <message>
+        <source>Change range</source>
+        <translation>修改距离</translation>
+    </message>
+    <message>
+        <source>Tilt {0}° down</source>
+        <translation>俯角 {0}°</translation>
+    </message>
+    <message>
+        <source>Change tilt</source>
+        <translation>修改俯角</translation>
+    </message>
+    <message>
         <source>Nudge</source>
         <translation>微移</translation>
     </message>
@@ -976,12 +1080,24 @@
         <translation>未创建：{0}</translation>
     </message>
     <message>
-        <source>Wall: click points, double-click or Enter to finish, Esc to cancel, Shift for 45°</source>
-        <translation>墙：单击各点，双击或按 Enter 结束，Esc 取消，按住 Shift 锁定 45°</translation>
+        <source>Wall: click points (or type a length, Tab for an angle, then Enter), double-click or Enter to finish, Esc to cancel, Shift for 45°</source>
+        <translation>墙:单击各点(或输入长度,按 Tab 输入角度,再按 Enter),双击或按 Enter 结束,Esc 取消,按住 Shift 锁定 45°</translation>
     </message>
     <message>
         <source>Draw wall</source>
         <translation>绘制墙</translation>
+    </message>
+    <message>
+        <source>a wall's length must be more than 0</source>
+        <translation>墙的长度必须大于 0</translation>
+    </message>
+    <message>
+        <source>Length {0}{1} {2}   Angle {3}{4}°</source>
+        <translation>长度 {0}{1} {2}   角度 {3}{4}°</translation>
+    </message>
+    <message>
+        <source>Not a length or angle: {0}</source>
+        <translation>不是有效的长度或角度:{0}</translation>
     </message>
     <message>
         <source>Obstacle: click the corners, double-click or Enter to finish</source>
@@ -1396,6 +1512,102 @@ It was kept as {1}</source>
         <translation>按键</translation>
     </message>
     <message>
+        <source>See-through opening</source>
+        <translation>洞口设为透视</translation>
+    </message>
+    <message>
+        <source>Opaque opening</source>
+        <translation>洞口设为不透视</translation>
+    </message>
+    <message>
+        <source>Duplicate {0}</source>
+        <translation>复制 {0} 个对象</translation>
+    </message>
+    <message>
+        <source>Rotate by {0}°</source>
+        <translation>旋转 {0}°</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Angle (°, counter-clockwise; negative turns clockwise):</source>
+        <translation>角度(°,逆时针;负值为顺时针):</translation>
+    </message>
+    <message>
+        <source>&amp;Properties</source>
+        <translation>属性(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Frame</source>
+        <translation>缩放到此(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate View</source>
+        <translation>单独显示视野(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;See-Through</source>
+        <translation>可透视(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
+    <message>
+        <source>copy of the sample, not saved</source>
+        <translation>示例的副本，未保存</translation>
+    </message>
+    <message>
+        <source>Getting Started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <source>This is the sample plan. Its problems are deliberate: start with the Findings list on the right and click a finding to see it on the plan. Save asks for a new file; the sample itself is never changed.</source>
+        <translation>这是示例平面图，其中的问题是有意设置的：从右侧的“检查结果”列表开始，点击一条结果即可在平面图上看到它。保存时会要求选择新文件，示例本身不会被更改。</translation>
+    </message>
+    <message>
+        <source>Hide this note</source>
+        <translation>隐藏此提示</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate Selected Camera</source>
+        <translation>单独显示所选摄像机(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show only the selected camera's view (Esc shows every camera)</source>
+        <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
+    </message>
+    <message>
+        <source>Showing only {0} — Esc shows every camera</source>
+        <translation>仅显示 {0} — 按 Esc 显示全部摄像机</translation>
+    </message>
+    <message>
+        <source>Select one camera to isolate its view</source>
+        <translation>请选择一台摄像机以单独显示其视野</translation>
+    </message>
+    <message>
+        <source>Drag: field of view, symmetric about the pan (Alt: this edge only)</source>
+        <translation>拖动:视场角,围绕水平朝向对称(按住 Alt:仅移动此边)</translation>
+    </message>
+    <message>
+        <source>Drag: range</source>
+        <translation>拖动:距离</translation>
+    </message>
+    <message>
+        <source>Drag: tilt (where the view's centre meets the target height)</source>
+        <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
+    </message>
+    <message>
+        <source>&amp;Place Cameras…</source>
+        <translation>自动布置摄像机(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Propose the fewest cameras that cover the chosen zones without seeing into a private zone</source>
+        <translation>提出覆盖所选区域所需最少的摄像机，且不拍到任何私密区域</translation>
+    </message>
+    <message>
         <source>Sampling the zones</source>
         <translation>正在对区域取样</translation>
     </message>
@@ -1556,40 +1768,52 @@ It was kept as {1}</source>
         <translation>布置摄像机</translation>
     </message>
     <message>
-        <source>&amp;Isolate Selected Camera</source>
-        <translation>单独显示所选摄像机(&amp;I)</translation>
+        <source>&amp;Requirement View</source>
+        <translation>达标视图(&amp;R)</translation>
     </message>
     <message>
-        <source>Show only the selected camera's view (Esc shows every camera)</source>
-        <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
+        <source>Paint each collection zone green where it is covered at its required density, red where it is not</source>
+        <translation>将每个采集区按要求的像素密度着色：达到的部分为绿色，未达到的部分为红色</translation>
     </message>
     <message>
-        <source>Showing only {0} — Esc shows every camera</source>
-        <translation>仅显示 {0} — 按 Esc 显示全部摄像机</translation>
+        <source>{0} % at {1}</source>
+        <translation>{0} % 达到{1}</translation>
     </message>
     <message>
-        <source>Select one camera to isolate its view</source>
-        <translation>请选择一台摄像机以单独显示其视野</translation>
+        <source>{0} % covered</source>
+        <translation>{0} % 已覆盖</translation>
     </message>
     <message>
-        <source>&amp;Getting Started</source>
-        <translation>入门(&amp;G)</translation>
+        <source>(target {0} %)</source>
+        <translation>(目标 {0} %)</translation>
     </message>
     <message>
-        <source>copy of the sample, not saved</source>
-        <translation>示例的副本，未保存</translation>
+        <source>Chinese and English</source>
+        <translation>中文和英文</translation>
     </message>
     <message>
-        <source>Getting Started</source>
-        <translation>入门</translation>
+        <source>Chinese</source>
+        <translation>中文</translation>
     </message>
     <message>
-        <source>This is the sample plan. Its problems are deliberate: start with the Findings list on the right and click a finding to see it on the plan. Save asks for a new file; the sample itself is never changed.</source>
-        <translation>这是示例平面图，其中的问题是有意设置的：从右侧的“检查结果”列表开始，点击一条结果即可在平面图上看到它。保存时会要求选择新文件，示例本身不会被更改。</translation>
+        <source>English</source>
+        <translation>英文</translation>
     </message>
     <message>
-        <source>Hide this note</source>
-        <translation>隐藏此提示</translation>
+        <source>Rule pack: {0}</source>
+        <translation>规则包：{0}</translation>
+    </message>
+    <message>
+        <source>The report checks the plan against the plan's rule pack.</source>
+        <translation>报告按方案所用的规则包检查方案。</translation>
+    </message>
+    <message>
+        <source>Export cancelled: {0} was not written</source>
+        <translation>导出已取消：未写入 {0}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

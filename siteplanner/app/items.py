@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TR_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
+    QGraphicsRectItem,
     QGraphicsSimpleTextItem,
     QStyle,
     QStyleOptionGraphicsItem,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from siteplanner.app import style
 from siteplanner.app.i18n import tr
 from siteplanner.app.qtgeom import polygon_path
-from siteplanner.app.worker import CoveragePaths
+from siteplanner.app.worker import CoveragePaths, RequirementPaths
 
 Flag = QGraphicsItem.GraphicsItemFlag
 SELECTABLE = Flag.ItemIsSelectable
@@ -387,6 +388,106 @@ class PanHandle(QGraphicsItem):
         painter.drawEllipse(QPointF(0, 0), 5, 5)
 
 
+# The handles of a selected camera besides its pan: what each sets, as its tooltip says.
+CAMERA_HANDLE_TIPS = {
+    "fov_left": QT_TR_NOOP("Drag: field of view, symmetric about the pan (Alt: this edge only)"),
+    "fov_right": QT_TR_NOOP("Drag: field of view, symmetric about the pan (Alt: this edge only)"),
+    "range": QT_TR_NOOP("Drag: range"),
+    "tilt": QT_TR_NOOP("Drag: tilt (where the view's centre meets the target height)"),
+}
+
+
+class CameraHandle(QGraphicsItem):
+    """A handle of the selected camera (field-of-view edge, range or tilt), a few pixels wide."""
+
+    def __init__(self, kind: str, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.setFlag(FIXED_SIZE, True)
+        self.setZValue(Z_HANDLE)
+        self.setCursor(Qt.CursorShape.SizeAllCursor)
+        self.setToolTip(tr(CAMERA_HANDLE_TIPS[kind]))
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-7, -7, 14, 14)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(style.SELECTION, 1.5))
+        painter.setBrush(QColor("white"))
+        if self.kind == "range":
+            painter.drawRect(QRectF(-4.5, -4.5, 9, 9))
+        elif self.kind == "tilt":
+            painter.setBrush(style.SELECTION)
+            painter.drawPolygon(QPolygonF([QPointF(0, 5), QPointF(-5, -4), QPointF(5, -4)]))
+        else:  # a field-of-view edge: a diamond
+            painter.drawPolygon(
+                QPolygonF([QPointF(0, -5.5), QPointF(5.5, 0), QPointF(0, 5.5), QPointF(-5.5, 0)])
+            )
+
+
+class CameraHandlesItem(QGraphicsPathItem):
+    """The selected camera's field-of-view edges and range arc, the footprint's near and far
+    edges (where the bottom and top of the image meet the target height), and the handles that
+    change them. Plan coordinates; the positions come from ``siteplanner.editing.handles``."""
+
+    def __init__(self, camera: Any) -> None:
+        super().__init__()
+        self.camera = camera
+        self.setZValue(Z_HANDLE - 1)
+        self.setPen(cosmetic(style.SELECTION, 1.0, Qt.PenStyle.DashLine))
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.footprint = QGraphicsPathItem(self)
+        # Apart from the coverage outline: where the image's bottom and top rows land.
+        self.footprint.setPen(cosmetic(style.PREVIEW, 2.5, Qt.PenStyle.DashDotLine))
+        self.footprint.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.handles = {k: CameraHandle(k, self) for k in CAMERA_HANDLE_TIPS}
+        self.feedback = _label(self, "", bold=True, size=8.5)
+        self.feedback.setBrush(style.SELECTION.darker(130))
+        self.feedback.setZValue(Z_HANDLE + 1)
+        self.feedback.setTransform(QTransform.fromTranslate(10, -22))
+        self.feedback.setVisible(False)
+        self.placed: Any = None  # the CameraHandles drawn
+
+    def place(self, position: Any, pan_deg: float, hfov_deg: float, h: Any) -> None:
+        """Draw ``h`` (a ``CameraHandles``) for a camera at ``position`` looking ``pan_deg``."""
+        self.placed = h
+        x, y = float(position[0]), float(position[1])
+        path = QPainterPath()
+        path.moveTo(x, y)
+        path.lineTo(*h.fov_left)
+        path.moveTo(x, y)
+        path.lineTo(*h.fov_right)
+        r = math.dist((x, y), h.range)
+        box = QRectF(x - r, y - r, 2 * r, 2 * r)
+        # QPainterPath angles turn the y-down way; the plan's y is up, so they are negated.
+        start = -(pan_deg - hfov_deg / 2)
+        path.arcMoveTo(box, start)
+        path.arcTo(box, start, -hfov_deg)
+        self.setPath(path)
+        edges = QPainterPath()
+        for edge in (h.near, h.far):
+            if edge is not None:
+                edges.moveTo(*edge[0])
+                edges.lineTo(*edge[1])
+        self.footprint.setPath(edges)
+        for kind, handle in self.handles.items():
+            at = getattr(h, kind)
+            handle.setVisible(at is not None)
+            if at is not None:
+                handle.setPos(QPointF(*at))
+
+    def show_feedback(self, text: str, kind: str) -> None:
+        """A value shown beside the handle being dragged ("" hides it)."""
+        self.feedback.setText(text)
+        self.feedback.setVisible(bool(text))
+        handle = self.handles.get(kind)
+        if text and handle is not None:
+            self.feedback.setPos(handle.pos())
+
+
 class SignItem(PointModelItem):
     coll = "signs"
     RADIUS = 7.0
@@ -443,28 +544,52 @@ class VertexHandle(QGraphicsItem):
         painter.drawRect(QRectF(-4, -4, 8, 8))
 
 
-class CoverageItem(QGraphicsItem):
-    """One camera's coverage with its DORI bands (paths made by the analysis worker)."""
+BEST_FIRST = ("identification", "recognition", "observation", "detection", "coverage")
 
-    def __init__(self, paths: CoveragePaths, show_dori: bool) -> None:
+
+def _fill_bands(painter: QPainter, rings: dict[str, QPainterPath], show_dori: bool) -> None:
+    """Fill disjoint band regions (best first): each point once, in its best band's colour."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    for band in BEST_FIRST:
+        ring = rings.get(band)
+        if ring is None or ring.isEmpty():
+            continue
+        painter.setBrush(
+            style.DORI_BAND.get(band, style.COVERAGE_FILL) if show_dori else style.COVERAGE_FILL
+        )
+        painter.drawPath(ring)
+
+
+class BandsItem(QGraphicsItem):
+    """The level's coverage in one item, each point in the colour of the best DORI band any
+    camera reaches there (the worker's union per band), so overlapping views stay legible."""
+
+    def __init__(self) -> None:
         super().__init__()
-        self.setZValue(Z_COVERAGE)
-        self.show_dori = show_dori
-        self.emphasis = False
-        self.paths = paths
-        self._rect = paths.coverage.boundingRect()
-        # Panning only translates: reuse the rendered pixmap instead of refilling the paths.
+        self.setZValue(Z_COVERAGE - 0.2)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.show_dori = True
+        self.paths: dict[str, QPainterPath] = {}
+        self._rect = QRectF()
+        # Panning only translates: blit the rendered bands instead of refilling them.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def set_paths(self, paths: CoveragePaths) -> None:
+    def set_paths(self, paths: dict[str, QPainterPath]) -> None:
+        if paths is self.paths:
+            return
         self.prepareGeometryChange()
         self.paths = paths
-        self._rect = paths.coverage.boundingRect()
+        rect = QRectF()
+        for p in paths.values():
+            if not p.isEmpty():
+                rect = rect.united(p.boundingRect())
+        self._rect = rect
         self.update()
 
     def set_show_dori(self, show: bool) -> None:
-        self.show_dori = show
-        self.update()
+        if show != self.show_dori:
+            self.show_dori = show
+            self.update()
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -472,16 +597,66 @@ class CoverageItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        if self.show_dori:
-            for level, colour in style.DORI_FILL.items():
-                band = self.paths.dori.get(level)
-                if band is not None and not band.isEmpty():
-                    painter.setBrush(colour)
-                    painter.drawPath(band)
-        else:
-            painter.setBrush(style.COVERAGE_FILL)
-            painter.drawPath(self.paths.coverage)
+        _fill_bands(painter, self.paths, self.show_dori)
+
+
+class CoverageItem(QGraphicsItem):
+    """One camera's coverage outline (paths made by the analysis worker). The fills are the
+    level's BandsItem; a camera on its own (isolated, or dragged before the analysis catches
+    up) is ``solo`` and fills its own bands."""
+
+    def __init__(self, paths: CoveragePaths, show_dori: bool) -> None:
+        super().__init__()
+        self.setZValue(Z_COVERAGE)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.show_dori = show_dori
+        self.emphasis = False
+        self.solo = False
+        self.paths = paths
+        self._rings: dict[str, QPainterPath] | None = None
+        self._rect = paths.coverage.boundingRect()
+        # Panning only translates: reuse the rendered pixmap instead of refilling the paths.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_paths(self, paths: CoveragePaths) -> None:
+        self.prepareGeometryChange()
+        self.paths = paths
+        self._rings = None
+        self._rect = paths.coverage.boundingRect()
+        self.update()
+
+    def set_show_dori(self, show: bool) -> None:
+        self.show_dori = show
+        self.update()
+
+    def set_solo(self, on: bool) -> None:
+        if on != self.solo:
+            self.solo = on
+            self.update()
+
+    def rings(self) -> dict[str, QPainterPath]:
+        """The camera's own bands made disjoint (its bands are nested: each better one inside
+        the one before), made when first drawn solo."""
+        if self._rings is None:
+            nested = [self.paths.dori.get(b, QPainterPath()) for b in BEST_FIRST[:-1]]
+            nested.append(self.paths.coverage)
+            rings = {BEST_FIRST[0]: nested[0]}
+            for i in range(1, len(nested)):
+                better = nested[i - 1]
+                rings[BEST_FIRST[i]] = (
+                    nested[i].subtracted(better) if not better.isEmpty() else nested[i]
+                )
+            self._rings = rings
+        return self._rings
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self.solo:
+            _fill_bands(painter, self.rings(), self.show_dori)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if self.emphasis:
             painter.setPen(cosmetic(style.SELECTION, 2.0))
@@ -495,6 +670,64 @@ class CoverageItem(QGraphicsItem):
             self.emphasis = on
             self.setZValue(Z_COVERAGE + (0.5 if on else 0.0))
             self.update()
+
+
+class RequirementItem(QGraphicsItem):
+    """A collection zone in the requirement view: green where it is covered at its required
+    density, red and hatched where it is not, with the covered share written in it."""
+
+    def __init__(self, req: RequirementPaths) -> None:
+        super().__init__()
+        self.setZValue(Z_COVERAGE + 0.8)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.label = _label(self, "", bold=True, size=8.0)
+        self.label_back = QGraphicsRectItem(self.label)
+        self.label_back.setFlag(Flag.ItemStacksBehindParent, True)
+        self.label_back.setPen(cosmetic(style.GRID_MAJOR, 1.0))
+        self.label_back.setBrush(style.LEGEND_BACK)
+        self.req = req
+        self._rect = QRectF()
+        self.set_requirement(req)
+
+    def set_requirement(self, req: RequirementPaths) -> None:
+        self.prepareGeometryChange()
+        self.req = req
+        self._rect = req.passing.boundingRect().united(req.failing.boundingRect())
+        self.label.setText(requirement_text(req))
+        ok = req.target is None or req.percent >= 100 * req.target - 1e-6
+        self.label.setBrush(
+            style.ZONE_LINE["collection"].darker(140) if ok else style.INTRUSION_LINE
+        )
+        self.label.setPos(QPointF(*req.anchor))
+        r = self.label.boundingRect()
+        self.label_back.setRect(r.adjusted(-3, -1, 3, 1))
+        self.label.setTransform(QTransform.fromTranslate(-r.width() / 2, -r.height() / 2))
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.REQUIREMENT_PASS)
+        painter.drawPath(self.req.passing)
+        painter.setBrush(style.REQUIREMENT_FAIL)
+        painter.drawPath(self.req.failing)
+        painter.setBrush(QBrush(style.REQUIREMENT_FAIL_HATCH, Qt.BrushStyle.BDiagPattern))
+        painter.drawPath(self.req.failing)
+
+
+def requirement_text(req: RequirementPaths) -> str:
+    """What a zone in the requirement view says: its covered share at the required density."""
+    pct = f"{req.percent:.0f}"
+    target = f"{100 * req.target:.0f}" if req.target is not None else ""
+    if req.required:
+        text = tr("{0} % at {1}").format(pct, tr(req.required))
+    else:
+        text = tr("{0} % covered").format(pct)
+    return text + (" " + tr("(target {0} %)").format(target) if target else "")
 
 
 def intrusion_item(path: QPainterPath) -> QGraphicsPathItem:
