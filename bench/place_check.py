@@ -157,7 +157,7 @@ def check(plan: Plan, limit_s: float = 60.0) -> tuple[bool, str]:
     return passed, line
 
 
-def check_rows(seeds: tuple[int, ...] = (11,), limit_s: float = 60.0) -> list[tuple[str, ...]]:
+def check_rows(seeds: tuple[int, ...] = (11, 12), limit_s: float = 60.0) -> list[tuple[str, ...]]:
     rows = []
     for seed in seeds:
         plan = random_office(seed)
