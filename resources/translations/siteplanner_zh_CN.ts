@@ -612,6 +612,10 @@
         <translation>重命名楼层(&amp;N)…</translation>
     </message>
     <message>
+        <source>Level &amp;Elevation…</source>
+        <translation>楼层标高(&amp;E)…</translation>
+    </message>
+    <message>
         <source>Re&amp;move Level…</source>
         <translation>删除楼层(&amp;M)…</translation>
     </message>
@@ -648,6 +652,10 @@
         <translation>显示网格(&amp;G)</translation>
     </message>
     <message>
+        <source>Fr&amp;ame Selection</source>
+        <translation>缩放到所选(&amp;A)</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -658,14 +666,6 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>F&amp;rame Selection</source>
-        <translation>缩放到所选(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Show Floor &amp;Below</source>
-        <translation>显示下层楼面(&amp;B)</translation>
     </message>
     <message>
         <source>The walls of the level below, faintly, under the shown level</source>
@@ -870,6 +870,14 @@
     <message>
         <source>Duplicate level</source>
         <translation>复制楼层</translation>
+    </message>
+    <message>
+        <source>Level elevation</source>
+        <translation>楼层标高</translation>
+    </message>
+    <message>
+        <source>Elevation of {0} (m):</source>
+        <translation>{0} 的标高 (m):</translation>
     </message>
     <message>
         <source>Rename level</source>
@@ -1278,6 +1286,10 @@
     <message>
         <source>Sign &amp;Suggestions</source>
         <translation>标识建议(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show Floor B&amp;elow</source>
+        <translation>显示下层楼面(&amp;E)</translation>
     </message>
     <message>
         <source>Accept All Sign Suggestions</source>
@@ -1814,6 +1826,50 @@ It was kept as {1}</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Seen, below detection density</source>
+        <translation>可见，但低于探测密度</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖范围</translation>
+    </message>
+    <message>
+        <source>Covered at the zone's required density</source>
+        <translation>达到区域要求的密度</translation>
+    </message>
+    <message>
+        <source>Not covered at the required density</source>
+        <translation>未达到要求的密度</translation>
+    </message>
+    <message>
+        <source>{0} (from {1:g} px/m)</source>
+        <translation>{0}(自 {1:g} 像素/米)</translation>
+    </message>
+    <message>
+        <source>The notice on the signs is incomplete: {0} missing.
+
+A sign must tell people who operates the cameras, how to reach them, why they record and how long recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked DRAFT / 草稿, which is not to be put up.</source>
+        <translation>标识上的告知内容不完整：缺少 {0}。
+
+标识必须告诉人们摄像机由谁运营、如何联系、为何录像以及录像保存多久。请在“场所 ▸ 设置”中填写，或打印标有“草稿 DRAFT”的校样（不可张贴）。</translation>
+    </message>
+    <message>
+        <source>Open Site Settings</source>
+        <translation>打开场所设置</translation>
+    </message>
+    <message>
+        <source>Print as Draft</source>
+        <translation>打印为草稿</translation>
+    </message>
+    <message>
+        <source>Export as Draft</source>
+        <translation>导出为草稿</translation>
     </message>
 </context>
 </TS>
