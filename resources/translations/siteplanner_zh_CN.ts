@@ -296,26 +296,6 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>Legend</source>
-        <translation>图例</translation>
-    </message>
-    <message>
-        <source>Seen, below detection density</source>
-        <translation>可见，但低于探测密度</translation>
-    </message>
-    <message>
-        <source>Coverage</source>
-        <translation>覆盖范围</translation>
-    </message>
-    <message>
-        <source>Covered at the zone's required density</source>
-        <translation>达到区域要求的密度</translation>
-    </message>
-    <message>
-        <source>Not covered at the required density</source>
-        <translation>未达到要求的密度</translation>
-    </message>
-    <message>
         <source>Detection</source>
         <translation>探测</translation>
     </message>
@@ -330,10 +310,6 @@
     <message>
         <source>Identification</source>
         <translation>辨认</translation>
-    </message>
-    <message>
-        <source>{0} (from {1:g} px/m)</source>
-        <translation>{0}(自 {1:g} 像素/米)</translation>
     </message>
     <message>
         <source>restroom</source>
@@ -480,10 +456,6 @@
         <translation>宽度 (m)</translation>
     </message>
     <message>
-        <source>Cut depth (m)</source>
-        <translation>开洞深度 (m)</translation>
-    </message>
-    <message>
         <source>Mount height (m)</source>
         <translation>安装高度 (m)</translation>
     </message>
@@ -532,14 +504,6 @@
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <source>Import &amp;Background Image…</source>
-        <translation>导入背景图像(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>A scanned or exported floor plan under the shown level</source>
-        <translation>在当前楼层下方显示扫描或导出的平面图</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -550,6 +514,14 @@
     <message>
         <source>Re&amp;vert</source>
         <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Drawing…</source>
+        <translation>导入图纸(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>A DXF drawing or a PDF floor plan under the level, to trace over</source>
+        <translation>将 DXF 图纸或 PDF 平面图放在楼层下方，用于描图</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -584,22 +556,6 @@
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <source>D&amp;uplicate</source>
-        <translation>复制副本(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Rotate 90° &amp;Left</source>
-        <translation>向左旋转 90°(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Rotate 90° &amp;Right</source>
-        <translation>向右旋转 90°(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Rotate &amp;By…</source>
-        <translation>按角度旋转(&amp;B)…</translation>
-    </message>
-    <message>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -622,30 +578,6 @@
     <message>
         <source>Show &amp;Coverage</source>
         <translation>显示覆盖范围(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Add Level</source>
-        <translation>添加楼层(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Duplicate Level</source>
-        <translation>复制楼层(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Re&amp;name Level…</source>
-        <translation>重命名楼层(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Re&amp;move Level…</source>
-        <translation>删除楼层(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Move Level &amp;Up</source>
-        <translation>上移楼层(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Move Level Do&amp;wn</source>
-        <translation>下移楼层(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -682,18 +614,6 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>F&amp;rame Selection</source>
-        <translation>缩放到所选(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Show Floor &amp;Below</source>
-        <translation>显示下层楼面(&amp;B)</translation>
-    </message>
-    <message>
-        <source>The walls of the level below, faintly, under the shown level</source>
-        <translation>在当前楼层下方淡淡显示下一层的墙体</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -880,20 +800,12 @@
         <translation>运营</translation>
     </message>
     <message>
-        <source>{0} (copy)</source>
-        <translation>{0}(副本)</translation>
-    </message>
-    <message>
         <source>Level {0}</source>
         <translation>楼层 {0}</translation>
     </message>
     <message>
         <source>Add level</source>
         <translation>添加楼层</translation>
-    </message>
-    <message>
-        <source>Duplicate level</source>
-        <translation>复制楼层</translation>
     </message>
     <message>
         <source>Rename level</source>
@@ -904,36 +816,8 @@
         <translation>名称：</translation>
     </message>
     <message>
-        <source>A plan keeps at least one level</source>
-        <translation>平面图至少保留一个楼层</translation>
-    </message>
-    <message>
         <source>Remove level</source>
         <translation>删除楼层</translation>
-    </message>
-    <message>
-        <source>Remove level {0} and the {1} objects on it? (Edit ▸ Undo brings it back.)</source>
-        <translation>删除楼层 {0} 及其上的 {1} 个对象?(可用 编辑 ▸ 撤销 恢复。)</translation>
-    </message>
-    <message>
-        <source>Move level up</source>
-        <translation>上移楼层</translation>
-    </message>
-    <message>
-        <source>Move level down</source>
-        <translation>下移楼层</translation>
-    </message>
-    <message>
-        <source>Floor below: {0}</source>
-        <translation>下层楼面:{0}</translation>
-    </message>
-    <message>
-        <source>How deep the opening cuts through the wall, across it: at least the wall's thickness, or the wall stays closed there</source>
-        <translation>洞口横穿墙体的深度:至少等于墙厚,否则该处墙体仍视为封闭</translation>
-    </message>
-    <message>
-        <source>The opening's width along the wall; both ends move about its centre</source>
-        <translation>洞口沿墙方向的宽度;两端围绕中心同时移动</translation>
     </message>
     <message>
         <source>{0} objects selected</source>
@@ -1064,34 +948,6 @@
         <translation>移动</translation>
     </message>
     <message>
-        <source>Field of view {0}° (this edge only)</source>
-        <translation>视场角 {0}°(仅移动此边)</translation>
-    </message>
-    <message>
-        <source>Field of view {0}° (symmetric)</source>
-        <translation>视场角 {0}°(左右对称)</translation>
-    </message>
-    <message>
-        <source>Change field of view</source>
-        <translation>修改视场角</translation>
-    </message>
-    <message>
-        <source>Range {0}</source>
-        <translation>距离 {0}</translation>
-    </message>
-    <message>
-        <source>Change range</source>
-        <translation>修改距离</translation>
-    </message>
-    <message>
-        <source>Tilt {0}° down</source>
-        <translation>俯角 {0}°</translation>
-    </message>
-    <message>
-        <source>Change tilt</source>
-        <translation>修改俯角</translation>
-    </message>
-    <message>
         <source>Nudge</source>
         <translation>微移</translation>
     </message>
@@ -1104,24 +960,8 @@
         <translation>未创建：{0}</translation>
     </message>
     <message>
-        <source>Wall: click points (or type a length, Tab for an angle, then Enter), double-click or Enter to finish, Esc to cancel, Shift for 45°</source>
-        <translation>墙:单击各点(或输入长度,按 Tab 输入角度,再按 Enter),双击或按 Enter 结束,Esc 取消,按住 Shift 锁定 45°</translation>
-    </message>
-    <message>
         <source>Draw wall</source>
         <translation>绘制墙</translation>
-    </message>
-    <message>
-        <source>a wall's length must be more than 0</source>
-        <translation>墙的长度必须大于 0</translation>
-    </message>
-    <message>
-        <source>Length {0}{1} {2}   Angle {3}{4}°</source>
-        <translation>长度 {0}{1} {2}   角度 {3}{4}°</translation>
-    </message>
-    <message>
-        <source>Not a length or angle: {0}</source>
-        <translation>不是有效的长度或角度:{0}</translation>
     </message>
     <message>
         <source>Obstacle: click the corners, double-click or Enter to finish</source>
@@ -1512,8 +1352,100 @@ It was kept as {1}</source>
         <translation>标识观看距离</translation>
     </message>
     <message>
+        <source>Import Drawing</source>
+        <translation>导入图纸</translation>
+    </message>
+    <message>
+        <source>Reading the drawing…</source>
+        <translation>正在读取图纸…</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>图元</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
         <source>Units</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <source>Import to</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>This level ({0})</source>
+        <translation>当前楼层（{0}）</translation>
+    </message>
+    <message>
+        <source>A new level</source>
+        <translation>新楼层</translation>
+    </message>
+    <message>
+        <source>{0} layers. Check each layer's role, the units and the size.</source>
+        <translation>{0} 个图层。请检查每个图层的用途、单位和尺寸。</translation>
+    </message>
+    <message>
+        <source>guessed from its size: the drawing names no units</source>
+        <translation>根据尺寸推断：图纸未指定单位</translation>
+    </message>
+    <message>
+        <source>as the drawing says</source>
+        <translation>按图纸所注</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import drawing {0}</source>
+        <translation>导入图纸 {0}</translation>
+    </message>
+    <message>
+        <source>Imported {0}: {1} × {2}; {3}</source>
+        <translation>已导入 {0}：{1} × {2}；{3}</translation>
+    </message>
+    <message>
+        <source>{0} pages. The page becomes this level's background image: calibrate it next.</source>
+        <translation>共 {0} 页。所选页将作为本楼层的底图，接下来请校准。</translation>
+    </message>
+    <message>
+        <source>{0} × {1} mm sheet, rendered at {2} dpi ({3} × {4} pixels)</source>
+        <translation>{0} × {1} mm 图幅，以 {2} dpi 渲染（{3} × {4} 像素）</translation>
+    </message>
+    <message>
+        <source>Rendering page {0}…</source>
+        <translation>正在渲染第 {0} 页…</translation>
+    </message>
+    <message>
+        <source>Import PDF page</source>
+        <translation>导入 PDF 页面</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1} imported as the background at 1:{2}: calibrate it now.</source>
+        <translation>{1} 的第 {0} 页已按 1:{2} 导入为底图：请立即校准。</translation>
+    </message>
+    <message>
+        <source>Drawings (*.dxf *.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>图纸 (*.dxf *.pdf *.png *.jpg *.jpeg);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Change site settings</source>
@@ -1536,44 +1468,72 @@ It was kept as {1}</source>
         <translation>按键</translation>
     </message>
     <message>
-        <source>See-through opening</source>
-        <translation>洞口设为透视</translation>
+        <source>not recognised</source>
+        <translation>未识别</translation>
     </message>
     <message>
-        <source>Opaque opening</source>
-        <translation>洞口设为不透视</translation>
+        <source>wall</source>
+        <translation>墙</translation>
     </message>
     <message>
-        <source>Duplicate {0}</source>
-        <translation>复制 {0} 个对象</translation>
+        <source>column / obstacle</source>
+        <translation>柱 / 障碍物</translation>
     </message>
     <message>
-        <source>Rotate by {0}°</source>
-        <translation>旋转 {0}°</translation>
+        <source>room boundary</source>
+        <translation>房间边界</translation>
     </message>
     <message>
-        <source>Rotate</source>
-        <translation>旋转</translation>
+        <source>room name text</source>
+        <translation>房间名称文字</translation>
     </message>
     <message>
-        <source>Angle (°, counter-clockwise; negative turns clockwise):</source>
-        <translation>角度(°,逆时针;负值为顺时针):</translation>
+        <source>ignore</source>
+        <translation>忽略</translation>
     </message>
     <message>
-        <source>&amp;Properties</source>
-        <translation>属性(&amp;P)</translation>
+        <source>Show All</source>
+        <translation>全部显示</translation>
     </message>
     <message>
-        <source>&amp;Frame</source>
-        <translation>缩放到此(&amp;F)</translation>
+        <source>Hide All</source>
+        <translation>全部隐藏</translation>
     </message>
     <message>
-        <source>&amp;Isolate View</source>
-        <translation>单独显示视野(&amp;I)</translation>
+        <source>No drawing under this level: File ▸ Import Drawing…</source>
+        <translation>此楼层下没有图纸：文件 ▸ 导入图纸…</translation>
     </message>
     <message>
-        <source>&amp;See-Through</source>
-        <translation>可透视(&amp;S)</translation>
+        <source>Imported as: {0}</source>
+        <translation>导入为：{0}</translation>
+    </message>
+    <message>
+        <source>Drawing underlay</source>
+        <translation>图纸底图</translation>
+    </message>
+    <message>
+        <source>Show or hide underlay layers</source>
+        <translation>显示或隐藏底图图层</translation>
+    </message>
+    <message>
+        <source>Remove drawing underlay</source>
+        <translation>移除图纸底图</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate Selected Camera</source>
+        <translation>单独显示所选摄像机(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show only the selected camera's view (Esc shows every camera)</source>
+        <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
+    </message>
+    <message>
+        <source>Showing only {0} — Esc shows every camera</source>
+        <translation>仅显示 {0} — 按 Esc 显示全部摄像机</translation>
+    </message>
+    <message>
+        <source>Select one camera to isolate its view</source>
+        <translation>请选择一台摄像机以单独显示其视野</translation>
     </message>
     <message>
         <source>&amp;Getting Started</source>
@@ -1596,32 +1556,52 @@ It was kept as {1}</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <source>&amp;Isolate Selected Camera</source>
-        <translation>单独显示所选摄像机(&amp;I)</translation>
+        <source>&amp;Requirement View</source>
+        <translation>达标视图(&amp;R)</translation>
     </message>
     <message>
-        <source>Show only the selected camera's view (Esc shows every camera)</source>
-        <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
+        <source>Paint each collection zone green where it is covered at its required density, red where it is not</source>
+        <translation>将每个采集区按要求的像素密度着色：达到的部分为绿色，未达到的部分为红色</translation>
     </message>
     <message>
-        <source>Showing only {0} — Esc shows every camera</source>
-        <translation>仅显示 {0} — 按 Esc 显示全部摄像机</translation>
+        <source>{0} % at {1}</source>
+        <translation>{0} % 达到{1}</translation>
     </message>
     <message>
-        <source>Select one camera to isolate its view</source>
-        <translation>请选择一台摄像机以单独显示其视野</translation>
+        <source>{0} % covered</source>
+        <translation>{0} % 已覆盖</translation>
     </message>
     <message>
-        <source>Drag: field of view, symmetric about the pan (Alt: this edge only)</source>
-        <translation>拖动:视场角,围绕水平朝向对称(按住 Alt:仅移动此边)</translation>
+        <source>(target {0} %)</source>
+        <translation>(目标 {0} %)</translation>
     </message>
     <message>
-        <source>Drag: range</source>
-        <translation>拖动:距离</translation>
+        <source>Chinese and English</source>
+        <translation>中文和英文</translation>
     </message>
     <message>
-        <source>Drag: tilt (where the view's centre meets the target height)</source>
-        <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Rule pack: {0}</source>
+        <translation>规则包：{0}</translation>
+    </message>
+    <message>
+        <source>The report checks the plan against the plan's rule pack.</source>
+        <translation>报告按方案所用的规则包检查方案。</translation>
+    </message>
+    <message>
+        <source>Export cancelled: {0} was not written</source>
+        <translation>导出已取消：未写入 {0}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>&amp;Place Cameras…</source>
@@ -1792,52 +1772,192 @@ It was kept as {1}</source>
         <translation>布置摄像机</translation>
     </message>
     <message>
-        <source>&amp;Requirement View</source>
-        <translation>达标视图(&amp;R)</translation>
+        <source>Cut depth (m)</source>
+        <translation>开洞深度 (m)</translation>
     </message>
     <message>
-        <source>Paint each collection zone green where it is covered at its required density, red where it is not</source>
-        <translation>将每个采集区按要求的像素密度着色：达到的部分为绿色，未达到的部分为红色</translation>
+        <source>Import &amp;Background Image…</source>
+        <translation>导入背景图像(&amp;B)…</translation>
     </message>
     <message>
-        <source>{0} % at {1}</source>
-        <translation>{0} % 达到{1}</translation>
+        <source>A scanned or exported floor plan under the shown level</source>
+        <translation>在当前楼层下方显示扫描或导出的平面图</translation>
     </message>
     <message>
-        <source>{0} % covered</source>
-        <translation>{0} % 已覆盖</translation>
+        <source>D&amp;uplicate</source>
+        <translation>复制副本(&amp;U)</translation>
     </message>
     <message>
-        <source>(target {0} %)</source>
-        <translation>(目标 {0} %)</translation>
+        <source>Rotate 90° &amp;Left</source>
+        <translation>向左旋转 90°(&amp;L)</translation>
     </message>
     <message>
-        <source>Chinese and English</source>
-        <translation>中文和英文</translation>
+        <source>Rotate 90° &amp;Right</source>
+        <translation>向右旋转 90°(&amp;R)</translation>
     </message>
     <message>
-        <source>Chinese</source>
-        <translation>中文</translation>
+        <source>Rotate &amp;By…</source>
+        <translation>按角度旋转(&amp;B)…</translation>
     </message>
     <message>
-        <source>English</source>
-        <translation>英文</translation>
+        <source>&amp;Add Level</source>
+        <translation>添加楼层(&amp;A)</translation>
     </message>
     <message>
-        <source>Rule pack: {0}</source>
-        <translation>规则包：{0}</translation>
+        <source>&amp;Duplicate Level</source>
+        <translation>复制楼层(&amp;D)</translation>
     </message>
     <message>
-        <source>The report checks the plan against the plan's rule pack.</source>
-        <translation>报告按方案所用的规则包检查方案。</translation>
+        <source>Re&amp;name Level…</source>
+        <translation>重命名楼层(&amp;N)…</translation>
     </message>
     <message>
-        <source>Export cancelled: {0} was not written</source>
-        <translation>导出已取消：未写入 {0}</translation>
+        <source>Re&amp;move Level…</source>
+        <translation>删除楼层(&amp;M)…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>Move Level &amp;Up</source>
+        <translation>上移楼层(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Level Do&amp;wn</source>
+        <translation>下移楼层(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The walls of the level below, faintly, under the shown level</source>
+        <translation>在当前楼层下方淡淡显示下一层的墙体</translation>
+    </message>
+    <message>
+        <source>{0} (copy)</source>
+        <translation>{0}(副本)</translation>
+    </message>
+    <message>
+        <source>Duplicate level</source>
+        <translation>复制楼层</translation>
+    </message>
+    <message>
+        <source>A plan keeps at least one level</source>
+        <translation>平面图至少保留一个楼层</translation>
+    </message>
+    <message>
+        <source>Remove level {0} and the {1} objects on it? (Edit ▸ Undo brings it back.)</source>
+        <translation>删除楼层 {0} 及其上的 {1} 个对象?(可用 编辑 ▸ 撤销 恢复。)</translation>
+    </message>
+    <message>
+        <source>Move level up</source>
+        <translation>上移楼层</translation>
+    </message>
+    <message>
+        <source>Move level down</source>
+        <translation>下移楼层</translation>
+    </message>
+    <message>
+        <source>Floor below: {0}</source>
+        <translation>下层楼面:{0}</translation>
+    </message>
+    <message>
+        <source>How deep the opening cuts through the wall, across it: at least the wall's thickness, or the wall stays closed there</source>
+        <translation>洞口横穿墙体的深度:至少等于墙厚,否则该处墙体仍视为封闭</translation>
+    </message>
+    <message>
+        <source>The opening's width along the wall; both ends move about its centre</source>
+        <translation>洞口沿墙方向的宽度;两端围绕中心同时移动</translation>
+    </message>
+    <message>
+        <source>Field of view {0}° (this edge only)</source>
+        <translation>视场角 {0}°(仅移动此边)</translation>
+    </message>
+    <message>
+        <source>Field of view {0}° (symmetric)</source>
+        <translation>视场角 {0}°(左右对称)</translation>
+    </message>
+    <message>
+        <source>Change field of view</source>
+        <translation>修改视场角</translation>
+    </message>
+    <message>
+        <source>Range {0}</source>
+        <translation>距离 {0}</translation>
+    </message>
+    <message>
+        <source>Change range</source>
+        <translation>修改距离</translation>
+    </message>
+    <message>
+        <source>Tilt {0}° down</source>
+        <translation>俯角 {0}°</translation>
+    </message>
+    <message>
+        <source>Change tilt</source>
+        <translation>修改俯角</translation>
+    </message>
+    <message>
+        <source>Wall: click points (or type a length, Tab for an angle, then Enter), double-click or Enter to finish, Esc to cancel, Shift for 45°</source>
+        <translation>墙:单击各点(或输入长度,按 Tab 输入角度,再按 Enter),双击或按 Enter 结束,Esc 取消,按住 Shift 锁定 45°</translation>
+    </message>
+    <message>
+        <source>a wall's length must be more than 0</source>
+        <translation>墙的长度必须大于 0</translation>
+    </message>
+    <message>
+        <source>Length {0}{1} {2}   Angle {3}{4}°</source>
+        <translation>长度 {0}{1} {2}   角度 {3}{4}°</translation>
+    </message>
+    <message>
+        <source>Not a length or angle: {0}</source>
+        <translation>不是有效的长度或角度:{0}</translation>
+    </message>
+    <message>
+        <source>See-through opening</source>
+        <translation>洞口设为透视</translation>
+    </message>
+    <message>
+        <source>Opaque opening</source>
+        <translation>洞口设为不透视</translation>
+    </message>
+    <message>
+        <source>Duplicate {0}</source>
+        <translation>复制 {0} 个对象</translation>
+    </message>
+    <message>
+        <source>Rotate by {0}°</source>
+        <translation>旋转 {0}°</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Angle (°, counter-clockwise; negative turns clockwise):</source>
+        <translation>角度(°,逆时针;负值为顺时针):</translation>
+    </message>
+    <message>
+        <source>&amp;Properties</source>
+        <translation>属性(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Frame</source>
+        <translation>缩放到此(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate View</source>
+        <translation>单独显示视野(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;See-Through</source>
+        <translation>可透视(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Drag: field of view, symmetric about the pan (Alt: this edge only)</source>
+        <translation>拖动:视场角,围绕水平朝向对称(按住 Alt:仅移动此边)</translation>
+    </message>
+    <message>
+        <source>Drag: range</source>
+        <translation>拖动:距离</translation>
+    </message>
+    <message>
+        <source>Drag: tilt (where the view's centre meets the target height)</source>
+        <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
     </message>
     <message>
         <source>The notice on the signs is incomplete: {0} missing.
@@ -1858,6 +1978,50 @@ A sign must tell people who operates the cameras, how to reach them, why they re
     <message>
         <source>Export as Draft</source>
         <translation>导出为草稿</translation>
+    </message>
+    <message>
+        <source>Level &amp;Elevation…</source>
+        <translation>楼层标高(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Fr&amp;ame Selection</source>
+        <translation>缩放到所选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Level elevation</source>
+        <translation>楼层标高</translation>
+    </message>
+    <message>
+        <source>Elevation of {0} (m):</source>
+        <translation>{0} 的标高 (m):</translation>
+    </message>
+    <message>
+        <source>Show Floor B&amp;elow</source>
+        <translation>显示下层楼面(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Seen, below detection density</source>
+        <translation>可见，但低于探测密度</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖范围</translation>
+    </message>
+    <message>
+        <source>Covered at the zone's required density</source>
+        <translation>达到区域要求的密度</translation>
+    </message>
+    <message>
+        <source>Not covered at the required density</source>
+        <translation>未达到要求的密度</translation>
+    </message>
+    <message>
+        <source>{0} (from {1:g} px/m)</source>
+        <translation>{0}(自 {1:g} 像素/米)</translation>
     </message>
 </context>
 </TS>

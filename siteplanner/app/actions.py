@@ -87,6 +87,13 @@ FILE = (
         "background.choose_image",
         tip=QT_TR_NOOP("A scanned or exported floor plan under the shown level"),
     ),
+    ActionSpec(
+        "import_drawing",
+        QT_TR_NOOP("&Import Drawing…"),
+        "File",
+        "drawings.import_drawing",
+        tip=QT_TR_NOOP("A DXF drawing or a PDF floor plan under the level, to trace over"),
+    ),
     _sep("File", 4),
     ActionSpec("save", QT_TR_NOOP("&Save"), "File", "file.save", (K.Save,)),
     ActionSpec("save_as", QT_TR_NOOP("Save &As…"), "File", "file.save_as", (K.SaveAs,)),
@@ -130,6 +137,7 @@ LEVEL_COMMANDS = (
     ("add_level", QT_TR_NOOP("&Add Level"), "level_add"),
     ("duplicate_level", QT_TR_NOOP("&Duplicate Level"), "level_duplicate"),
     ("rename_level", QT_TR_NOOP("Re&name Level…"), "level_rename"),
+    ("level_elevation", QT_TR_NOOP("Level &Elevation…"), None),
     ("remove_level", QT_TR_NOOP("Re&move Level…"), "level_remove"),
     ("move_level_up", QT_TR_NOOP("Move Level &Up"), "level_up"),
     ("move_level_down", QT_TR_NOOP("Move Level Do&wn"), "level_down"),
@@ -173,7 +181,7 @@ VIEW = (
     ActionSpec("zoom_out", QT_TR_NOOP("Zoom &Out"), "View", "view.zoom_out", (K.ZoomOut,)),
     ActionSpec(
         "frame_selection",
-        QT_TR_NOOP("F&rame Selection"),
+        QT_TR_NOOP("Fr&ame Selection"),
         "View",
         "objects.frame",
         ("Shift+F",),
@@ -201,7 +209,7 @@ VIEW = (
     ),
     ActionSpec(
         "show_underlay",
-        QT_TR_NOOP("Show Floor &Below"),
+        QT_TR_NOOP("Show Floor B&elow"),
         "View",
         "state.set_underlay",
         checkable=True,
@@ -236,6 +244,7 @@ VIEW = (
     ActionSpec("dock_schedule", "", "View", "schedule_dock", kind="dock"),
     ActionSpec("dock_history", "", "View", "history_dock", kind="dock"),
     ActionSpec("dock_background", "", "View", "background_dock", kind="dock"),
+    ActionSpec("dock_underlay", "", "View", "underlay_dock", kind="dock"),
     _sep("View", 3),
     ActionSpec("units", QT_TR_NOOP("&Units"), "View", kind="menu"),
     *(
