@@ -336,6 +336,26 @@
         <translation>母婴室</translation>
     </message>
     <message>
+        <source>toilet</source>
+        <translation>卫生间</translation>
+    </message>
+    <message>
+        <source>locker_room</source>
+        <translation>更衣室</translation>
+    </message>
+    <message>
+        <source>shower</source>
+        <translation>淋浴间</translation>
+    </message>
+    <message>
+        <source>sauna</source>
+        <translation>桑拿房</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation>区域边缘</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1060,6 +1080,10 @@
         <translation>每张多块，带裁切线</translation>
     </message>
     <message>
+        <source>Suggested sign ({0}): announces {1}. Double-click to add it, drag to move, right-click to reject.</source>
+        <translation>建议的标识（{0}）：告知 {1}。双击添加，拖动可移动，右键可拒绝。</translation>
+    </message>
+    <message>
         <source>Accept suggested sign</source>
         <translation>接受建议的标识</translation>
     </message>
@@ -1088,12 +1112,44 @@
         <translation>附加标识图例（每个标识的位置）</translation>
     </message>
     <message>
+        <source>Sign suggestions are off for levels with more than {0} cameras; use siteplanner signs --suggested</source>
+        <translation>摄像机超过 {0} 台的楼层不显示标识建议；请使用 siteplanner signs --suggested</translation>
+    </message>
+    <message>
+        <source>Add sign {0}</source>
+        <translation>添加标识 {0}</translation>
+    </message>
+    <message>
+        <source>No sign suggestions on this level.</source>
+        <translation>本楼层没有标识建议。</translation>
+    </message>
+    <message>
+        <source>Accept {0} sign suggestions</source>
+        <translation>接受 {0} 条标识建议</translation>
+    </message>
+    <message>
+        <source>{0} signs added</source>
+        <translation>已添加 {0} 块标识</translation>
+    </message>
+    <message>
         <source>Export signs</source>
         <translation>导出标识</translation>
     </message>
     <message>
         <source>No signs</source>
         <translation>没有标识</translation>
+    </message>
+    <message>
+        <source>This plan has no signs yet. Accept suggested signs or place signs first.</source>
+        <translation>此平面图还没有标识。请先接受建议的标识或放置标识。</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Signs written to {0} ({1} pages)</source>
+        <translation>标识已写入 {0}（{1} 页）</translation>
     </message>
     <message>
         <source>Print signs</source>
@@ -1422,6 +1478,10 @@ It was kept as {1}</source>
     <message>
         <source>Select one camera to isolate its view</source>
         <translation>请选择一台摄像机以单独显示其视野</translation>
+    </message>
+    <message>
+        <source>coverage {0} m²</source>
+        <translation>覆盖 {0} m²</translation>
     </message>
 </context>
 </TS>

@@ -75,6 +75,11 @@ VALUE_WORDS = (
     QT_TR_NOOP("guest_room"),
     QT_TR_NOOP("dormitory"),
     QT_TR_NOOP("lactation_room"),
+    QT_TR_NOOP("toilet"),
+    QT_TR_NOOP("locker_room"),
+    QT_TR_NOOP("shower"),
+    QT_TR_NOOP("sauna"),
+    QT_TR_NOOP("edge"),
 )
 
 

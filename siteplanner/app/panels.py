@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
@@ -127,10 +128,12 @@ def suggestions(plan: Plan, name: str) -> list[tuple[str, str]]:
             words += sorted(p for p in pack.internal_purposes if p not in words)
         return [(w, tr(w)) for w in words]
     if name == "private_type" and pack is not None:
+        # Shown by the pack's name in the interface language, else our translation of the key.
         out = []
         for key, names in pack.private_types.items():
-            shown = names.get(lang) or key
-            out.append((key, key if shown == key else f"{shown} ({key})"))
+            ours = tr(key)
+            shown = names.get(lang) or (ours if ours != key else names.get("en") or key)
+            out.append((key, shown))
         return out
     return []
 
@@ -278,6 +281,7 @@ class PropertiesPanel(QWidget):
         self.outer.addStretch(1)
         self.editors: dict[str, QWidget] = {}
         self.kinds: dict[str, str] = {}
+        self.labels: dict[str, str] = {}  # field -> its label as shown
         self.target: Any = None
         self._shown_key: object = None
         self._in_editor = 0  # depth of editor signals being handled
@@ -341,6 +345,7 @@ class PropertiesPanel(QWidget):
                     widget.deleteLater()
         self.editors = {}
         self.kinds = {}
+        self.labels = {}
 
     def _rebuild(self, sel: list[tuple[str, Any]], key: object) -> None:
         self._clear_rows()
@@ -362,6 +367,7 @@ class PropertiesPanel(QWidget):
             text = tr(label)
             if self._length_style(name, kind) is not None:
                 text = text.replace("(m)", "(ft)")
+            self.labels[name] = text
             self.form.addRow(text, self._editor(obj, name, kind, choices))
 
     def _update_in_place(self) -> None:
@@ -424,14 +430,22 @@ class PropertiesPanel(QWidget):
             w = QComboBox()
             w.setEditable(True)
             w.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            # Keys shown by the same name (restroom and toilet are both 卫生间) mean the same to
+            # the rules: the list offers the first, and shows it for the others too.
+            aliases: dict[str, int] = {}
             for v, label in suggestions(self.win.doc.plan, name):
-                w.addItem(label, v)
+                at = w.findText(label)
+                if at >= 0:
+                    aliases[v] = at
+                else:
+                    w.addItem(label, v)
+            w.setProperty("aliases", aliases)
             self._show_choice(w, value)
             w.activated.connect(
-                lambda i, n=name, ww=w: self._from_editor(self.commit, n, ww.itemData(i))
+                lambda i, n=name, ww=w: self._from_editor(self.commit, n, self._typed(ww, n, i))
             )
             w.lineEdit().editingFinished.connect(
-                lambda n=name, ww=w: self._from_editor(self.commit, n, self._typed(ww))
+                lambda n=name, ww=w: self._from_editor(self.commit, n, self._typed(ww, n))
             )
         elif kind in ("choice", "model"):
             w = QComboBox()
@@ -460,18 +474,24 @@ class PropertiesPanel(QWidget):
     @staticmethod
     def _show_choice(w: QComboBox, value: Any) -> None:
         idx = w.findData(value) if value is not None else -1
+        if idx < 0 and value is not None:
+            idx = (w.property("aliases") or {}).get(value, -1)
         if idx >= 0:
             w.setCurrentIndex(idx)
         else:
             w.setCurrentIndex(-1)
             w.setEditText(value or "")
 
-    @staticmethod
-    def _typed(w: QComboBox) -> str | None:
-        """The value of an editable list: a listed label's value, else the typed word."""
+    def _typed(self, w: QComboBox, name: str, idx: int | None = None) -> str | None:
+        """The value of an editable list: a listed label's value (the field's own value when
+        it is another key of that label), else the typed word."""
         text = w.currentText().strip()
-        idx = w.findText(text)
+        if idx is None:
+            idx = w.findText(text)
         if idx >= 0:
+            current = getattr(self.target, name, None)
+            if current is not None and (w.property("aliases") or {}).get(current) == idx:
+                return current
             return w.itemData(idx)
         return text or None
 
@@ -511,7 +531,8 @@ class PropertiesPanel(QWidget):
                 # A camera must keep every optic value from itself or its model, or the plan
                 # would save but never load again.
                 resolve_optics(self.win.doc.plan, obj.model_copy(update={name: value}))
-            cmd = SetFieldsCommand(self.win.doc, tr("Edit {0}").format(name), [(obj, name, value)])
+            label = re.sub(r"\s*\(.*\)$", "", self.labels.get(name, name))  # without its unit
+            cmd = SetFieldsCommand(self.win.doc, tr("Edit {0}").format(label), [(obj, name, value)])
         except MissingOptics as exc:
             self.error.setText(f"{exc.field}: {exc}")
             return
