@@ -468,6 +468,10 @@
         <translation>人脸识别</translation>
     </message>
     <message>
+        <source>Records sound</source>
+        <translation>录音</translation>
+    </message>
+    <message>
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
@@ -482,6 +486,10 @@
     <message>
         <source>Mount height (m)</source>
         <translation>安装高度 (m)</translation>
+    </message>
+    <message>
+        <source>Viewing distance (m)</source>
+        <translation>观看距离 (m)</translation>
     </message>
     <message>
         <source>Covers cameras</source>
@@ -794,6 +802,10 @@
     <message>
         <source>Rule pack</source>
         <translation>规则包</translation>
+    </message>
+    <message>
+        <source>the open distance in front of the sign</source>
+        <translation>标识前方的开阔距离</translation>
     </message>
     <message>
         <source>public_safety</source>
@@ -1384,8 +1396,16 @@ It was kept as {1}</source>
         <translation>英制 (ft)</translation>
     </message>
     <message>
+        <source>Elevation (m)</source>
+        <translation>标高 (m)</translation>
+    </message>
+    <message>
         <source>Site Settings</source>
         <translation>场所设置</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>场所</translation>
     </message>
     <message>
         <source>Organisation (printed on the signs)</source>
@@ -1430,6 +1450,22 @@ It was kept as {1}</source>
     <message>
         <source>Units</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <source>Levels and camera models</source>
+        <translation>楼层和摄像机型号</translation>
+    </message>
+    <message>
+        <source>Camera models (the cameras&apos; own values override them)</source>
+        <translation>摄像机型号（摄像机自身的值优先）</translation>
+    </message>
+    <message>
+        <source>Levels, {0}, {1}: not a valid value: {2}</source>
+        <translation>楼层 {0} 的{1}：不是有效的值：{2}</translation>
+    </message>
+    <message>
+        <source>Camera models, {0}, {1}: not a valid value: {2}</source>
+        <translation>摄像机型号 {0} 的{1}：不是有效的值：{2}</translation>
     </message>
     <message>
         <source>Change site settings</source>

@@ -75,6 +75,7 @@ FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
         ("resolution", QT_TR_NOOP("Resolution"), "res", None),
         ("range_m", QT_TR_NOOP("Range (m)"), "optnum", None),
         ("face_recognition", QT_TR_NOOP("Face recognition"), "choice", [None, True, False]),
+        ("audio", QT_TR_NOOP("Records sound"), "choice", [None, True, False]),
         ("purpose", QT_TR_NOOP("Purpose"), "suggest", None),
     ],
     "signs": [
@@ -82,7 +83,8 @@ FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
         ("width_m", QT_TR_NOOP("Width (m)"), "num", None),
         ("height_m", QT_TR_NOOP("Height (m)"), "num", None),
         ("mount_height_m", QT_TR_NOOP("Mount height (m)"), "num", None),
-        ("covers", QT_TR_NOOP("Covers cameras"), "list", None),
+        ("viewing_distance_m", QT_TR_NOOP("Viewing distance (m)"), "optnum", None),
+        ("covers", QT_TR_NOOP("Covers cameras"), "cameras", None),
     ],
 }
 # Titles of the selected object's kind (translated where shown).
@@ -99,6 +101,9 @@ PLAN_FIELDS = [
     ("rules", QT_TR_NOOP("Rule pack"), "pack", None),
 ]
 
+
+# What an empty optional number means, per field (default: the camera's model gives it).
+EMPTY_MEANS = {"viewing_distance_m": QT_TR_NOOP("the open distance in front of the sign")}
 
 # Camera purposes offered in the list besides the rule pack's internal ones (the format takes
 # any word: a purpose the pack does not name counts as public).
@@ -301,6 +306,9 @@ class PropertiesPanel(QWidget):
         models = tuple(m.id for m in self.win.doc.plan.camera_models)
         if sel:
             coll, obj = sel[0]
+            if coll == "signs":  # the covers checklist names the cameras
+                cams = tuple((c.id, c.name) for lv in self.win.doc.plan.levels for c in lv.cameras)
+                return (coll, id(obj), units, cams)
             return (coll, id(obj), units, models if coll == "cameras" else ())
         return ("plan", id(self.win.doc.plan), units)
 
@@ -382,6 +390,11 @@ class PropertiesPanel(QWidget):
             try:
                 if isinstance(w, QCheckBox):
                     w.setChecked(bool(value))
+                elif isinstance(w, QListWidget):
+                    for i in range(w.count()):
+                        item = w.item(i)
+                        on = item.data(Qt.ItemDataRole.UserRole) in (value or [])
+                        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
                 elif isinstance(w, QComboBox) and w.isEditable():
                     self._show_choice(w, value)
                 elif isinstance(w, QComboBox):
@@ -447,6 +460,8 @@ class PropertiesPanel(QWidget):
             w.lineEdit().editingFinished.connect(
                 lambda n=name, ww=w: self._from_editor(self.commit, n, self._typed(ww, n))
             )
+        elif kind == "cameras":
+            w = self._camera_checklist(obj, value)
         elif kind in ("choice", "model"):
             w = QComboBox()
             if kind == "model":
@@ -461,8 +476,8 @@ class PropertiesPanel(QWidget):
             )
         else:
             w = QLineEdit(self._show(value, name, kind))
-            if kind in ("optnum", "res") and value is None:
-                w.setPlaceholderText(tr("from model"))
+            if kind in ("optnum", "res"):
+                w.setPlaceholderText(tr(EMPTY_MEANS.get(name, QT_TR_NOOP("from model"))))
             w.editingFinished.connect(
                 lambda n=name, k=kind, ww=w: self._from_editor(self._text_edited, n, k, ww)
             )
@@ -470,6 +485,39 @@ class PropertiesPanel(QWidget):
         self.editors[name] = w
         self.kinds[name] = kind
         return w
+
+    def _camera_checklist(self, sign: Any, covers: list[str]) -> QListWidget:
+        """A sign's cameras as a list of names to tick: those of the sign's level, then any
+        it names elsewhere (or that no longer exist, shown by id)."""
+        w = QListWidget()
+        w.setMaximumHeight(150)
+        found = self.win.doc.find(sign.id)
+        level_cams = found[0].cameras if found is not None else []
+        entries = [(c.id, c.name or c.id) for c in level_cams]
+        here = {cid for cid, _ in entries}
+        for cid in covers:
+            if cid not in here:
+                other = self.win.doc.plan.find_camera(cid)
+                entries.append((cid, (other[1].name or cid) if other else cid))
+        for cid, label in entries:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, cid)
+            item.setToolTip(cid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if cid in covers else Qt.CheckState.Unchecked)
+            w.addItem(item)
+        w.itemChanged.connect(
+            lambda _i, ww=w: self._from_editor(self.commit, "covers", self._ticked(ww))
+        )
+        return w
+
+    @staticmethod
+    def _ticked(w: QListWidget) -> list[str]:
+        return [
+            w.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(w.count())
+            if w.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     @staticmethod
     def _show_choice(w: QComboBox, value: Any) -> None:
