@@ -326,6 +326,7 @@ def cmd_signs(args: argparse.Namespace) -> int:
             signs=pairs,
             legend=not args.no_legend,
             draft=args.draft,
+            analysis=run.analysis,
         )
     except NoticeUrlError as exc:
         raise CliError(f"{label}: {exc}") from None

@@ -176,6 +176,7 @@ class Wall(Item):
 
 class Opening(Item):
     id: str = ""
+    name: str = ""  # e.g. "Main entrance": how the sign legend names the door
     kind: Literal["door", "window"] = "door"
     points: Segment
     depth_m: PositiveNum = 0.6

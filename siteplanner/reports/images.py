@@ -20,9 +20,9 @@ from reportlab.lib.pagesizes import A3, landscape
 from siteplanner.analysis import Analysis
 from siteplanner.drawing.canvas import MM, Canvas
 from siteplanner.drawing.pdf import PdfCanvas
+from siteplanner.drawing.plan_drawing import INK, DrawingInfo, draw_level
 from siteplanner.drawing.svg import SvgCanvas
 from siteplanner.model import Level, Plan
-from siteplanner.reports.plan_drawing import INK, DrawingInfo, draw_level
 
 PAGE = landscape(A3)
 MIN_PNG_WIDTH = 1600

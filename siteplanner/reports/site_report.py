@@ -22,10 +22,10 @@ from siteplanner.analysis import Analysis
 from siteplanner.compliance import RulePack, evaluate
 from siteplanner.drawing.canvas import MM, Canvas, Color
 from siteplanner.drawing.pdf import PdfCanvas
+from siteplanner.drawing.plan_drawing import draw_level
 from siteplanner.findings import Finding
 from siteplanner.model import DORI_LEVELS, Plan
 from siteplanner.reports.layout import BLANK, GREY, INK, Column, Flow
-from siteplanner.reports.plan_drawing import draw_level
 
 PAPERS = {"A4": A4, "A3": A3}
 

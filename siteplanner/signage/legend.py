@@ -1,22 +1,220 @@
-"""The installer's sign legend: each sign, where it goes and which cameras it announces."""
+"""The installer's sign legend: a plan of each level with the signs numbered, then per sign the
+room and wall it goes on, the side of the door it is beside, the height of its centre, its size,
+the distance it is legible from and the cameras it announces; last, a bill of materials.
+
+Every heading is printed in the languages of the signs (``--lang``); user text (room, door and
+camera names) as typed.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 import shapely
 
-from siteplanner.drawing.canvas import Canvas
+from siteplanner.analysis import Analyser, Analysis
+from siteplanner.compliance import load_pack
+from siteplanner.compliance.legibility import printed_sizes
+from siteplanner.compliance.packs import RulePack
+from siteplanner.drawing.canvas import MM, Canvas, Path
+from siteplanner.drawing.plan_drawing import draw_level
 from siteplanner.drawing.text import fit, wrap
-from siteplanner.model import Level, Plan, Sign
-from siteplanner.signage.content import face_recognition_due
+from siteplanner.model import Level, Opening, Plan, Sign
+from siteplanner.signage.content import sign_content
 from siteplanner.signage.style import BLACK, GREY, MARGIN, YELLOW
 
 STRIPE = (0.95, 0.95, 0.95)  # every other row
 
 _COMPASS = ("E", "NE", "N", "NW", "W", "SW", "S", "SE")
+
+ON_WALL_M = 0.35  # a sign this close to a wall solid hangs on it (as placement puts it)
+DOOR_NEAR_M = 3.0  # a door further than this is no landmark for the installer
+ROOM_NEAR_M = 0.5  # a sign just outside a room's outline still belongs to it
+SIGN_SCALE = 2.2  # the plan page's sign markers, larger than the report's: they are the point
+
+# The legend's wording per language; every language a pack prints signs in is here.
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Sign legend",
+        "plan": "Plan of {level}: where each sign goes",
+        "plan_note": (
+            "Yellow numbered circles are the signs listed in the table that follows; the arrow "
+            "points the way the sign faces (towards the people approaching)."
+        ),
+        "table": "Signs on {level}",
+        "no": "No.",
+        "wall": "Room · wall (x, y in m)",
+        "door": "Beside door: side as you face the wall · door · gap to its edge",
+        "height": "Centre height above floor (m) · bottom–top edge",
+        "size": "Size W×H (mm)",
+        "legible": "Legible from (m)",
+        "qty": "Qty",
+        "cameras": "Cameras announced",
+        "page": "Page",
+        "bom": "Bill of materials",
+        "bom_size": "Size W×H (mm)",
+        "bom_variant": "Variant",
+        "bom_qty": "Quantity",
+        "bom_signs": "Signs (level: numbers)",
+        "total": "Total",
+        "standard": "standard",
+        "face": "face recognition",
+        "wall_name": "{d} wall",
+        "post": "free-standing: on a post",
+        "left": "left",
+        "right": "right",
+        "over": "over the door",
+        "front": "in front of the door",
+        "no_door": "no door within {m:g} m",
+        "none": "announces no camera",
+        "notes": (
+            "{plan} · rules {rules} · {n} signs. Heights are to the sign's centre. Sides are as "
+            "seen standing in front of the wall, facing it. Legible from: the distance at which "
+            "the printed pictogram (ISO 3864-1, height × 60) and title letters (height × 120) "
+            "can be read."
+        ),
+    },
+    "zh": {
+        "title": "标志安装清单",
+        "plan": "{level} 平面图：各标志安装位置",
+        "plan_note": "黄色编号圆点为下表所列标志；箭头表示标志正面朝向（面向走近的人）。",
+        "table": "{level} 的标志",
+        "no": "编号",
+        "wall": "房间 · 墙面（x, y，米）",
+        "door": "所在门旁：面向墙面时的方位 · 门 · 距门边",
+        "height": "中心离地高度（米）· 下沿–上沿",
+        "size": "尺寸 宽×高（毫米）",
+        "legible": "可辨认距离（米）",
+        "qty": "数量",
+        "cameras": "告知的摄像机",
+        "page": "页码",
+        "bom": "物料清单",
+        "bom_size": "尺寸 宽×高（毫米）",
+        "bom_variant": "版式",
+        "bom_qty": "数量",
+        "bom_signs": "标志（楼层：编号）",
+        "total": "合计",
+        "standard": "标准",
+        "face": "人脸识别",
+        "wall_name": "{d}墙",
+        "post": "独立立柱安装",
+        "left": "左侧",
+        "right": "右侧",
+        "over": "门上方",
+        "front": "门前",
+        "no_door": "{m:g} 米内无门",
+        "none": "未告知任何摄像机",
+        "notes": (
+            "{plan} · 规则 {rules} · 共 {n} 个标志。高度均指标志中心。"
+            "左右方位以站在墙前、面向墙面为准。"
+            "可辨认距离：印刷的图形符号（ISO 3864-1，高度 × 60）与标题字高（× 120）均可辨认的距离。"
+        ),
+    },
+    "de": {
+        "title": "Schilderplan",
+        "plan": "Grundriss {level}: wohin jedes Schild kommt",
+        "plan_note": (
+            "Gelbe nummerierte Kreise sind die Schilder der folgenden Tabelle; der Pfeil zeigt, "
+            "wohin das Schild blickt (zu den Herankommenden)."
+        ),
+        "table": "Schilder auf {level}",
+        "no": "Nr.",
+        "wall": "Raum · Wand (x, y in m)",
+        "door": "Neben Tür: Seite mit Blick auf die Wand · Tür · Abstand zur Kante",
+        "height": "Höhe der Mitte über Boden (m) · Unter–Oberkante",
+        "size": "Größe B×H (mm)",
+        "legible": "Lesbar aus (m)",
+        "qty": "Anz.",
+        "cameras": "Angekündigte Kameras",
+        "page": "Seite",
+        "bom": "Stückliste",
+        "bom_size": "Größe B×H (mm)",
+        "bom_variant": "Ausführung",
+        "bom_qty": "Menge",
+        "bom_signs": "Schilder (Ebene: Nummern)",
+        "total": "Summe",
+        "standard": "Standard",
+        "face": "Gesichtserkennung",
+        "wall_name": "{d}-Wand",
+        "post": "freistehend: an einem Pfosten",
+        "left": "links",
+        "right": "rechts",
+        "over": "über der Tür",
+        "front": "vor der Tür",
+        "no_door": "keine Tür im Umkreis von {m:g} m",
+        "none": "kündigt keine Kamera an",
+        "notes": (
+            "{plan} · Regeln {rules} · {n} Schilder. Höhen beziehen sich auf die Schildmitte. "
+            "Seiten gelten vor der Wand stehend, mit Blick auf sie. Lesbar aus: Entfernung, aus "
+            "der Piktogramm (ISO 3864-1, Höhe × 60) und Titelbuchstaben (Höhe × 120) lesbar sind."
+        ),
+    },
+    "fr": {
+        "title": "Légende des panneaux",
+        "plan": "Plan de {level} : emplacement de chaque panneau",
+        "plan_note": (
+            "Les cercles jaunes numérotés sont les panneaux du tableau suivant ; la flèche "
+            "indique le sens vers lequel le panneau est tourné (vers les personnes qui arrivent)."
+        ),
+        "table": "Panneaux de {level}",
+        "no": "N°",
+        "wall": "Pièce · mur (x, y en m)",
+        "door": "À côté de la porte : côté face au mur · porte · écart au bord",
+        "height": "Hauteur du centre au-dessus du sol (m) · bord bas–haut",
+        "size": "Format L×H (mm)",
+        "legible": "Lisible à (m)",
+        "qty": "Qté",
+        "cameras": "Caméras annoncées",
+        "page": "Page",
+        "bom": "Nomenclature",
+        "bom_size": "Format L×H (mm)",
+        "bom_variant": "Variante",
+        "bom_qty": "Quantité",
+        "bom_signs": "Panneaux (niveau : numéros)",
+        "total": "Total",
+        "standard": "standard",
+        "face": "reconnaissance faciale",
+        "wall_name": "mur {d}",
+        "post": "autoportant : sur un poteau",
+        "left": "à gauche",
+        "right": "à droite",
+        "over": "au-dessus de la porte",
+        "front": "devant la porte",
+        "no_door": "aucune porte à moins de {m:g} m",
+        "none": "n'annonce aucune caméra",
+        "notes": (
+            "{plan} · règles {rules} · {n} panneaux. Les hauteurs sont celles du centre du "
+            "panneau. Les côtés s'entendent face au mur. Lisible à : distance à laquelle le "
+            "pictogramme imprimé (ISO 3864-1, hauteur × 60) et les lettres du titre (hauteur × "
+            "120) se lisent."
+        ),
+    },
+}
+
+# Compass points per language, in the order of _COMPASS.
+_DIRECTIONS = {
+    "en": _COMPASS,
+    "zh": ("东", "东北", "北", "西北", "西", "西南", "南", "东南"),
+    "de": ("Ost", "Nordost", "Nord", "Nordwest", "West", "Südwest", "Süd", "Südost"),
+    "fr": ("est", "nord-est", "nord", "nord-ouest", "ouest", "sud-ouest", "sud", "sud-est"),
+}
+
+
+def _texts(lang: str) -> dict[str, str]:
+    return TEXTS.get(lang, TEXTS["en"])
+
+
+def words(key: str, langs: Sequence[str], sep: str = " / ", **fmt: object) -> str:
+    """``key`` in each of ``langs`` (formatted with ``fmt``), joined by ``sep``, each once."""
+    out: list[str] = []
+    for lang in langs:
+        w = _texts(lang)[key].format(**fmt) if fmt else _texts(lang)[key]
+        if w not in out:
+            out.append(w)
+    return sep.join(out)
 
 
 def compass(facing_deg: float) -> str:
@@ -24,7 +222,17 @@ def compass(facing_deg: float) -> str:
     return _COMPASS[round((facing_deg % 360) / 45) % 8]
 
 
-def nearest_door(level: Level, point: Sequence[float]) -> tuple[str, float] | None:
+def wall_name(facing_deg: float, langs: Sequence[str]) -> str:
+    """The wall a sign facing ``facing_deg`` hangs on, named by the side of the room it is on
+    (a sign facing south hangs on the north wall)."""
+    i = round(((facing_deg + 180.0) % 360) / 45) % 8
+    names = (
+        _texts(lang)["wall_name"].format(d=_DIRECTIONS.get(lang, _COMPASS)[i]) for lang in langs
+    )
+    return " / ".join(dict.fromkeys(names))
+
+
+def nearest_door(level: Level, point: Sequence[float]) -> tuple[Opening, float] | None:
     """The door nearest to ``point`` and its distance in metres (windows are no way in)."""
     doors = [o for o in level.openings if o.kind == "door"]
     if not doors:
@@ -33,7 +241,98 @@ def nearest_door(level: Level, point: Sequence[float]) -> tuple[str, float] | No
     lines = shapely.linestrings([o.points for o in doors])
     dist = shapely.distance(lines, p)
     i = int(dist.argmin())
-    return doors[i].id, float(dist[i])
+    return doors[i], float(dist[i])
+
+
+def room_at(level: Level, point: Sequence[float], solids: object | None = None) -> str | None:
+    """The name of the zone (room) ``point`` stands in: the smallest named zone containing it,
+    else the nearest within ``ROOM_NEAR_M`` that no wall (``solids``) separates from it."""
+    p = shapely.Point(point)
+    best: tuple[float, float, str] | None = None
+    for z in level.zones:
+        if not z.name or len(z.polygon) < 3:
+            continue
+        poly = shapely.Polygon(z.polygon)
+        if not poly.is_valid:
+            poly = shapely.make_valid(poly)
+        d = poly.distance(p)
+        if d > ROOM_NEAR_M:
+            continue
+        if d > 0 and _walled(solids, shapely.shortest_line(p, poly)):
+            continue  # the room beyond the wall the sign hangs on
+        key = (round(d, 3), poly.area, z.name)
+        if best is None or key < best:
+            best = key
+    return best[2] if best is not None else None
+
+
+def _walled(solids: object | None, line: shapely.LineString) -> bool:
+    if solids is None or getattr(solids, "is_empty", True):
+        return False
+    return bool(shapely.intersects(solids, line)) and not shapely.touches(solids, line)
+
+
+def door_name(level: Level, door: Opening, solids: object | None = None) -> str:
+    """A door by its name, else by the rooms on its two sides ("Lobby–Corridor"), else its id."""
+    name = door.name
+    if name:
+        return name
+    (ax, ay), (bx, by) = door.points
+    length = math.hypot(bx - ax, by - ay) or 1.0
+    nx, ny = -(by - ay) / length, (bx - ax) / length
+    mx, my = (ax + bx) / 2, (ay + by) / 2
+    off = door.depth_m / 2 + 0.3
+    sides = [room_at(level, (mx + s * nx * off, my + s * ny * off), solids) for s in (1, -1)]
+    named = [s for s in dict.fromkeys(sides) if s]
+    return "–".join(named) if named else door.id
+
+
+@dataclass
+class Mounting:
+    """Where a sign goes, as an installer reads it."""
+
+    room: str | None
+    on_wall: bool
+    door: str | None  # the door's name (or rooms), None when no door is near
+    # "left" or "right" as seen facing the wall; "over" it (on the wall) or in "front" of it
+    door_side: str = ""
+    door_gap_m: float = 0.0  # from the door's edge to the sign's near edge
+    door_distance_m: float = 0.0
+
+
+def mounting(level: Level, sign: Sign, solids: object | None) -> Mounting:
+    """The room, wall and door landmarks of ``sign`` on ``level`` (``solids``: the level's wall
+    solids, or None when unknown)."""
+    pos = (float(sign.position[0]), float(sign.position[1]))
+    p = shapely.Point(pos)
+    on_wall = bool(
+        solids is not None
+        and not getattr(solids, "is_empty", True)
+        and solids.distance(p) <= ON_WALL_M  # type: ignore[attr-defined]
+    )
+    found = nearest_door(level, pos)
+    if found is None or found[1] > DOOR_NEAR_M:
+        return Mounting(
+            room_at(level, pos), on_wall, None, door_distance_m=found[1] if found else 0
+        )
+    door, dist = found
+    (ax, ay), (bx, by) = door.points
+    length = math.hypot(bx - ax, by - ay) or 1.0
+    ux, uy = (bx - ax) / length, (by - ay) / length
+    t = (pos[0] - ax) * ux + (pos[1] - ay) * uy
+    half = sign.width_m / 2
+    if 0.0 <= t <= length:
+        # Within the door's width: above it on the wall, or standing before it.
+        side, gap = ("over" if on_wall else "front"), 0.0
+    else:
+        gap = max(0.0, (t - length if t > length else -t) - half)
+        # Facing the wall, one's right hand points along the sign's facing turned by +90°.
+        f = math.radians(sign.facing_deg + 90.0)
+        mx, my = (ax + bx) / 2, (ay + by) / 2
+        side = "right" if (pos[0] - mx) * math.cos(f) + (pos[1] - my) * math.sin(f) > 0 else "left"
+    return Mounting(
+        room_at(level, pos, solids), on_wall, door_name(level, door, solids), side, gap, dist
+    )
 
 
 class PlacedOn(Protocol):
@@ -45,42 +344,81 @@ class PlacedOn(Protocol):
 
 @dataclass
 class LegendRow:
+    number: int  # on the level's plan page
     sign_id: str
+    level_id: str
     level: str
     position: tuple[float, float]
-    mount_height_m: float
-    facing: str
-    size: str
-    door: str
-    cameras: str
+    facing_deg: float
+    mount_height_m: float  # of the sign's centre
+    width_mm: float
+    height_mm: float
+    legible_m: float
+    quantity: int
+    mounting: Mounting
+    cameras: list[str]
     face: bool
     pages: str
+    bottom_m: float = 0.0
+    top_m: float = 0.0
+
+    @property
+    def size(self) -> str:
+        return f"{self.width_mm:.0f}×{self.height_mm:.0f}"
+
+
+def _solids(analysis: Analysis | None, level_id: str) -> object | None:
+    if analysis is None:
+        return None
+    lres = analysis.levels.get(level_id)
+    return lres.geometry.solids if lres is not None else None
 
 
 def legend_rows(
-    plan: Plan, pairs: Sequence[tuple[str, Sign]], pages: dict[str, list[int]] | None = None
+    plan: Plan,
+    pairs: Sequence[tuple[str, Sign]],
+    pages: dict[str, list[int]] | None = None,
+    analysis: Analysis | None = None,
+    langs: Sequence[str] | None = None,
+    pack: RulePack | None = None,
 ) -> list[LegendRow]:
+    """One row per sign, numbered per level in the order given."""
+    pack = pack or load_pack(plan.rules)
+    langs = tuple(langs) if langs is not None else pack.sign_default_languages
     rows = []
+    numbers: dict[str, int] = {}
     for level_id, sign in pairs:
         level = plan.level(level_id)
-        door = nearest_door(level, sign.position) if level else None
-        names = []
-        for cid in sign.covers:
-            found = plan.find_camera(cid)
-            names.append(f"{found[1].name} ({cid})" if found and found[1].name else cid)
+        numbers[level_id] = numbers.get(level_id, 0) + 1
+        content = sign_content(plan, sign, level_id, langs, pack)
+        legible = printed_sizes(
+            sign.width_m, sign.height_m, content.titles, content.face_recognition
+        ).legible_m
+        where = (
+            mounting(level, sign, _solids(analysis, level_id))
+            if level is not None
+            else Mounting(None, False, None)
+        )
         pg = sorted(set((pages or {}).get(sign.id, [])))
         rows.append(
             LegendRow(
+                number=numbers[level_id],
                 sign_id=sign.id,
+                level_id=level_id,
                 level=(level.name or level.id) if level else level_id,
                 position=(float(sign.position[0]), float(sign.position[1])),
+                facing_deg=float(sign.facing_deg),
                 mount_height_m=sign.mount_height_m,
-                facing=f"{sign.facing_deg % 360:.0f}° {compass(sign.facing_deg)}",
-                size=f"{sign.width_m * 1000:.0f}×{sign.height_m * 1000:.0f}",
-                door=f"{door[0]} ({door[1]:.1f} m)" if door else "—",
-                cameras=", ".join(names) if names else "— (announces no camera)",
-                face=face_recognition_due(plan, sign),
+                width_mm=sign.width_m * 1000,
+                height_mm=sign.height_m * 1000,
+                legible_m=legible,
+                quantity=1,
+                mounting=where,
+                cameras=content.cameras,
+                face=content.face_recognition,
                 pages=_ranges(pg),
+                bottom_m=sign.mount_height_m - sign.height_m / 2,
+                top_m=sign.mount_height_m + sign.height_m / 2,
             )
         )
     return rows
@@ -94,19 +432,157 @@ def _ranges(pages: list[int]) -> str:
     return f"{pages[0]}–{pages[-1]}"
 
 
-# Column titles, relative widths.
+def wall_cell(row: LegendRow, langs: Sequence[str]) -> str:
+    m = row.mounting
+    where = wall_name(row.facing_deg, langs) if m.on_wall else words("post", langs)
+    room = f"{m.room} · " if m.room else ""
+    return f"{room}{where}\n({row.position[0]:.2f}, {row.position[1]:.2f})"
+
+
+def door_cell(row: LegendRow, langs: Sequence[str]) -> str:
+    m = row.mounting
+    if m.door is None:
+        return words("no_door", langs, m=DOOR_NEAR_M)
+    if m.door_side in ("over", "front"):
+        return f"{words(m.door_side, langs)} · {m.door} · {m.door_distance_m:.2f} m"
+    return f"{words(m.door_side, langs)} · {m.door} · {m.door_gap_m:.2f} m"
+
+
+def camera_cell(row: LegendRow, langs: Sequence[str]) -> str:
+    text = ", ".join(row.cameras) if row.cameras else words("none", langs)
+    return f"{text}\n[{words('face', langs)}]" if row.face else text
+
+
+# Column keys and relative widths.
 _COLUMNS = (
-    ("Sign 标志", 0.09),
-    ("Level 楼层", 0.09),
-    ("Position x, y (m)", 0.1),
-    ("Mount (m)", 0.06),
-    ("Facing 朝向", 0.07),
-    ("Size (mm)", 0.07),
-    ("Nearest door 最近的门", 0.12),
-    ("Cameras announced 告知的摄像机", 0.28),
-    ("Face 人脸", 0.05),
-    ("Page 页", 0.07),
+    ("no", 0.06),
+    ("wall", 0.17),
+    ("door", 0.2),
+    ("height", 0.1),
+    ("size", 0.08),
+    ("legible", 0.07),
+    ("qty", 0.05),
+    ("cameras", 0.21),
+    ("page", 0.06),
 )
+_BOM_COLUMNS = (("bom_size", 0.2), ("bom_variant", 0.2), ("bom_qty", 0.12), ("bom_signs", 0.48))
+
+
+def bill_of_materials(rows: Sequence[LegendRow]) -> list[tuple[str, bool, int, str]]:
+    """(size, face variant, quantity, "level: numbers") per size and variant, largest first."""
+    groups: dict[tuple[float, float, bool], list[LegendRow]] = {}
+    for r in rows:
+        groups.setdefault((r.width_mm, r.height_mm, r.face), []).append(r)
+    out = []
+    for (w, h, face), rs in sorted(groups.items(), key=lambda kv: (-kv[0][0] * kv[0][1], kv[0])):
+        by_level: dict[str, list[str]] = {}
+        for r in rs:
+            by_level.setdefault(r.level, []).append(str(r.number))
+        where = "; ".join(f"{lv}: {', '.join(ns)}" for lv, ns in by_level.items())
+        out.append((f"{w:.0f}×{h:.0f}", face, sum(r.quantity for r in rs), where))
+    return out
+
+
+class _Table:
+    """Rows under a yellow heading row that repeats on every page it runs onto."""
+
+    def __init__(
+        self,
+        c: Canvas,
+        headings: Sequence[str],
+        fractions: Sequence[float],
+        width: float,
+        start_page: Callable[[], float],
+        size: float = 7.5,
+    ) -> None:
+        self.c, self.headings, self.size = c, headings, size
+        self.lead = size * 1.3
+        self.widths = [width * f for f in fractions]
+        self.width = width
+        self.start_page = start_page
+        self.y = 0.0
+        self.n = 0
+
+    def _wrap(self, cells: Sequence[str]) -> list[list[str]]:
+        out = []
+        for text, w in zip(cells, self.widths, strict=True):
+            lines: list[str] = []
+            for para in text.split("\n"):
+                lines += list(wrap(para, self.size, w - 6) or ("",))
+            out.append(lines)
+        return out
+
+    def head(self) -> None:
+        self.y = self.start_page()
+        wrapped = self._wrap(self.headings)
+        h = max(len(w) for w in wrapped) * self.lead + 4
+        self.c.set_fill(YELLOW)
+        self.c.rect(MARGIN, self.y - h, self.width, h)
+        self._cells(wrapped, BLACK)
+        self.y -= h
+
+    def _cells(self, wrapped: list[list[str]], color: tuple[float, float, float]) -> None:
+        x = MARGIN
+        for lines, w in zip(wrapped, self.widths, strict=True):
+            yy = self.y - self.lead + 1
+            for text in lines:
+                self.c.set_fill(color)
+                self.c.text(x + 3, yy, text, self.size)
+                yy -= self.lead
+            x += w
+
+    def row(self, cells: Sequence[str], bold_first: bool = False) -> None:
+        wrapped = self._wrap(cells)
+        h = max(len(w) for w in wrapped) * self.lead + 4
+        if self.y - h < MARGIN:
+            self.head()
+        if self.n % 2:
+            self.c.set_fill(STRIPE)
+            self.c.rect(MARGIN, self.y - h, self.width, h)
+        self._cells(wrapped, BLACK)
+        self.y -= h
+        self.n += 1
+
+
+def _title(c: Canvas, text: str, sub: str, pw: float, ph: float) -> float:
+    """A page title and a wrapped grey subtitle; returns the y below them."""
+    usable = pw - 2 * MARGIN
+    c.set_fill(BLACK)
+    _, lines = fit(((text, 1.0),), usable, 20, 14)
+    yy = ph - MARGIN - 14
+    for t, s in lines:
+        c.text(MARGIN, yy, t, s, bold=True)
+        yy -= s * 1.25
+    if sub:
+        c.set_fill(GREY)
+        _, lines = fit(((sub, 1.0),), usable, 40, 8)
+        yy -= 2
+        for t, s in lines:
+            c.text(MARGIN, yy, t, s)
+            yy -= s * 1.25
+    return yy - 6
+
+
+def _arrow(c: Canvas, x: float, y: float, deg: float, r: float, length: float) -> None:
+    """An arrow from the edge of a sign's marker (radius ``r``) in the direction it faces."""
+    a = math.radians(deg)
+    dx, dy = math.cos(a), math.sin(a)
+    x0, y0 = x + dx * r, y + dy * r
+    x1, y1 = x + dx * (r + length), y + dy * (r + length)
+    c.set_stroke(BLACK)
+    c.set_line_width(0.8)
+    c.line(x0, y0, x1, y1)
+    head = 2.2
+    px, py = -dy, dx
+    c.set_fill(BLACK)
+    c.draw_path(
+        Path()
+        .move_to(x1 + dx * head, y1 + dy * head)
+        .line_to(x1 + px * head * 0.6, y1 + py * head * 0.6)
+        .line_to(x1 - px * head * 0.6, y1 - py * head * 0.6)
+        .close(),
+        fill=True,
+    )
 
 
 def draw_legend(
@@ -117,79 +593,127 @@ def draw_legend(
     paper: tuple[float, float],
     new_page: Callable[[tuple[float, float]], int],
     langs: Sequence[str] = ("zh", "en"),
+    analysis: Analysis | None = None,
+    pack: RulePack | None = None,
 ) -> list[int]:
     """Legend pages in landscape at the end of the sign PDF; returns their page numbers.
-    ``placed`` says on which pages each sign was drawn."""
+    ``placed`` says on which pages each sign was drawn. Per level with signs: its plan with the
+    signs numbered, then the table of those signs; last, the bill of materials. ``analysis``
+    gives the walls (computed when not given)."""
+    pack = pack or load_pack(plan.rules)
+    langs = tuple(langs)
     pw, ph = max(paper), min(paper)
+    usable = pw - 2 * MARGIN
     pages: dict[str, list[int]] = {}
     for p in placed:
         pages.setdefault(p.sign_id, []).append(p.page)
-    rows = legend_rows(plan, pairs, pages)
-    size = 7.5
-    lead = size * 1.3
-    usable = pw - 2 * MARGIN
-    widths = [usable * f for _, f in _COLUMNS]
+    if analysis is None:
+        analysis = Analyser().analyse(plan)
+    rows = legend_rows(plan, pairs, pages, analysis, langs, pack)
     out: list[int] = []
-    y = 0.0
+    notes = words("notes", langs, sep="\n", plan=plan.name or "Plan", rules=plan.rules, n=len(rows))
 
-    def header() -> float:
+    def page() -> int:
         n = new_page((pw, ph))
         out.append(n)
-        c.set_fill(BLACK)
-        title = "Sign legend · 标志安装清单"
-        c.text(MARGIN, ph - MARGIN - 14, title, 14)
-        c.set_fill(GREY)
-        sub = (
-            f"{plan.name or 'Plan'} · rules {plan.rules} · {len(rows)} signs · positions in plan "
-            f"metres (x east, y north) · facing: direction the sign's face points (towards the "
-            f"people approaching)"
-        )
-        _, lines = fit(((sub, 1.0),), usable, 24, 8)
-        yy = ph - MARGIN - 30
-        for text, s in lines:
-            c.text(MARGIN, yy, text, s)
-            yy -= s * 1.25
-        yy -= 6
-        c.set_fill(YELLOW)
-        c.rect(MARGIN, yy - lead - 2, usable, lead + 4)
-        c.set_fill(BLACK)
-        x = MARGIN
-        for (name, _), w in zip(_COLUMNS, widths, strict=True):
-            c.text(x + 3, yy - lead + 2, name, size)
-            x += w
-        return yy - lead - 4
+        return n
 
-    y = header()
-    for i, row in enumerate(rows):
-        cells = [
-            row.sign_id,
-            row.level,
-            f"{row.position[0]:.2f}, {row.position[1]:.2f}",
-            f"{row.mount_height_m:.2f}",
-            row.facing,
-            row.size,
-            row.door,
-            row.cameras,
-            "yes 是" if row.face else "—",
-            row.pages,
-        ]
-        wrapped = [wrap(t, size, w - 6) or ("",) for t, w in zip(cells, widths, strict=True)]
-        h = max(len(w) for w in wrapped) * lead + 4
-        if y - h < MARGIN:
-            y = header()
-        if i % 2:
-            c.set_fill(STRIPE)
-            c.rect(MARGIN, y - h, usable, h)
-        c.set_fill(BLACK)
-        x = MARGIN
-        for lines, w in zip(wrapped, widths, strict=True):
-            yy = y - lead + 1
-            for text in lines:
-                c.text(x + 3, yy, text, size)
-                yy -= lead
-            x += w
-        y -= h
+    by_level: dict[str, list[tuple[LegendRow, Sign]]] = {}
+    for row, (_, sign) in zip(rows, pairs, strict=True):
+        by_level.setdefault(row.level_id, []).append((row, sign))
+    order = [lv.id for lv in plan.levels if lv.id in by_level]
+    order += [lid for lid in by_level if lid not in order]
+    for lid in order:
+        entries = by_level[lid]
+        level = plan.level(lid)
+        name = entries[0][0].level
+        if level is not None:
+            page()
+            top = _title(
+                c,
+                f"{words('title', langs, sep=' · ')} — {words('plan', langs, level=name)}",
+                words("plan_note", langs, sep="\n"),
+                pw,
+                ph,
+            )
+            shown = level.model_copy(update={"signs": [s for _, s in entries]})
+            info = draw_level(
+                c,
+                plan,
+                shown,
+                analysis,
+                (MARGIN, MARGIN, pw - MARGIN, top),
+                langs,
+                legend=False,
+                coverage=False,
+                sign_scale=SIGN_SCALE,
+            )
+            if info.to_page is not None:
+                for row, sign in entries:
+                    x, y = info.to_page(*row.position)
+                    _arrow(c, x, y, sign.facing_deg, 2.8 * SIGN_SCALE, 5 * MM)
+
+        def start(name: str = name) -> float:
+            page()
+            heading = words("table", langs, level=name)
+            return _title(c, f"{words('title', langs, sep=' · ')} — {heading}", notes, pw, ph)
+
+        table = _Table(
+            c,
+            [words(k, langs, sep="\n") for k, _ in _COLUMNS],
+            [f for _, f in _COLUMNS],
+            usable,
+            start,
+        )
+        table.head()
+        for row, _ in entries:
+            table.row(
+                [
+                    f"{row.number}\n{row.sign_id}",
+                    wall_cell(row, langs),
+                    door_cell(row, langs),
+                    f"{row.mount_height_m:.2f}\n{row.bottom_m:.2f}–{row.top_m:.2f}",
+                    row.size,
+                    f"{row.legible_m:.1f}",
+                    str(row.quantity),
+                    camera_cell(row, langs),
+                    row.pages,
+                ]
+            )
+
+    def bom_start() -> float:
+        page()
+        return _title(c, f"{words('title', langs, sep=' · ')} — {words('bom', langs)}", "", pw, ph)
+
+    bom = _Table(
+        c,
+        [words(k, langs, sep="\n") for k, _ in _BOM_COLUMNS],
+        [f for _, f in _BOM_COLUMNS],
+        usable * 0.8,
+        bom_start,
+        size=9,
+    )
+    bom.head()
+    total = 0
+    for size, face, qty, where in bill_of_materials(rows):
+        bom.row([size, words("face" if face else "standard", langs), str(qty), where])
+        total += qty
+    bom.row([words("total", langs), "", str(total), ""])
     return out
 
 
-__all__ = ["LegendRow", "compass", "draw_legend", "legend_rows", "nearest_door"]
+__all__ = [
+    "TEXTS",
+    "LegendRow",
+    "Mounting",
+    "bill_of_materials",
+    "compass",
+    "door_name",
+    "draw_legend",
+    "legend_rows",
+    "mounting",
+    "nearest_door",
+    "room_at",
+    "wall_name",
+    "words",
+]

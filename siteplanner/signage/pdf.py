@@ -19,6 +19,7 @@ from pathlib import Path
 from reportlab.lib.colors import CMYKColorSep
 from reportlab.lib.pagesizes import A3, A4, letter
 
+from siteplanner.analysis import Analysis
 from siteplanner.compliance import load_pack
 from siteplanner.compliance.legibility import (
     BORDER,
@@ -410,22 +411,24 @@ def write_signs_pdf(
     pack: RulePack | None = None,
     title: str | None = None,
     draft: bool = False,
+    analysis: Analysis | None = None,
 ) -> SignPdfResult:
-    """Write the signs of ``plan`` (or the given (level id, sign) pairs) to ``out``."""
+    """Write the signs of ``plan`` (or the given (level id, sign) pairs) to ``out``. The
+    ``analysis`` of the plan gives the legend's plan pages their walls (computed if absent)."""
     if paper not in PAPERS and paper != SIGN_PAPER:
         raise SignPdfError(
             f"unknown paper {paper!r} (available: {', '.join([*PAPERS, SIGN_PAPER])})"
         )
     out = Path(out)
     if paper == SIGN_PAPER:
-        return _write_sign_size(plan, out, langs, signs, legend, pack, title, draft)
+        return _write_sign_size(plan, out, langs, signs, legend, pack, title, draft, analysis)
     c = PdfCanvas(
         out,
         title=title or f"Signs — {plan.name or 'SitePlanner plan'}",
         author=plan.organization.name or "",
         pagesize=PAPERS[paper],
     )
-    result = draw_signs(c, plan, PAPERS[paper], langs, layout, signs, legend, pack, draft)
+    result = draw_signs(c, plan, PAPERS[paper], langs, layout, signs, legend, pack, draft, analysis)
     c.close()
     result.path = out
     result.paper = paper
@@ -441,6 +444,7 @@ def _write_sign_size(
     pack: RulePack | None,
     title: str | None,
     draft: bool,
+    analysis: Analysis | None = None,
 ) -> SignPdfResult:
     """One page per sign at its true size plus ``BLEED`` on every side: TrimBox the sign,
     BleedBox the page, the black edge carried into the bleed, and the cut line (the rounded
@@ -495,7 +499,9 @@ def _write_sign_size(
     rl.setTrimBox(None)
     rl.setBleedBox(None)
     if legend and pairs:
-        result.legend_pages = draw_legend(c, plan, pairs, result.placed, A4, new_page, langs)
+        result.legend_pages = draw_legend(
+            c, plan, pairs, result.placed, A4, new_page, langs, analysis, pack
+        )
     if page == 0:
         new_page(A4)
     if open_page:
@@ -516,6 +522,7 @@ def draw_signs(
     legend: bool = True,
     pack: RulePack | None = None,
     draft: bool = False,
+    analysis: Analysis | None = None,
 ) -> SignPdfResult:
     """Lay out and draw the signs on any ``Canvas`` (a PDF file, the editor's printer), page by
     page. ``paper`` is the sheet size in points; a page turns to landscape where a sign needs it.
@@ -582,7 +589,9 @@ def draw_signs(
     if small:
         _sheets(c, small, (pw, ph), new_page, result)
     if legend and items:
-        result.legend_pages = draw_legend(c, plan, pairs, result.placed, (pw, ph), new_page, langs)
+        result.legend_pages = draw_legend(
+            c, plan, pairs, result.placed, (pw, ph), new_page, langs, analysis, pack
+        )
     if page == 0:
         new_page((pw, ph))
         _caption(c, "This plan has no signs.", MARGIN, ph - 2 * MARGIN, 12)

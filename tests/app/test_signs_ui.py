@@ -139,7 +139,8 @@ def test_print_at_true_size(win, tmp_path):
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setFullPage(True)
     result = print_signs(printer, plan, options, signs=[("L1", entrance)])
-    assert result.pages == 2  # the sign and its legend
+    # The sign, then its legend: the level's plan, the table, the bill of materials.
+    assert result.pages == 4 and result.legend_pages == [2, 3, 4]
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert "视频监控区域" in text and "CCTV in operation" in text
     assert "本区域使用人脸识别技术" in text  # s-entrance announces the face camera

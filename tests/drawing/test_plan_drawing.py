@@ -6,9 +6,9 @@ import math
 
 from siteplanner import pipeline
 from siteplanner.drawing.canvas import MM
+from siteplanner.drawing.plan_drawing import boxes_overlap, choose_scale, draw_level
 from siteplanner.drawing.recording import RecordingCanvas
 from siteplanner.drawing.text import string_width
-from siteplanner.reports.plan_drawing import boxes_overlap, choose_scale, draw_level
 from tests.helpers import camera, plan, rect
 
 A4_LANDSCAPE = (297 * MM, 210 * MM)

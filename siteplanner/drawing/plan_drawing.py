@@ -1,7 +1,8 @@
 """The plan drawing: one level to scale on any ``Canvas`` (the site report's pages, the PNG and
-SVG exports). Walls with their openings cut, door swings, windows, obstacles, zones tinted and
-hatched by kind, coverage with its DORI bands, privacy intrusions in red, blind spots hatched,
-cameras and signs with labels that never overlap, a scale bar, a north arrow and a legend.
+SVG exports, the sign legend's plan pages). Walls with their openings cut, door swings, windows,
+obstacles, zones tinted and hatched by kind, coverage with its DORI bands, privacy intrusions in
+red, blind spots hatched, cameras and signs with labels that never overlap, a scale bar, a north
+arrow and a legend.
 
 Colours come from the shared palette (``siteplanner.drawing.palette``), the editor's own.
 """
@@ -9,18 +10,21 @@ Colours come from the shared palette (``siteplanner.drawing.palette``), the edit
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from siteplanner.analysis import Analysis
 from siteplanner.drawing import palette
 from siteplanner.drawing.canvas import MM, Canvas, Color, Path
 from siteplanner.drawing.text import string_width, wrap
 from siteplanner.model import DORI_LEVELS, Level, Plan
+
+if TYPE_CHECKING:  # the drawing reads an analysis' results; it computes none
+    from siteplanner.analysis import Analysis
 
 # Drawing scales of GB/T 50001 (and ISO 5455), as 1:n; the drawing takes the largest that fits.
 SCALES = (
@@ -67,6 +71,8 @@ class DrawingInfo:
     scale: int  # the drawing is at 1:scale
     labels: list[Placed] = field(default_factory=list)
     sign_numbers: dict[str, int] = field(default_factory=dict)
+    # Plan metres to page points, for whoever draws more on top (the sign legend's arrows).
+    to_page: Callable[[float, float], tuple[float, float]] | None = None
 
 
 TEXTS = {
@@ -106,6 +112,42 @@ TEXTS = {
         "dori.recognition": "recognition",
         "dori.identification": "identification",
     },
+    "de": {
+        "coverage": "Erfassungsbereich",
+        "intrusion": "Eingriff in Privatbereich",
+        "blind": "toter Winkel (unter geforderter Dichte)",
+        "camera": "Kamera",
+        "face": "Kamera mit Gesichtserkennung",
+        "sign": "Hinweisschild (nummeriert)",
+        "collection": "Erfassungszone",
+        "private": "Privatbereich",
+        "exclude": "ausgeschlossener Bereich",
+        "obstacle": "Hindernis",
+        "scale": "Maßstab",
+        "north": "N",
+        "dori.detection": "Detektion",
+        "dori.observation": "Beobachtung",
+        "dori.recognition": "Wiedererkennung",
+        "dori.identification": "Identifizierung",
+    },
+    "fr": {
+        "coverage": "zone couverte",
+        "intrusion": "intrusion dans un espace privé",
+        "blind": "angle mort (sous la densité requise)",
+        "camera": "caméra",
+        "face": "caméra à reconnaissance faciale",
+        "sign": "panneau (numéroté)",
+        "collection": "zone de collecte",
+        "private": "espace privé",
+        "exclude": "zone exclue",
+        "obstacle": "obstacle",
+        "scale": "Échelle",
+        "north": "N",
+        "dori.detection": "détection",
+        "dori.observation": "observation",
+        "dori.recognition": "reconnaissance",
+        "dori.identification": "identification",
+    },
 }
 
 
@@ -131,7 +173,9 @@ def choose_scale(width_m: float, height_m: float, box_w: float, box_h: float) ->
     return int(math.ceil(need / mag) * mag)
 
 
-def level_bounds(level: Level, analysis: Analysis) -> tuple[float, float, float, float]:
+def level_bounds(
+    level: Level, analysis: Analysis, coverage: bool = True
+) -> tuple[float, float, float, float]:
     pts: list[tuple[float, float]] = []
     for w in level.walls:
         pts += w.points
@@ -143,7 +187,7 @@ def level_bounds(level: Level, analysis: Analysis) -> tuple[float, float, float,
     pts += [s.position for s in level.signs]
     arr = np.array(pts, dtype=float).reshape(-1, 2)
     lres = analysis.levels.get(level.id)
-    if lres is not None and lres.cameras:
+    if coverage and lres is not None and lres.cameras:
         b = shapely.total_bounds([c.coverage.coverage for c in lres.cameras])
         if np.all(np.isfinite(b)):
             arr = np.vstack([arr, [[b[0], b[1]], [b[2], b[3]]]])
@@ -332,14 +376,19 @@ def draw_level(
     langs: Sequence[str] = ("zh", "en"),
     *,
     legend: bool = True,
+    coverage: bool = True,
+    sign_scale: float = 1.0,
 ) -> DrawingInfo:
-    """Draw ``level`` inside ``box`` (page points) on the current page of ``canvas``."""
+    """Draw ``level`` inside ``box`` (page points) on the current page of ``canvas``. Without
+    ``coverage`` the drawing leaves out coverage, DORI bands, intrusions and blind spots (an
+    installer's plan: rooms, walls, doors, cameras and signs); ``sign_scale`` enlarges the
+    numbered sign markers."""
     bx0, by0, bx1, by1 = box
     legend_w = 48 * MM if legend else 0.0
     furniture_h = 16 * MM  # scale bar and ratio under the drawing
     draw_w = bx1 - bx0 - legend_w - 4 * MM
     draw_h = by1 - by0 - furniture_h
-    x0, y0, x1, y1 = level_bounds(level, analysis)
+    x0, y0, x1, y1 = level_bounds(level, analysis, coverage)
     margin_m = 0.06 * max(x1 - x0, y1 - y0)  # room for labels led out of the plan
     x0, y0, x1, y1 = x0 - margin_m, y0 - margin_m, x1 + margin_m, y1 + margin_m
     n = choose_scale(x1 - x0, y1 - y0, draw_w, draw_h)
@@ -347,11 +396,11 @@ def draw_level(
     ox = bx0 + (draw_w - (x1 - x0) * k) / 2
     oy = by0 + furniture_h + (draw_h - (y1 - y0) * k) / 2
     m = _Mapper(k, x0, y0, ox, oy)
-    info = DrawingInfo(scale=n)
+    info = DrawingInfo(scale=n, to_page=m.pt)
     frame = (bx0, by0 + furniture_h, bx0 + draw_w, by1)
 
     lres = analysis.levels.get(level.id)
-    cams = list(lres.cameras) if lres is not None else []
+    cams = list(lres.cameras) if lres is not None and coverage else []
     zones = {z.id: analysis.zones.get(z.id) for z in level.zones}
 
     # Everything is cut to the frame by Shapely (no canvas clip: see _hatch).
@@ -395,7 +444,7 @@ def draw_level(
                 angle=30,
                 width=0.3,
             )
-        if z.kind == "collection" and not zr.blind.is_empty:
+        if coverage and z.kind == "collection" and not zr.blind.is_empty:
             _hatch(
                 canvas,
                 m.geom(zr.blind),
@@ -403,7 +452,7 @@ def draw_level(
                 spacing=2.5,
                 width=0.35,
             )
-        if z.kind == "private" and not zr.covered.is_empty:
+        if coverage and z.kind == "private" and not zr.covered.is_empty:
             _fill(
                 canvas,
                 m.geom(zr.covered),
@@ -474,13 +523,13 @@ def draw_level(
     for i, s in enumerate(level.signs, start=1):
         info.sign_numbers[s.id] = i
         sx, sy = m.pt(*s.position)
-        sr = 2.8 if i < 10 else 3.4
+        sr = (2.8 if i < 10 else 3.4) * sign_scale
         canvas.set_fill(palette.opaque(palette.SIGN))
         canvas.set_stroke(INK)
         canvas.set_line_width(0.4)
         canvas.circle(sx, sy, sr, fill=True, stroke=True)
         canvas.set_fill(INK)
-        canvas.text(sx, sy - 1.6, str(i), 4.5, anchor="middle")
+        canvas.text(sx, sy - 1.6 * sign_scale, str(i), 4.5 * sign_scale, anchor="middle")
         placer.block((sx - sr, sy - sr, sx + sr, sy + sr))
     for z in level.zones:
         zr = zones.get(z.id)
