@@ -49,6 +49,7 @@ NONE = "—"
 FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
     "walls": [("thickness_m", QT_TR_NOOP("Thickness (m)"), "num", None)],
     "openings": [
+        ("name", QT_TR_NOOP("Name"), "text", None),
         ("kind", QT_TR_NOOP("Kind"), "choice", ["door", "window"]),
         ("depth_m", QT_TR_NOOP("Depth (m)"), "num", None),
         ("transparent", QT_TR_NOOP("See-through"), "bool", None),
