@@ -328,7 +328,8 @@ class MainWindow(QMainWindow):
             if part is not self and callable(fn) and id(part) not in done:
                 done.add(id(part))
                 fn()
-        self.statusBar().clearMessage()
+        hint = getattr(self.tool, "hint", "")
+        self.status(tr(hint) if hint else "")  # the tool's hint, not an old message
         self._show_analysis(self.state.render)
         self.update_title()
         self.runner.schedule(0)  # finding messages in the new language
