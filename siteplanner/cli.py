@@ -215,7 +215,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="write the site report (drawings, schedules, assessment)")
     p.add_argument("plan", nargs="?", help="plan file (default: the built-in sample site)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="PDF to write")
-    p.add_argument("--lang", help="languages, e.g. zh,en (default), zh or en")
+    p.add_argument(
+        "--lang",
+        help="languages: zh,en, zh or en (default: zh,en; en for a pack without Chinese)",
+    )
     p.add_argument("--paper", default="A4", help="A4 (default) or A3 (drawings on A3 landscape)")
     p.add_argument("--rules", help="rule pack id (default: the plan's own)")
     p.set_defaults(func=cmd_report)
@@ -480,18 +483,19 @@ def _analysed(args: argparse.Namespace, langs: Sequence[str] = ()):
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from siteplanner.reports.site_report import PAPERS, write_report
+    from siteplanner.reports.site_report import PAPERS, report_languages, write_report
     from siteplanner.signage.content import LanguageError, parse_langs
 
     try:
-        langs = parse_langs(args.lang)
+        langs = parse_langs(args.lang) if args.lang is not None else None
     except LanguageError as exc:
         raise CliError(f"--lang: {exc}") from None
     paper = {p.lower(): p for p in PAPERS}.get(args.paper.lower())
     if paper is None:
         raise CliError(f"--paper: unknown paper {args.paper!r} (choose {', '.join(PAPERS)})")
     out = _output(args.output)
-    plan, pack, result, first = _analysed(args, langs)
+    plan, pack, result, first = _analysed(args, langs or ())
+    langs = langs or report_languages(pack)
     try:
         done = write_report(
             plan,

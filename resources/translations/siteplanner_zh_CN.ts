@@ -56,8 +56,8 @@
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <source>e.g. 5.4 m or 17&apos; 8&quot;</source>
-        <translation>例如 5.4 m 或 17&apos; 8&quot;</translation>
+        <source>e.g. 5.4 m or 17' 8"</source>
+        <translation>例如 5.4 m 或 17' 8"</translation>
     </message>
     <message>
         <source>Real distance between the points:</source>
@@ -208,7 +208,7 @@
         <translation>焦距</translation>
     </message>
     <message>
-        <source>The model fills the camera&apos;s field of view, resolution, range and face recognition; values typed in the camera&apos;s properties still override it.</source>
+        <source>The model fills the camera's field of view, resolution, range and face recognition; values typed in the camera's properties still override it.</source>
         <translation>型号会填入摄像机的视场角、分辨率、距离和人脸识别；在摄像机属性中输入的值仍优先于型号。</translation>
     </message>
     <message>
@@ -220,7 +220,7 @@
         <translation>选择摄像机型号(&amp;M)…</translation>
     </message>
     <message>
-        <source>Fill the selected cameras&apos; optics from the camera catalogue</source>
+        <source>Fill the selected cameras' optics from the camera catalogue</source>
         <translation>用摄像机目录填写所选摄像机的光学参数</translation>
     </message>
     <message>
@@ -732,7 +732,7 @@
         <translation>平面图已打开</translation>
     </message>
     <message>
-        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other&apos;s changes. Open it anyway?</source>
+        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other's changes. Open it anyway?</source>
         <translation>{0} 已在另一个 SitePlanner 中打开（{1}）。如果两边都保存，后保存的会覆盖另一边的修改。仍要打开吗？</translation>
     </message>
     <message>
@@ -1364,7 +1364,7 @@ It was kept as {1}</source>
         <translation>用途</translation>
     </message>
     <message>
-        <source>The font&apos;s licence texts: {0}</source>
+        <source>The font's licence texts: {0}</source>
         <translation>字体的许可证文本：{0}</translation>
     </message>
     <message>
@@ -1436,7 +1436,7 @@ It was kept as {1}</source>
         <translation> 像素/米</translation>
     </message>
     <message>
-        <source>rule pack&apos;s target</source>
+        <source>rule pack's target</source>
         <translation>规则包的目标</translation>
     </message>
     <message>
@@ -1456,7 +1456,7 @@ It was kept as {1}</source>
         <translation>楼层和摄像机型号</translation>
     </message>
     <message>
-        <source>Camera models (the cameras&apos; own values override them)</source>
+        <source>Camera models (the cameras' own values override them)</source>
         <translation>摄像机型号（摄像机自身的值优先）</translation>
     </message>
     <message>
@@ -1504,7 +1504,7 @@ It was kept as {1}</source>
         <translation>单独显示所选摄像机(&amp;I)</translation>
     </message>
     <message>
-        <source>Show only the selected camera&apos;s view (Esc shows every camera)</source>
+        <source>Show only the selected camera's view (Esc shows every camera)</source>
         <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
     </message>
     <message>
@@ -1518,6 +1518,202 @@ It was kept as {1}</source>
     <message>
         <source>coverage {0} m²</source>
         <translation>覆盖 {0} m²</translation>
+    </message>
+    <message>
+        <source>Chinese and English</source>
+        <translation>中文和英文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Rule pack: {0}</source>
+        <translation>规则包：{0}</translation>
+    </message>
+    <message>
+        <source>The report checks the plan against the plan's rule pack.</source>
+        <translation>报告按方案所用的规则包检查方案。</translation>
+    </message>
+    <message>
+        <source>Export cancelled: {0} was not written</source>
+        <translation>导出已取消：未写入 {0}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Place Cameras…</source>
+        <translation>自动布置摄像机(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Propose the fewest cameras that cover the chosen zones without seeing into a private zone</source>
+        <translation>提出覆盖所选区域所需最少的摄像机，且不拍到任何私密区域</translation>
+    </message>
+    <message>
+        <source>Sampling the zones</source>
+        <translation>正在对区域取样</translation>
+    </message>
+    <message>
+        <source>Trying mounts</source>
+        <translation>正在试算安装位置</translation>
+    </message>
+    <message>
+        <source>First choice</source>
+        <translation>初步方案</translation>
+    </message>
+    <message>
+        <source>Searching for fewer cameras</source>
+        <translation>正在寻找更少摄像机的方案</translation>
+    </message>
+    <message>
+        <source>Checking the result</source>
+        <translation>正在核查结果</translation>
+    </message>
+    <message>
+        <source>Place Cameras</source>
+        <translation>自动布置摄像机</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Zones to cover</source>
+        <translation>要覆盖的区域</translation>
+    </message>
+    <message>
+        <source>{0} (plan)</source>
+        <translation>{0}（方案）</translation>
+    </message>
+    <message>
+        <source>{0} (catalogue)</source>
+        <translation>{0}（产品目录）</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Mount height</source>
+        <translation>安装高度</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>At most (cameras)</source>
+        <translation>最多（台）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>时间上限</translation>
+    </message>
+    <message>
+        <source>Keep the cameras there</source>
+        <translation>保留现有摄像机</translation>
+    </message>
+    <message>
+        <source>Replace them</source>
+        <translation>替换现有摄像机</translation>
+    </message>
+    <message>
+        <source>Existing cameras</source>
+        <translation>现有摄像机</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the search and keep the best choice found so far</source>
+        <translation>结束搜索，保留目前找到的最佳方案</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>The plan has no level.</source>
+        <translation>方案中没有楼层。</translation>
+    </message>
+    <message>
+        <source>Choose at least one collection zone to cover.</source>
+        <translation>请至少选择一个要覆盖的采集区域。</translation>
+    </message>
+    <message>
+        <source>Choose at least one camera model.</source>
+        <translation>请至少选择一种摄像机型号。</translation>
+    </message>
+    <message>
+        <source>Stopping: checking the best choice found so far…</source>
+        <translation>正在停止：核查目前找到的最佳方案…</translation>
+    </message>
+    <message>
+        <source>best so far: {0}</source>
+        <translation>目前最佳：{0}</translation>
+    </message>
+    <message>
+        <source>lower bound: {0}</source>
+        <translation>下界：{0}</translation>
+    </message>
+    <message>
+        <source>Stopped before any choice of cameras was found.</source>
+        <translation>在找到任何方案之前已停止。</translation>
+    </message>
+    <message>
+        <source>Placement failed: {0}</source>
+        <translation>布置失败：{0}</translation>
+    </message>
+    <message>
+        <source>{0} cameras proposed (a simple greedy choice: {1}); lower bound {2}, gap {3} %.</source>
+        <translation>建议 {0} 台摄像机（简单贪心方案：{1} 台）；下界 {2}，差距 {3} %。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} % covered (target {2} %)</source>
+        <translation>{0}：覆盖 {1} %（目标 {2} %）</translation>
+    </message>
+    <message>
+        <source>The check found faults, so the result cannot be accepted: {0}</source>
+        <translation>核查发现问题，结果不能接受：{0}</translation>
+    </message>
+    <message>
+        <source>No camera to add.</source>
+        <translation>没有要添加的摄像机。</translation>
+    </message>
+    <message>
+        <source>The plan changed since the placement started: place again.</source>
+        <translation>布置开始后方案已更改：请重新布置。</translation>
+    </message>
+    <message>
+        <source>Place {0} cameras</source>
+        <translation>布置 {0} 台摄像机</translation>
+    </message>
+    <message>
+        <source>Place cameras</source>
+        <translation>布置摄像机</translation>
     </message>
 </context>
 </TS>

@@ -252,6 +252,16 @@ TOOLS_MENU = (
         "Tools",
         "signs.accept_all",
     ),
+    ActionSpec(
+        "place_cameras",
+        QT_TR_NOOP("&Place Cameras…"),
+        "Tools",
+        "place.show",
+        tip=QT_TR_NOOP(
+            "Propose the fewest cameras that cover the chosen zones without seeing into a "
+            "private zone"
+        ),
+    ),
 )
 
 HELP = (

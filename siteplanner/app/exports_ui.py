@@ -1,36 +1,46 @@
 """File ▸ Export Report… and File ▸ Export ▸ CSV / GeoJSON / DXF / PNG / SVG in the editor.
 
+Export Report… first asks for the report's languages and paper (the plan's rule pack shown).
 Each command asks for the output file through the window's dialogs, then calls the very engine
 functions ``siteplanner report`` / ``siteplanner export`` call (``siteplanner.reports`` and
-``siteplanner.exports``) on a snapshot of the plan in Qt's thread pool, behind a progress dialog,
-so the editor stays responsive and the files match the command line's.
+``siteplanner.exports``) on a snapshot of the plan off the UI thread, behind a progress dialog
+with Cancel (``LongJob``), so the editor stays responsive and the files match the command line's.
+A cancelled export leaves no file behind.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from siteplanner import pipeline
-from siteplanner.analysis import Analyser
-from siteplanner.app.i18n import tr
+from siteplanner.analysis import Analyser, AnalysisCancelled
+from siteplanner.app.i18n import current_language, tr
+from siteplanner.app.longjob import Cancelled, LongJob, Progress, replacing
 from siteplanner.app.worker import snapshot
-from siteplanner.compliance import available_packs, load_pack
+from siteplanner.compliance import RulePack, available_packs, load_pack
 from siteplanner.exports.dxf import write_dxf
 from siteplanner.exports.geojson import write_geojson
 from siteplanner.exports.schedule import write_csv
 from siteplanner.model import Plan
 from siteplanner.reports.images import write_png, write_svg
-from siteplanner.reports.site_report import write_report
+from siteplanner.reports.site_report import PAPERS, report_languages, write_report
 
 if TYPE_CHECKING:
     from siteplanner.app.context import EditorContext
-
-Progress = Callable[[int, int], None]
 
 # Format -> (file-dialog filter, suffix).
 FORMATS: dict[str, tuple[str, str]] = {
@@ -42,6 +52,90 @@ FORMATS: dict[str, tuple[str, str]] = {
     "svg": ("SVG (*.svg)", ".svg"),
 }
 
+# The report's languages (its own texts are Chinese and English): value -> label.
+REPORT_LANGUAGES: dict[tuple[str, ...], str] = {
+    ("zh", "en"): QT_TR_NOOP("Chinese and English"),
+    ("zh",): QT_TR_NOOP("Chinese"),
+    ("en",): QT_TR_NOOP("English"),
+}
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    langs: tuple[str, ...] = ("zh", "en")
+    paper: str = "A4"
+
+
+def default_report_options(pack: RulePack | None) -> ReportOptions:
+    """The languages ``siteplanner report`` uses without ``--lang``, on A4."""
+    return ReportOptions(report_languages(pack) if pack is not None else ("zh", "en"))
+
+
+class ReportOptionsDialog(QDialog):
+    """The report's languages and paper, with the rule pack it is checked against."""
+
+    def __init__(self, parent: QWidget, pack_id: str, pack: RulePack | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("report_options")
+        self.setWindowTitle(tr("Export report"))
+        layout = QVBoxLayout(self)
+        if pack is not None:
+            title = pack.title.get(current_language()) or pack.title.get("en") or ""
+            shown = f"{pack.id} — {title}" if title else pack.id
+        else:
+            shown = pack_id
+        rules = QLabel(tr("Rule pack: {0}").format(shown))
+        rules.setObjectName("report_rules")
+        rules.setWordWrap(True)  # pack titles run long
+        self.setMinimumWidth(460)
+        rules.setToolTip(tr("The report checks the plan against the plan's rule pack."))
+        layout.addWidget(rules)
+        default = default_report_options(pack)
+        self.langs = self._choices(
+            layout,
+            tr("Languages"),
+            "lang",
+            {"_".join(k): (tr(v), k) for k, v in REPORT_LANGUAGES.items()},
+            "_".join(default.langs),
+        )
+        self.paper = self._choices(
+            layout, tr("Paper"), "paper", {p: (p, p) for p in PAPERS}, default.paper
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.setObjectName("report_buttons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _choices(
+        self,
+        layout: QVBoxLayout,
+        title: str,
+        prefix: str,
+        choices: dict[str, tuple[str, object]],
+        checked: str,
+    ) -> QButtonGroup:
+        box = QGroupBox(title)
+        inner = QVBoxLayout(box)
+        group = QButtonGroup(self)
+        for key, (label, value) in choices.items():
+            button = QRadioButton(label)
+            button.setObjectName(f"{prefix}_{key}")
+            button.setProperty("value", value)
+            button.setChecked(key == checked)
+            group.addButton(button)
+            inner.addWidget(button)
+        layout.addWidget(box)
+        return group
+
+    def options(self) -> ReportOptions:
+        return ReportOptions(
+            tuple(self.langs.checkedButton().property("value")),
+            str(self.paper.checkedButton().property("value")),
+        )
+
 
 def write_export(
     plan: Plan,
@@ -50,12 +144,26 @@ def write_export(
     level_id: str,
     progress: Progress | None = None,
     source: str = "",
+    cancelled: Cancelled | None = None,
+    options: ReportOptions | None = None,
 ) -> None:
     """Write ``plan`` as ``fmt`` to ``out`` with the command line's engine functions.
 
     ``level_id`` is the shown level: the drawings (PNG, SVG) show it; the tables and CAD/GIS
-    files hold the whole plan, as ``siteplanner export`` does without ``--level``.
+    files hold the whole plan, as ``siteplanner export`` does without ``--level``. The analysis
+    reports the first half of the progress, the writing the second. Once ``cancelled()`` is
+    true the work stops at its next step with ``AnalysisCancelled``; ``out`` is then left as
+    it was (the file is written under a temporary name and renamed at the end).
     """
+
+    def first_half(done: int, total: int) -> None:
+        if progress is not None and total > 0:
+            progress(done, 2 * total)
+
+    def second_half(done: int, total: int) -> None:
+        if progress is not None and total > 0:
+            progress(total + done, 2 * total)
+
     if fmt == "pdf":
         if plan.rules not in available_packs():
             raise ValueError(
@@ -63,48 +171,49 @@ def write_export(
                 f"(available: {', '.join(available_packs())})"
             )
         pack = load_pack(plan.rules)
-        result = pipeline.run(plan, rules=pack, lang=pack.default_lang, analyser=Analyser())
-        write_report(
-            plan, result.analysis, pack, out, source=source or plan.name, progress=progress
+        options = options or default_report_options(pack)
+        # Finding messages in the first chosen language the pack speaks (as the command line).
+        lang = next((c for c in options.langs if c in pack.languages), pack.default_lang)
+        result = pipeline.run(
+            plan,
+            rules=pack,
+            lang=lang,
+            analyser=Analyser(),
+            progress=first_half,
+            cancelled=cancelled,
         )
+        with replacing(out) as tmp:
+            write_report(
+                plan,
+                result.analysis,
+                pack,
+                tmp,
+                langs=options.langs,
+                paper=options.paper,
+                findings_lang=lang,
+                source=source or plan.name,
+                progress=second_half,
+                cancelled=cancelled,
+            )
         return
-    analysis = Analyser().analyse(plan)
-    if fmt == "csv":
-        write_csv(plan, analysis, out)
-    elif fmt == "geojson":
-        write_geojson(plan, analysis, out)
-    elif fmt == "dxf":
-        write_dxf(plan, analysis, out)
-    else:
+    if fmt in ("png", "svg"):
+        # A drawing shows one level: only that level is analysed (as ``--level`` does).
         level = next((lv for lv in plan.levels if lv.id == level_id), None)
         if level is None:
             raise ValueError("the plan has no level to draw")
-        (write_png if fmt == "png" else write_svg)(plan, level, analysis, out)
-
-
-class _Relay(QObject):
-    progress = Signal(int, int)
-    done = Signal(object)  # None on success, else the one-line message
-
-
-class _Job(QRunnable):
-    def __init__(self, plan: Plan, fmt: str, out: Path, level_id: str, source: str) -> None:
-        super().__init__()
-        self.plan, self.fmt, self.out, self.level_id = plan, fmt, out, level_id
-        self.source = source
-        self.relay = _Relay()
-
-    def run(self) -> None:
-        try:
-            write_export(
-                self.plan, self.fmt, self.out, self.level_id, self.relay.progress.emit, self.source
-            )
-        except OSError as exc:
-            self.relay.done.emit(f"{self.out}: cannot write: {exc.strerror or exc}")
-        except Exception as exc:  # shown as a one-line message, never a traceback
-            self.relay.done.emit(f"{self.out}: {exc}")
+        plan = plan.model_copy(update={"levels": [level]})
+    analysis = Analyser().analyse(plan, first_half, cancelled)
+    if cancelled is not None and cancelled():
+        raise AnalysisCancelled
+    with replacing(out) as tmp:
+        if fmt == "csv":
+            write_csv(plan, analysis, tmp)
+        elif fmt == "geojson":
+            write_geojson(plan, analysis, tmp)
+        elif fmt == "dxf":
+            write_dxf(plan, analysis, tmp, progress=second_half, cancelled=cancelled)
         else:
-            self.relay.done.emit(None)
+            (write_png if fmt == "png" else write_svg)(plan, plan.levels[0], analysis, tmp)
 
 
 class ExportsFeature:
@@ -112,19 +221,39 @@ class ExportsFeature:
 
     def __init__(self, ctx: EditorContext) -> None:
         self.ctx = ctx
-        self.pool = QThreadPool(ctx.window)
-        self.progress: QProgressDialog | None = None
-        self.running: Path | None = None
+        self.job: LongJob | None = None  # the export under way
+        self.options: ReportOptionsDialog | None = None  # while it is open
+        self.running: Path | None = None  # the file it writes
         self.last: Path | None = None  # the last file written
-        self._relay: _Relay | None = None
 
     def export_report(self) -> None:
-        self._export("pdf", tr("Export report"), "report")
+        """Ask for the languages and paper (window-modal, not blocking), then the file."""
+        if self.running is not None:
+            self.ctx.dialogs.error(tr("Export report"), tr("An export is still running."))
+            return
+        if self.options is not None:
+            self.options.raise_()
+            return
+        pack_id = self.ctx.doc.plan.rules
+        try:
+            pack: RulePack | None = load_pack(pack_id)
+        except ValueError:
+            pack = None  # named by the export's own message when it runs
+        dlg = self.options = ReportOptionsDialog(self.ctx.window, pack_id, pack)
+
+        def finished(result: int) -> None:
+            self.options = None
+            dlg.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                self._export("pdf", tr("Export report"), "report", dlg.options())
+
+        dlg.finished.connect(finished)
+        dlg.open()
 
     def export_format(self, fmt: str) -> None:
         self._export(fmt, tr("Export"), "")
 
-    def _export(self, fmt: str, title: str, tag: str) -> None:
+    def _export(self, fmt: str, title: str, tag: str, options: ReportOptions | None = None) -> None:
         if self.running is not None:
             self.ctx.dialogs.error(title, tr("An export is still running."))
             return
@@ -143,37 +272,26 @@ class ExportsFeature:
                 title, tr("{0}: folder {1} does not exist").format(out, out.parent)
             )
             return
-        dlg = QProgressDialog(tr("Writing {0}…").format(out.name), "", 0, 0, self.ctx.window)
-        dlg.setWindowTitle(title)
-        dlg.setCancelButton(None)  # the writers cannot stop half-way
-        dlg.setWindowModality(Qt.WindowModality.WindowModal)
-        dlg.setMinimumDuration(0)
-        dlg.setAutoClose(False)
-        dlg.setAutoReset(False)
-        dlg.show()
         source = Path(doc.path).name if doc.path else ""
-        job = _Job(snapshot(doc.plan), fmt, out, self.ctx.state.level_id, source)
-        relay = self._relay = job.relay  # kept alive until the job reports
-        relay.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        relay.done.connect(
-            lambda err, t=title: self._on_done(t, err), Qt.ConnectionType.QueuedConnection
-        )
-        self.progress, self.running = dlg, out
-        self.pool.start(job)
+        plan, level_id = snapshot(doc.plan), self.ctx.state.level_id
 
-    def _on_progress(self, done: int, total: int) -> None:
-        if self.progress is not None and total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
+        def work(progress: Progress, cancelled: Cancelled) -> None:
+            write_export(plan, fmt, out, level_id, progress, source, cancelled, options)
 
-    def _on_done(self, title: str, error: Any) -> None:
-        out, self.running = self.running, None
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        job = self.job = LongJob(self.ctx.window, title, tr("Writing {0}…").format(out.name), work)
+        job.succeeded.connect(lambda _r: self._on_done(title, None))
+        job.failed.connect(lambda message: self._on_done(title, f"{out}: {message}"))
+        job.stopped.connect(lambda: self._on_done(title, None, stopped=True))
+        self.running = out
+        job.start()
+
+    def _on_done(self, title: str, error: str | None, stopped: bool = False) -> None:
+        out, self.running, self.job = self.running, None, None
+        if stopped:
+            self.ctx.status(tr("Export cancelled: {0} was not written").format(out))
+            return
         if error:
-            self.ctx.dialogs.error(title, str(error))
+            self.ctx.dialogs.error(title, error)
             return
         self.last = out
         message = tr("Written to {0}").format(out)
@@ -181,4 +299,11 @@ class ExportsFeature:
         self.ctx.dialogs.info(title, message)
 
 
-__all__ = ["FORMATS", "ExportsFeature", "write_export"]
+__all__ = [
+    "FORMATS",
+    "REPORT_LANGUAGES",
+    "ExportsFeature",
+    "ReportOptions",
+    "ReportOptionsDialog",
+    "write_export",
+]

@@ -35,6 +35,7 @@ from siteplanner.app import (
     exports_ui,
     help_ui,
     i18n,
+    place_ui,
     settings_ui,
     shortcuts_ui,
     signs_ui,
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.signs_ui = signs_ui.SignsUi(self.ctx)
         self.settings_ui = settings_ui.SettingsFeature(self.ctx)
         self.exports = exports_ui.ExportsFeature(self.ctx)
+        self.place_ui = place_ui.PlaceFeature(self.ctx)
         self.help = help_ui.GettingStarted(self.ctx)
         self.sample_banner.guide_requested.connect(self.help.show)
         self.analysis_view = analysis_view.AnalysisView(self.ctx)
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
             "signs": self.signs_ui,
             "exports": self.exports,
             "settings": self.settings_ui,
+            "place": self.place_ui,
             "shortcuts": shortcuts_ui.ShortcutsHelp(self.ctx),
             "help": self.help,
             "about": About(self.dialogs),
@@ -504,6 +507,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.file.close_down()
+        self.place_ui.shutdown()
         self.runner.shutdown()
         if self.remember_layout:
             self.settings.setValue("window/geometry", self.saveGeometry())

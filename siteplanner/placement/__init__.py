@@ -25,20 +25,26 @@ gave a bound.
 
 from siteplanner.placement.candidates import Candidate, Offer
 from siteplanner.placement.engine import (
+    PHASES,
     PlacementError,
     PlacementResult,
+    PlacementStopped,
     PlaceOptions,
+    PlaceProgress,
     ZoneOutcome,
     offers_for,
     place,
 )
 
 __all__ = [
+    "PHASES",
     "Candidate",
     "Offer",
     "PlaceOptions",
+    "PlaceProgress",
     "PlacementError",
     "PlacementResult",
+    "PlacementStopped",
     "ZoneOutcome",
     "offers_for",
     "place",

@@ -13,7 +13,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from siteplanner.analysis import Analyser, dori_thresholds
+from siteplanner.analysis import Analyser, Analysis, dori_thresholds
 from siteplanner.catalogue import CatalogueEntry, apply_model, load_catalogue
 from siteplanner.compliance import evaluate, load_pack
 from siteplanner.compliance.rules.coverage import coverage_target
@@ -46,6 +46,27 @@ class PlacementError(ValueError):
     """Input the placement cannot use; the message names the option or field."""
 
 
+class PlacementStopped(Exception):
+    """Stopped before any choice of cameras was found (or cancelled outright)."""
+
+
+# Phases reported through ``PlaceProgress.phase``, in order.
+PHASES = ("points", "candidates", "greedy", "solving", "checking")
+
+
+@dataclass(frozen=True)
+class PlaceProgress:
+    """Where a placement is: ``phase`` (one of ``PHASES``), ``done`` of ``total`` steps of it
+    (mounts while candidates are made, 0 of 0 when unknown), and the cost of the best choice so
+    far (cameras, when the models carry no price) and the lower bound on it (None: not yet)."""
+
+    phase: str
+    done: int = 0
+    total: int = 0
+    best: float | None = None
+    bound: float | None = None
+
+
 @dataclass
 class PlaceOptions:
     models: list[str] | None = None
@@ -64,6 +85,8 @@ class PlaceOptions:
     points_per_zone: int = 500
     # Share the candidates' evaluation with a forked process (the command line, not the editor).
     parallel: bool = False
+    # Only these collection zones (ids); None: every collection zone of the chosen levels.
+    zone_ids: list[str] | None = None
 
 
 @dataclass
@@ -97,6 +120,8 @@ class PlacementResult:
     seconds: float
     rounds: int
     violations: list[str] = field(default_factory=list)
+    # The exact analysis of ``plan`` that checked the result (findings filled).
+    analysis: Analysis | None = None
 
     @property
     def gap(self) -> float:
@@ -234,12 +259,29 @@ def place(
     plan: Plan,
     options: PlaceOptions | None = None,
     progress: Callable[[str], None] | None = None,
+    *,
+    status: Callable[[PlaceProgress], None] | None = None,
+    stop: Callable[[], bool] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> PlacementResult:
     """Cameras added to a copy of ``plan`` so that every collection zone reaches its required
-    density over the target share, none seeing into a private zone; see the package docstring."""
+    density over the target share, none seeing into a private zone; see the package docstring.
+
+    ``progress`` hears messages, ``status`` structured progress. Once ``stop()`` turns true the
+    search ends and the best choice found so far is checked and returned (PlacementStopped when
+    there is none yet); once ``cancelled()`` does, PlacementStopped at the next step."""
     start = time.monotonic()
     opts = options or PlaceOptions()
     say = progress or (lambda _msg: None)
+    tell = status or (lambda _p: None)
+
+    def halted() -> bool:
+        return bool((stop is not None and stop()) or (cancelled is not None and cancelled()))
+
+    def check_cancelled() -> None:
+        if cancelled is not None and cancelled():
+            raise PlacementStopped("cancelled")
+
     plan = plan.model_copy(deep=True)
     offers = offers_for(plan, opts.models)
     if opts.max_cameras is not None and opts.max_cameras < 0:
@@ -254,10 +296,11 @@ def place(
     pack = load_pack(plan.rules)
     target = coverage_target(plan, pack.coverage_target)
     thresholds = dori_thresholds(plan)
+    wanted = set(opts.zone_ids) if opts.zone_ids is not None else None
     zones: list[_Zone] = []
     for level in levels:
         for z in level.zones:
-            if z.kind != "collection":
+            if z.kind != "collection" or (wanted is not None and z.id not in wanted):
                 continue
             poly, _ = zone_polygon(list(z.polygon))
             if poly.is_empty or poly.area <= 0.01:
@@ -273,6 +316,7 @@ def place(
     target_m = plan.settings.target_height_m
 
     # Sample points, and what the cameras already there cover.
+    tell(PlaceProgress("points"))
     analyser = Analyser()
     before = analyser.analyse(plan)
     pts_list, w_list, zone_of, ppm_list = [], [], [], []
@@ -304,6 +348,8 @@ def place(
         mine = [i for i, z in enumerate(zones) if z.level_id == level.id]
         if not mine:
             continue
+        if halted():
+            raise PlacementStopped("stopped before any choice was found")
         found = _level_candidates(
             level,
             [zones[i] for i in mine],
@@ -319,6 +365,8 @@ def place(
             thresholds,
             internal,
             seen_any,
+            lambda done, total: tell(PlaceProgress("candidates", done, total)),
+            halted,
         )
         cands.extend(found)
         cand_level.extend([level.id] * len(found))
@@ -370,6 +418,7 @@ def place(
     placed: list[tuple[str, Camera]] = []
     violations: list[str] = []
     outcomes: list[ZoneOutcome] = []
+    analysis: Analysis | None = None
     while rounds < MAX_ROUNDS:
         rounds += 1
         need = np.maximum(np.minimum(target + margin, 1.0) * zone_area - pre_area, 0.0)
@@ -384,6 +433,8 @@ def place(
         problem = CoverProblem(
             c_cost, np.zeros(len(cands)), ptr, idx, group_zone, group_weight, need, opts.max_cameras
         )
+        check_cancelled()
+        tell(PlaceProgress("greedy"))
         warm = greedy(problem) if len(cands) else []
         if rounds == 1:
             greedy_cost, greedy_count = float(cost[warm].sum()) if warm else 0.0, len(warm)
@@ -396,18 +447,16 @@ def place(
         remaining = max(1.0, opts.time_limit_s - (time.monotonic() - start))
         say(f"greedy: {len(warm)} cameras; solving (up to {remaining:.0f} s)")
         if len(cands):
-            sol = solve(
-                problem,
-                warm,
-                remaining,
-                lambda best, bound: (
-                    say(f"better choice: objective {best:.2f}, bound {bound:.2f}")
-                    if math.isfinite(bound)
-                    else say(f"better choice: objective {best:.2f}")
-                ),
-            )
+
+            def better(best: float, bound: float) -> None:
+                tell(PlaceProgress("solving", best=best, bound=bound))
+                say(f"best choice so far: cost {best:g}, bound {bound:g}")
+
+            sol = solve(problem, warm, remaining, better, halted)
         else:
             sol = Solution([], 0.0, 0.0, "no legal candidate", 0.0)
+        check_cancelled()
+        tell(PlaceProgress("checking", best=sol.cost, bound=sol.lower_bound))
         new_plan, placed = _build(
             plan, [cands[i] for i in sol.chosen], [cand_level[i] for i in sol.chosen], opts
         )
@@ -444,7 +493,7 @@ def place(
         if bad:
             banned |= bad
             continue
-        if not short or time.monotonic() - start > opts.time_limit_s:
+        if not short or halted() or time.monotonic() - start > opts.time_limit_s:
             break
     for o in outcomes:
         if not o.ok and o.reason is None:
@@ -467,6 +516,7 @@ def place(
         time.monotonic() - start,
         rounds,
         violations,
+        analysis,
     )
 
 
@@ -510,8 +560,11 @@ def _level_candidates(
     thresholds: dict[str, float],
     internal: bool,
     seen_any: np.ndarray,
+    tick: Callable[[int, int], None] | None = None,
+    halted: Callable[[], bool] | None = None,
 ) -> list[Candidate]:
-    """The level's candidates; marks in ``seen_any`` the points some legal candidate sees."""
+    """The level's candidates; marks in ``seen_any`` the points some legal candidate sees.
+    ``tick(done, total)`` hears of the mounts done; ``halted()`` true stops (PlacementStopped)."""
     geo = LevelGeometry.build(level)
     index = SnapIndex(level)
     collection = shapely.union_all([z.polygon for z in zones])
@@ -585,7 +638,7 @@ def _level_candidates(
         return undominated(here), seen
 
     out: list[Candidate] = []
-    for found, seen in _map(one, mounts, opts.parallel):
+    for found, seen in _map(one, mounts, opts.parallel, tick, halted):
         seen_any[seen] = True
         out.extend(found)
     return out
@@ -593,6 +646,8 @@ def _level_candidates(
 
 # Below this many mounts a second process costs more than it saves.
 PARALLEL_MIN_MOUNTS = 40
+# Progress and the stop flag are looked at every this many mounts.
+TICK_EVERY = 8
 _JOB: Callable[[Any], Any] | None = None
 _ITEMS: list[Any] = []
 
@@ -602,13 +657,30 @@ def _run_chunk(chunk: range) -> list[Any]:
     return [_JOB(_ITEMS[i]) for i in chunk]
 
 
-def _map(fn: Callable[[Any], Any], items: list[Any], parallel: bool) -> list[Any]:
+def _map(
+    fn: Callable[[Any], Any],
+    items: list[Any],
+    parallel: bool,
+    tick: Callable[[int, int], None] | None = None,
+    halted: Callable[[], bool] | None = None,
+) -> list[Any]:
     """``[fn(x) for x in items]``, shared with a forked process when ``parallel`` (the command
     line: a fork inherits ``fn`` and its data; never in the editor, whose Qt threads must not
-    be forked)."""
+    be forked). In one process, ``tick(done, total)`` hears of the progress every few items
+    and ``halted()`` true ends the work (PlacementStopped)."""
     global _JOB, _ITEMS
     if not parallel or len(items) < PARALLEL_MIN_MOUNTS or "fork" not in mp.get_all_start_methods():
-        return [fn(x) for x in items]
+        done: list[Any] = []
+        for i, x in enumerate(items):
+            if i % TICK_EVERY == 0:
+                if halted is not None and halted():
+                    raise PlacementStopped("stopped before any choice was found")
+                if tick is not None:
+                    tick(i, len(items))
+            done.append(fn(x))
+        if tick is not None:
+            tick(len(items), len(items))
+        return done
     _JOB, _ITEMS = fn, items
     try:
         # Interleaved chunks: neighbouring mounts cost alike, so both processes get a fair share.

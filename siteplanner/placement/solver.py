@@ -131,7 +131,9 @@ def zone_bound(problem: CoverProblem) -> float:
     best = np.full(n_z, np.inf)
     np.minimum.at(best, zone, per_area)
     need = np.maximum(problem.need, 0.0)
-    lb = np.where(need > 1e-9, need * best, 0.0)
+    lb = np.zeros(n_z)
+    needed = need > 1e-9
+    lb[needed] = need[needed] * best[needed]
     if problem.cost.size and np.allclose(problem.cost, problem.cost[0]):
         unit = float(problem.cost[0])
         lb = np.where(lb > 0, np.ceil(lb / unit - 1e-6) * unit, 0.0)
@@ -170,8 +172,13 @@ def solve(
     warm: list[int],
     time_limit_s: float,
     progress: Callable[[float, float], None] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> Solution:
-    """The MILP, started from ``warm``, within ``time_limit_s`` seconds; the best found then."""
+    """The MILP, started from ``warm``, within ``time_limit_s`` seconds; the best found then.
+
+    ``progress(cost, bound)`` hears the cameras' cost of each better choice and the lower bound
+    on it known then (also when only the bound moves); ``stop()`` true ends the search early
+    (the best choice found so far is returned)."""
     start = time.monotonic()
     n_c = problem.n_candidates
     n_g = len(problem.group_weight)
@@ -184,6 +191,106 @@ def solve(
     # 0.1 of it from the bound, no choice with fewer cameras (or less cost) exists.
     h.setOptionValue("mip_abs_gap", 0.1 * float(problem.cost.min(initial=1.0)))
     h.setOptionValue("threads", 1)
+    _add_model(h, problem)
+    if warm:
+        x = np.zeros(n_c + n_g + n_z)
+        x[warm] = 1.0
+        hit = np.zeros(n_g, dtype=bool)
+        for c in warm:
+            hit[problem.covers(c)] = True
+        x[n_c : n_c + n_g] = hit
+        got = np.bincount(problem.group_zone[hit], problem.group_weight[hit], minlength=n_z)
+        x[n_c + n_g :] = np.maximum(problem.need - got, 0)
+        sol = highspy.HighsSolution()
+        sol.col_value = list(x)
+        sol.value_valid = True
+        h.setSolution(sol)
+    cheapest = float(problem.cost.min(initial=1.0))
+    uniform = bool(problem.cost.size) and bool(np.allclose(problem.cost, problem.cost[0]))
+    static_bound = zone_bound(problem)
+    best_cost = [float(problem.cost[warm].sum()) if warm else math.inf]
+    shown: list[float] = [-1.0]
+
+    def camera_bound(dual: float) -> float:
+        if not math.isfinite(dual):
+            return static_bound
+        b = max(0.0, dual - _tie_cap(problem))
+        if uniform:
+            b = math.ceil(b / cheapest - 1e-6) * cheapest
+        return max(b, static_bound)
+
+    stopped: list[str] = []
+
+    def on_event(kind, _msg, out, data_in, _user) -> None:  # type: ignore[no-untyped-def]
+        if stop is not None and stop():
+            stopped.append("stopped")
+            data_in.user_interrupt = True
+            return
+        if kind not in (
+            highspy.cb.HighsCallbackType.kCallbackMipImprovingSolution,
+            highspy.cb.HighsCallbackType.kCallbackMipInterrupt,
+        ):
+            return
+        incumbent = float(out.objective_function_value)
+        bound = float(out.mip_dual_bound)
+        if kind == highspy.cb.HighsCallbackType.kCallbackMipImprovingSolution:
+            x = np.asarray(out.mip_solution)[:n_c]
+            best_cost[0] = float(problem.cost[x > 0.5].sum())
+        if progress is not None:
+            lb = min(camera_bound(bound), best_cost[0])
+            if kind == highspy.cb.HighsCallbackType.kCallbackMipImprovingSolution or lb > shown[0]:
+                shown[0] = lb
+                progress(best_cost[0], lb)
+        # Once no choice of fewer cameras can exist (the bound, less the most the ties can add,
+        # rounds up to the incumbent's count), a quarter of the time more goes to the ties.
+        if uniform and math.isfinite(incumbent) and math.isfinite(bound):
+            cams = math.floor(incumbent / cheapest + 1e-9)
+            proven = math.ceil((bound - _tie_cap(problem)) / cheapest - 1e-6) >= cams
+            if proven and time.monotonic() - start >= 0.25 * time_limit_s:
+                stopped.append("proven")
+                data_in.user_interrupt = True
+
+    h.setCallback(on_event, None)
+    h.startCallback(highspy.cb.HighsCallbackType.kCallbackMipInterrupt)
+    h.startCallback(highspy.cb.HighsCallbackType.kCallbackMipImprovingSolution)
+    if stop is not None:
+        # The root LP of a large floor runs for minutes without a MIP event.
+        h.startCallback(highspy.cb.HighsCallbackType.kCallbackSimplexInterrupt)
+        h.startCallback(highspy.cb.HighsCallbackType.kCallbackIpmInterrupt)
+    if progress is not None:
+        progress(best_cost[0], min(static_bound, best_cost[0]))
+    h.run()
+    status = h.modelStatusToString(h.getModelStatus())
+    if "stopped" in stopped:
+        status = "stopped"
+    elif stopped:
+        status = "fewest cameras proven"
+    values = np.asarray(h.getSolution().col_value)
+    if len(values) >= n_c:
+        chosen = [int(c) for c in np.flatnonzero(values[:n_c] > 0.5)]
+    else:
+        chosen = list(warm)
+    chosen = _better(problem, chosen, warm)
+    info = h.getInfo()
+    bound = float(info.mip_dual_bound)
+    if not math.isfinite(bound):
+        bound = 0.0
+    # The bound covers ties and shortfall too. The ties of any choice add up to less than
+    # ``_tie_cap`` (the engine scales them so), so the cameras alone cost at least this much.
+    cam_bound = max(0.0, bound - _shortfall_cost(problem, chosen) - _tie_cap(problem))
+    if uniform:
+        cam_bound = math.ceil(cam_bound / cheapest - 1e-6) * cheapest
+    if not (_shortfall_cost(problem, chosen) > 0):
+        cam_bound = max(cam_bound, static_bound)
+    total = float(problem.cost[chosen].sum()) if chosen else 0.0
+    return Solution(chosen, total, min(cam_bound, total), status, time.monotonic() - start)
+
+
+def _add_model(h: highspy.Highs, problem: CoverProblem) -> None:
+    """The columns and rows of the cover MILP (see the module docstring)."""
+    n_c = problem.n_candidates
+    n_g = len(problem.group_weight)
+    n_z = len(problem.need)
     inf = highspy.kHighsInf
     zone_w = np.maximum(problem.need, 1e-9)
     cost = np.concatenate(
@@ -243,67 +350,6 @@ def solve(
     )
     if problem.max_cameras is not None:
         h.addRow(0, problem.max_cameras, n_c, np.arange(n_c, dtype=np.int32), np.ones(n_c))
-    if warm:
-        x = np.zeros(n_c + n_g + n_z)
-        x[warm] = 1.0
-        hit = np.zeros(n_g, dtype=bool)
-        for c in warm:
-            hit[problem.covers(c)] = True
-        x[n_c : n_c + n_g] = hit
-        got = np.bincount(problem.group_zone[hit], problem.group_weight[hit], minlength=n_z)
-        x[n_c + n_g :] = np.maximum(problem.need - got, 0)
-        sol = highspy.HighsSolution()
-        sol.col_value = list(x)
-        sol.value_valid = True
-        h.setSolution(sol)
-    cheapest = float(problem.cost.min(initial=1.0))
-    uniform = bool(problem.cost.size) and bool(np.allclose(problem.cost, problem.cost[0]))
-
-    stopped: list[bool] = []
-
-    def on_event(kind, _msg, out, data_in, _user) -> None:  # type: ignore[no-untyped-def]
-        incumbent = float(out.objective_function_value)
-        bound = float(out.mip_dual_bound)
-        if kind == highspy.cb.HighsCallbackType.kCallbackMipImprovingSolution:
-            if progress is not None:
-                progress(incumbent, bound)
-            return
-        # Once no choice of fewer cameras can exist (the bound, less the most the ties can add,
-        # rounds up to the incumbent's count), a quarter of the time more goes to the ties.
-        if uniform and math.isfinite(incumbent) and math.isfinite(bound):
-            cams = math.floor(incumbent / cheapest + 1e-9)
-            proven = math.ceil((bound - _tie_cap(problem)) / cheapest - 1e-6) >= cams
-            if proven and time.monotonic() - start >= 0.25 * time_limit_s:
-                stopped.append(True)
-                data_in.user_interrupt = True
-
-    h.setCallback(on_event, None)
-    h.startCallback(highspy.cb.HighsCallbackType.kCallbackMipInterrupt)
-    h.startCallback(highspy.cb.HighsCallbackType.kCallbackMipImprovingSolution)
-    h.run()
-    status = h.modelStatusToString(h.getModelStatus())
-    if stopped:
-        status = "fewest cameras proven"
-    values = np.asarray(h.getSolution().col_value)
-    if len(values) >= n_c:
-        chosen = [int(c) for c in np.flatnonzero(values[:n_c] > 0.5)]
-    else:
-        chosen = list(warm)
-    chosen = _better(problem, chosen, warm)
-    info = h.getInfo()
-    bound = float(info.mip_dual_bound)
-    if not math.isfinite(bound):
-        bound = 0.0
-    # The bound covers ties and shortfall too. The ties of any choice add up to less than
-    # ``_tie_cap`` (the engine scales them so), so the cameras alone cost at least this much.
-    cam_bound = max(0.0, bound - _shortfall_cost(problem, chosen) - _tie_cap(problem))
-    if problem.cost.size and np.allclose(problem.cost, problem.cost[0]):
-        unit = float(problem.cost[0])
-        cam_bound = math.ceil(cam_bound / unit - 1e-6) * unit
-    if not (_shortfall_cost(problem, chosen) > 0):
-        cam_bound = max(cam_bound, zone_bound(problem))
-    total = float(problem.cost[chosen].sum()) if chosen else 0.0
-    return Solution(chosen, total, min(cam_bound, total), status, time.monotonic() - start)
 
 
 def _highs() -> highspy.Highs:

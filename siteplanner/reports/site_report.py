@@ -18,7 +18,7 @@ import shapely
 from reportlab.lib.pagesizes import A3, A4, landscape
 
 from siteplanner import __version__
-from siteplanner.analysis import Analysis
+from siteplanner.analysis import Analysis, AnalysisCancelled
 from siteplanner.compliance import RulePack, evaluate
 from siteplanner.drawing.canvas import MM, Canvas, Color
 from siteplanner.drawing.pdf import PdfCanvas
@@ -119,6 +119,25 @@ REMEDIES: dict[str, dict[str, str]] = {
 }
 
 
+# The purposes the editor offers, in words: a plan stores the word (any word is allowed).
+PURPOSE_TEXT: dict[str, dict[str, str]] = {
+    "public_safety": {"zh": "公共安全", "en": "public safety"},
+    "internal": {"zh": "内部", "en": "internal"},
+    "internal_management": {"zh": "内部管理", "en": "internal management"},
+    "management": {"zh": "管理", "en": "management"},
+    "access_control": {"zh": "门禁", "en": "access control"},
+    "attendance": {"zh": "考勤", "en": "attendance"},
+    "staff_management": {"zh": "员工管理", "en": "staff management"},
+    "operations": {"zh": "运营", "en": "operations"},
+}
+
+
+def report_languages(pack: RulePack) -> tuple[str, ...]:
+    """The report's languages when none are asked for: Chinese and English for a pack that
+    speaks Chinese, English for one that does not (a European DPIA has no Chinese in it)."""
+    return ("zh", "en") if "zh" in pack.languages else ("en",)
+
+
 @dataclass
 class ReportResult:
     pages: int
@@ -144,6 +163,11 @@ class Texts:
             dict.fromkeys(texts.get(lang, texts.get("en", "")) for lang in self.langs)
         )
 
+    def purpose(self, word: str) -> str:
+        """A camera's purpose in words; one the editor does not offer is shown as written."""
+        known = PURPOSE_TEXT.get(word.strip().lower())
+        return self.pick(known) if known else word
+
     @property
     def blank(self) -> str:
         return self.pick(BLANK_TEXT)
@@ -165,8 +189,13 @@ def write_report(
     today: _dt.date | None = None,
     findings_lang: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ReportResult:
-    """Write the site report of ``plan`` (analysed, findings filled under ``pack``) to ``out``."""
+    """Write the site report of ``plan`` (analysed, findings filled under ``pack``) to ``out``.
+
+    ``cancelled`` is polled after each page group (cover, each level, each table); once it is
+    true the writing stops with ``AnalysisCancelled`` and ``out`` is left incomplete: callers
+    that may cancel write to a temporary file."""
     t = Texts(langs)
     portrait = PAPERS[paper]
     wide = landscape(portrait)
@@ -206,6 +235,8 @@ def write_report(
         step += 1
         if progress is not None:
             progress(step, steps)
+        if cancelled is not None and cancelled():
+            raise AnalysisCancelled
 
     _cover(flow, t, plan, analysis, pack, today, source)
     tick()
@@ -394,7 +425,7 @@ def _camera_schedule(flow: Flow, t: Texts, plan: Plan, analysis: Analysis) -> No
                     f"{o.hfov_deg:g} × {o.vfov_deg:g}",
                     f"{o.resolution[0]}×{o.resolution[1]}",
                     _f(o.range_m, 0),
-                    c.purpose or plan.organization.purpose or "",
+                    t.purpose(c.purpose) if c.purpose else plan.organization.purpose or "",
                     t("是", "yes") if o.face_recognition else t("否", "no"),
                     _f(cr.coverage_m2),
                     *[_f(dori.get(b, 0.0)) for b in DORI_LEVELS],
@@ -572,8 +603,14 @@ def collection_proof(plan: Plan, analysis: Analysis) -> list[AreaProof]:
     return out
 
 
+def _gdpr(pack: RulePack) -> str:
+    """The law a European pack rests on: the UK keeps its own copy of the GDPR."""
+    return "UK GDPR" if pack.id.startswith("uk") else "GDPR"
+
+
 def _assessment(flow: Flow, t: Texts, plan: Plan, analysis: Analysis, pack: RulePack) -> None:
     cn = pack.id.startswith("cn")
+    law = _gdpr(pack)
     name = t.pick(dict(pack.assessment)) or t("影响评估", "impact assessment")
     flow.heading(t("草案", "Draft") + f": {name}")
     basis = (
@@ -584,8 +621,8 @@ def _assessment(flow: Flow, t: Texts, plan: Plan, analysis: Analysis, pack: Rule
         )
         if cn
         else t(
-            "依据 GDPR 第 35 条（数据保护影响评估）。",
-            "Under GDPR Art. 35 (data protection impact assessment).",
+            f"依据 {law} 第 35 条（数据保护影响评估）。",
+            f"Under {law} Art. 35 (data protection impact assessment).",
         )
     )
     flow.paragraph(basis, color=GREY)
@@ -617,7 +654,7 @@ def _assessment(flow: Flow, t: Texts, plan: Plan, analysis: Analysis, pack: Rule
     para(t("处理者", "Controller") + f": {org.name or t.blank}")
     para(t("处理目的", "Purpose") + f": {org.purpose or t.blank}")
     para(t("法律依据", "Legal basis") + f": {org.legal_basis or t.blank}")
-    purposes = sorted({c.purpose for _, c in cams if c.purpose})
+    purposes = [t.purpose(p) for p in sorted({c.purpose for _, c in cams if c.purpose})]
     para(
         t("摄像机用途", "Camera purposes")
         + f": {', '.join(purposes) or t.blank}; "
@@ -733,8 +770,8 @@ def _assessment(flow: Flow, t: Texts, plan: Plan, analysis: Analysis, pack: Rule
             )
             if cn
             else t(
-                "生物特征数据属于特殊类别数据。",
-                "Biometric data is special-category data (GDPR Art. 9): state the condition.",
+                f"生物特征数据属于特殊类别数据（{law} 第 9 条）：请写明处理条件。",
+                f"Biometric data is special-category data ({law} Art. 9): state the condition.",
             )
         )
         para(t("预计存储的人数", "People whose face data is stored") + f": {t.blank}")
@@ -744,16 +781,23 @@ def _assessment(flow: Flow, t: Texts, plan: Plan, analysis: Analysis, pack: Rule
 
 def _record(flow: Flow, t: Texts, plan: Plan, analysis: Analysis, pack: RulePack) -> None:
     cn = pack.id.startswith("cn")
+    law = _gdpr(pack)
     flow.heading(
         t("处理情况记录", "Record of processing")
         if cn
-        else t("处理活动记录", "Record of processing activities (GDPR Art. 30)")
+        else t("处理活动记录", f"Record of processing activities ({law} Art. 30)")
     )
     flow.paragraph(
         t(
             "依《个人信息保护法》第五十六条，个人信息保护影响评估报告和处理情况记录应当至少保存三年。",
             "PIPL Art. 56: impact assessment reports and processing records are kept for at least "
             "three years.",
+        )
+        if cn
+        else t(
+            f"依 {law} 第 30 条，控制者以书面形式保存处理活动记录，并应监管机构要求提供。",
+            f"{law} Art. 30: the controller keeps this record in writing and makes it available "
+            "to the supervisory authority on request.",
         ),
         color=GREY,
     )
@@ -782,7 +826,7 @@ def _record(flow: Flow, t: Texts, plan: Plan, analysis: Analysis, pack: RulePack
                 [
                     f"{c.name} ({c.id})",
                     cats,
-                    c.purpose or org.purpose or t.blank,
+                    t.purpose(c.purpose) if c.purpose else org.purpose or t.blank,
                     retention,
                     t.blank,
                     f"{lv.name or lv.id}: {', '.join(seen) or '—'}",

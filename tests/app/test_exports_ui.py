@@ -9,11 +9,22 @@ import shutil
 import subprocess
 
 import ezdxf
+import pypdfium2
 import pytest
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QLabel,
+    QMenu,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+)
 
 from siteplanner.fileformat import load_plan
+from siteplanner.model import Plan
 from siteplanner.resources import sample_plan_path
+from tests.app.sites import generated_site
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
 
@@ -35,10 +46,29 @@ def menu_action(win, *path: str):
     return act
 
 
-def run_export(win, qtbot, answer, *path: str) -> None:
+def accept_report_options(win, qtbot, *choices: str, ok: bool = True) -> None:
+    """Click the named radio buttons of the report options dialog, then OK (or Cancel)."""
+    qtbot.waitUntil(lambda: win.exports.options is not None and win.exports.options.isVisible())
+    dlg = win.exports.options
+    for name in choices:
+        button = dlg.findChild(QRadioButton, name)
+        assert button is not None and button.isVisible(), name
+        # On the indicator: the button is as wide as the dialog, its label much shorter.
+        at = QPoint(8, button.height() // 2)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=at)
+        assert button.isChecked()
+    box = dlg.findChild(QDialogButtonBox, "report_buttons")
+    which = QDialogButtonBox.StandardButton.Ok if ok else QDialogButtonBox.StandardButton.Cancel
+    qtbot.mouseClick(box.button(which), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.exports.options is None)
+
+
+def run_export(win, qtbot, answer, *path: str, options: tuple[str, ...] = ()) -> None:
     win.dialogs.infos.clear()
     win.dialogs.export_answer = str(answer)
     menu_action(win, *path).trigger()
+    if path[-1] == "export_report":
+        accept_report_options(win, qtbot, *options)
     qtbot.waitUntil(lambda: bool(win.dialogs.infos or win.dialogs.errors), timeout=60000)
     assert win.dialogs.errors == []
     assert win.dialogs.infos[-1][1].endswith(str(answer))
@@ -55,7 +85,7 @@ def test_report_through_the_menu(win, qtbot, tmp_path):
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     for cam in (c for lv in win.doc.plan.levels for c in lv.cameras):
         assert cam.id in text
-    assert win.exports.progress is None  # the progress dialog is gone once written
+    assert win.exports.job is None  # the progress dialog is gone once written
 
 
 def test_csv_through_the_menu(win, qtbot, tmp_path):
@@ -126,9 +156,72 @@ def test_unwritable_target_is_a_message(win, qtbot, tmp_path):
     assert win.exports.running is None  # a failed export does not block the next one
 
 
-def test_cancelled_dialog_writes_nothing(win, tmp_path):
+def test_report_options_a3_english(win, qtbot, tmp_path):
+    """The options dialog shows the plan's rule pack and defaults to both languages on A4;
+    choosing A3 and English gives A3 pages with no Chinese headings."""
+    win.dialogs.export_answer = str(tmp_path / "r.pdf")
+    menu_action(win, "export_report").trigger()
+    qtbot.waitUntil(lambda: win.exports.options is not None)
+    dlg = win.exports.options
+    assert win.doc.plan.rules in dlg.findChild(QLabel, "report_rules").text()
+    assert dlg.findChild(QRadioButton, "lang_zh_en").isChecked()
+    assert dlg.findChild(QRadioButton, "paper_A4").isChecked()
+    out = tmp_path / "a3.pdf"
+    win.dialogs.export_answer = str(out)
+    win.dialogs.infos.clear()
+    accept_report_options(win, qtbot, "paper_A3", "lang_en")
+    qtbot.waitUntil(lambda: bool(win.dialogs.infos or win.dialogs.errors), timeout=60000)
+    assert win.dialogs.errors == []
+    pdf = pypdfium2.PdfDocument(str(out))
+    try:
+        sizes = {tuple(round(v) for v in sorted(pdf[i].get_size())) for i in range(len(pdf))}
+        text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    finally:
+        pdf.close()
+    assert sizes == {(842, 1191)}  # A3, portrait and landscape pages alike
+    assert "Camera schedule" in text and "摄像机" not in text
+
+
+def test_report_options_cancel_asks_for_no_file(win, qtbot, tmp_path):
+    menu_action(win, "export_report").trigger()
+    accept_report_options(win, qtbot, "paper_A3", ok=False)
+    assert win.dialogs.export_asked == [] and win.exports.running is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cancelled_dialog_writes_nothing(win, qtbot, tmp_path):
     win.dialogs.export_answer = None
     menu_action(win, "export_report").trigger()
+    accept_report_options(win, qtbot)
     assert len(win.dialogs.export_asked) == 1
     assert win.dialogs.export_asked[0][1].endswith(".pdf")
     assert win.exports.running is None and list(tmp_path.iterdir()) == []
+
+
+def test_cancel_mid_way_leaves_no_file(make_window, qtbot, tmp_path):
+    """Cancel in the progress dialog as soon as the first step is reported: the work stops
+    between levels, the status bar says so, and neither the file nor a temporary is left."""
+    site = generated_site(nx=5, ny=4)
+    levels = [site.levels[0].model_copy(update={"id": f"L{i}"}) for i in range(1, 7)]
+    # Ids are unique across a plan: give each copied level's objects their own.
+    data = site.model_copy(update={"levels": levels}).model_dump(mode="json")
+    for lv in data["levels"]:
+        for kind in ("cameras", "walls", "openings", "zones", "obstacles", "signs"):
+            for obj in lv.get(kind, []):
+                if obj.get("id"):
+                    obj["id"] = f"{lv['id']}-{obj['id']}"
+    win = make_window(Plan.model_validate(data))
+    out = tmp_path / "site-report.pdf"
+    win.dialogs.export_answer = str(out)
+    menu_action(win, "export_report").trigger()
+    accept_report_options(win, qtbot)
+    dlg = win.findChild(QProgressDialog, "long_job_progress")
+    assert dlg is not None and dlg.isVisible()
+    qtbot.waitUntil(lambda: dlg.value() > 0, timeout=60000)
+    assert dlg.value() < dlg.maximum()  # under way, not finished
+    cancel = dlg.findChild(QPushButton)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.exports.running is None, timeout=60000)
+    assert win.dialogs.infos == [] and win.dialogs.errors == []
+    assert "cancelled" in win.statusBar().currentMessage().lower()
+    assert list(tmp_path.iterdir()) == []

@@ -61,13 +61,35 @@ def test_a3_puts_each_level_on_an_a3_landscape_page(tmp_path, poppler):
     assert re.search(r"1:\d+", page2)
 
 
-def test_english_dpia_for_a_european_pack(tmp_path, poppler):
+@pytest.mark.parametrize(("rules", "law"), [("eu-edpb", "GDPR"), ("uk-ico", "UK GDPR")])
+def test_english_dpia_for_a_european_pack(tmp_path, poppler, rules, law):
+    """A European pack's report is in English by default, its assessment is a DPIA under the
+    GDPR (the UK's own for the ICO pack), and no Chinese law or character is in it."""
     out = tmp_path / "eu.pdf"
-    args = ["report", str(sample_plan_path()), "-o", str(out), "--rules", "eu-edpb", "--lang", "en"]
-    assert main(args) == 0
+    assert main(["report", str(sample_plan_path()), "-o", str(out), "--rules", rules]) == 0
     text = poppler("pdftotext", str(out), "-")
-    assert "data protection impact assessment (DPIA)" in squash(text) or "DPIA" in text
-    assert "个人信息" not in text
+    flat = " ".join(text.split())
+    assert "data protection impact assessment (DPIA)" in flat
+    assert f"Under {law} Art. 35" in flat
+    assert f"Record of processing activities ({law} Art. 30)" in flat
+    assert f"{law} Art. 30: the controller keeps this record" in flat
+    assert (law == "UK GDPR") == ("UK GDPR" in flat)
+    for chinese_law in ("PIPL", "Facial Recognition Measures", "cyberspace administration"):
+        assert chinese_law not in flat
+    # Chinese only where the plan itself holds it (the operator's name).
+    for own in (load_plan(sample_plan_path()).organization.name,):
+        flat = flat.replace(own, "")
+    assert re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", flat) is None
+
+
+def test_purposes_are_written_in_words(tmp_path, poppler):
+    out = tmp_path / "site.pdf"
+    assert main(["report", str(sample_plan_path()), "-o", str(out)]) == 0
+    text = " ".join(poppler("pdftotext", str(out), "-").split())
+    purposes = {c.purpose for lv in load_plan(sample_plan_path()).levels for c in lv.cameras}
+    assert {"internal_management", "public_safety"} <= purposes
+    assert "内部管理 / internal management" in text and "公共安全 / public safety" in text
+    assert "internal_management" not in text and "public_safety" not in text
 
 
 def test_collection_proof_splits_coverage_by_zone_analytically():
