@@ -33,6 +33,7 @@ from siteplanner.geometry.coverage import (
     CameraCoverage,
     LevelGeometry,
     SightTooComplex,
+    best_band_regions,
     camera_coverage,
     clip,
     subtract,
@@ -83,12 +84,23 @@ class ZoneResult:
         return {k: float(g.area) for k, g in self.by_dori.items()}
 
     @property
+    def passing(self) -> BaseGeometry:
+        """The part of the zone covered at its required density (at any density if none)."""
+        return self.by_dori[self.required_dori] if self.required_dori else self.covered
+
+    @property
     def blind(self) -> BaseGeometry:
         """The part of the zone not covered at its required density (any coverage if none)."""
         if self._blind is None:
-            seen = self.by_dori[self.required_dori] if self.required_dori else self.covered
-            self._blind = subtract(self.polygon, seen)
+            self._blind = subtract(self.polygon, self.passing)
         return self._blind
+
+    @property
+    def passing_percent(self) -> float:
+        """The share of the zone covered at its required density, in per cent (the figure the
+        coverage finding gives)."""
+        area = self.area_m2
+        return 100.0 * float(self.passing.area) / area if area > 0 else 0.0
 
 
 class LevelResult:
@@ -105,6 +117,14 @@ class LevelResult:
         self.cameras = cameras
         geoms = [c.coverage.coverage for c in cameras]
         self._tree = shapely.STRtree(geoms)
+        self._best_bands: dict[str, BaseGeometry] | None = None
+
+    def best_bands(self) -> dict[str, BaseGeometry]:
+        """The level's coverage split by the best DORI band any camera reaches there
+        (``geometry.coverage.best_band_regions``), computed once per result."""
+        if self._best_bands is None:
+            self._best_bands = best_band_regions([c.coverage for c in self.cameras])
+        return self._best_bands
 
     @property
     def geometry(self) -> LevelGeometry:

@@ -1715,5 +1715,25 @@ It was kept as {1}</source>
         <source>Place cameras</source>
         <translation>布置摄像机</translation>
     </message>
+    <message>
+        <source>&amp;Requirement View</source>
+        <translation>达标视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Paint each collection zone green where it is covered at its required density, red where it is not</source>
+        <translation>将每个采集区按要求的像素密度着色：达到的部分为绿色，未达到的部分为红色</translation>
+    </message>
+    <message>
+        <source>{0} % at {1}</source>
+        <translation>{0} % 达到{1}</translation>
+    </message>
+    <message>
+        <source>{0} % covered</source>
+        <translation>{0} % 已覆盖</translation>
+    </message>
+    <message>
+        <source>(target {0} %)</source>
+        <translation>(目标 {0} %)</translation>
+    </message>
 </context>
 </TS>

@@ -162,6 +162,18 @@ VIEW = (
         data="suggestions",
     ),
     ActionSpec(
+        "show_requirement",
+        QT_TR_NOOP("&Requirement View"),
+        "View",
+        "state.set_overlay",
+        checkable=True,
+        data="requirement",
+        tip=QT_TR_NOOP(
+            "Paint each collection zone green where it is covered at its required density, "
+            "red where it is not"
+        ),
+    ),
+    ActionSpec(
         "isolate_camera",
         QT_TR_NOOP("&Isolate Selected Camera"),
         "View",
@@ -279,7 +291,15 @@ HELP = (
 ACTIONS: tuple[ActionSpec, ...] = (*FILE, *EDIT, *SITE, *VIEW, *CAMERA, *TOOLS_MENU, *HELP)
 
 # The tool bar: the tools, then undo, redo and fit ("|" is a separator).
-TOOLBAR: tuple[str, ...] = (*(a.id for a in TOOL_ACTIONS), "|", "undo", "redo", "fit")
+TOOLBAR: tuple[str, ...] = (
+    *(a.id for a in TOOL_ACTIONS),
+    "|",
+    "undo",
+    "redo",
+    "fit",
+    "|",
+    "show_requirement",
+)
 
 
 def key_sequences(shortcuts: Iterable[Shortcut]) -> list[QKeySequence]:

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
+    QGraphicsRectItem,
     QGraphicsSimpleTextItem,
     QStyle,
     QStyleOptionGraphicsItem,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from siteplanner.app import style
 from siteplanner.app.i18n import tr
 from siteplanner.app.qtgeom import polygon_path
-from siteplanner.app.worker import CoveragePaths
+from siteplanner.app.worker import CoveragePaths, RequirementPaths
 
 Flag = QGraphicsItem.GraphicsItemFlag
 SELECTABLE = Flag.ItemIsSelectable
@@ -443,28 +444,52 @@ class VertexHandle(QGraphicsItem):
         painter.drawRect(QRectF(-4, -4, 8, 8))
 
 
-class CoverageItem(QGraphicsItem):
-    """One camera's coverage with its DORI bands (paths made by the analysis worker)."""
+BEST_FIRST = ("identification", "recognition", "observation", "detection", "coverage")
 
-    def __init__(self, paths: CoveragePaths, show_dori: bool) -> None:
+
+def _fill_bands(painter: QPainter, rings: dict[str, QPainterPath], show_dori: bool) -> None:
+    """Fill disjoint band regions (best first): each point once, in its best band's colour."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    for band in BEST_FIRST:
+        ring = rings.get(band)
+        if ring is None or ring.isEmpty():
+            continue
+        painter.setBrush(
+            style.DORI_BAND.get(band, style.COVERAGE_FILL) if show_dori else style.COVERAGE_FILL
+        )
+        painter.drawPath(ring)
+
+
+class BandsItem(QGraphicsItem):
+    """The level's coverage in one item, each point in the colour of the best DORI band any
+    camera reaches there (the worker's union per band), so overlapping views stay legible."""
+
+    def __init__(self) -> None:
         super().__init__()
-        self.setZValue(Z_COVERAGE)
-        self.show_dori = show_dori
-        self.emphasis = False
-        self.paths = paths
-        self._rect = paths.coverage.boundingRect()
-        # Panning only translates: reuse the rendered pixmap instead of refilling the paths.
+        self.setZValue(Z_COVERAGE - 0.2)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.show_dori = True
+        self.paths: dict[str, QPainterPath] = {}
+        self._rect = QRectF()
+        # Panning only translates: blit the rendered bands instead of refilling them.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def set_paths(self, paths: CoveragePaths) -> None:
+    def set_paths(self, paths: dict[str, QPainterPath]) -> None:
+        if paths is self.paths:
+            return
         self.prepareGeometryChange()
         self.paths = paths
-        self._rect = paths.coverage.boundingRect()
+        rect = QRectF()
+        for p in paths.values():
+            if not p.isEmpty():
+                rect = rect.united(p.boundingRect())
+        self._rect = rect
         self.update()
 
     def set_show_dori(self, show: bool) -> None:
-        self.show_dori = show
-        self.update()
+        if show != self.show_dori:
+            self.show_dori = show
+            self.update()
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -472,16 +497,66 @@ class CoverageItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        if self.show_dori:
-            for level, colour in style.DORI_FILL.items():
-                band = self.paths.dori.get(level)
-                if band is not None and not band.isEmpty():
-                    painter.setBrush(colour)
-                    painter.drawPath(band)
-        else:
-            painter.setBrush(style.COVERAGE_FILL)
-            painter.drawPath(self.paths.coverage)
+        _fill_bands(painter, self.paths, self.show_dori)
+
+
+class CoverageItem(QGraphicsItem):
+    """One camera's coverage outline (paths made by the analysis worker). The fills are the
+    level's BandsItem; a camera on its own (isolated, or dragged before the analysis catches
+    up) is ``solo`` and fills its own bands."""
+
+    def __init__(self, paths: CoveragePaths, show_dori: bool) -> None:
+        super().__init__()
+        self.setZValue(Z_COVERAGE)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.show_dori = show_dori
+        self.emphasis = False
+        self.solo = False
+        self.paths = paths
+        self._rings: dict[str, QPainterPath] | None = None
+        self._rect = paths.coverage.boundingRect()
+        # Panning only translates: reuse the rendered pixmap instead of refilling the paths.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_paths(self, paths: CoveragePaths) -> None:
+        self.prepareGeometryChange()
+        self.paths = paths
+        self._rings = None
+        self._rect = paths.coverage.boundingRect()
+        self.update()
+
+    def set_show_dori(self, show: bool) -> None:
+        self.show_dori = show
+        self.update()
+
+    def set_solo(self, on: bool) -> None:
+        if on != self.solo:
+            self.solo = on
+            self.update()
+
+    def rings(self) -> dict[str, QPainterPath]:
+        """The camera's own bands made disjoint (its bands are nested: each better one inside
+        the one before), made when first drawn solo."""
+        if self._rings is None:
+            nested = [self.paths.dori.get(b, QPainterPath()) for b in BEST_FIRST[:-1]]
+            nested.append(self.paths.coverage)
+            rings = {BEST_FIRST[0]: nested[0]}
+            for i in range(1, len(nested)):
+                better = nested[i - 1]
+                rings[BEST_FIRST[i]] = (
+                    nested[i].subtracted(better) if not better.isEmpty() else nested[i]
+                )
+            self._rings = rings
+        return self._rings
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self.solo:
+            _fill_bands(painter, self.rings(), self.show_dori)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if self.emphasis:
             painter.setPen(cosmetic(style.SELECTION, 2.0))
@@ -495,6 +570,64 @@ class CoverageItem(QGraphicsItem):
             self.emphasis = on
             self.setZValue(Z_COVERAGE + (0.5 if on else 0.0))
             self.update()
+
+
+class RequirementItem(QGraphicsItem):
+    """A collection zone in the requirement view: green where it is covered at its required
+    density, red and hatched where it is not, with the covered share written in it."""
+
+    def __init__(self, req: RequirementPaths) -> None:
+        super().__init__()
+        self.setZValue(Z_COVERAGE + 0.8)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.label = _label(self, "", bold=True, size=8.0)
+        self.label_back = QGraphicsRectItem(self.label)
+        self.label_back.setFlag(Flag.ItemStacksBehindParent, True)
+        self.label_back.setPen(cosmetic(style.GRID_MAJOR, 1.0))
+        self.label_back.setBrush(style.LEGEND_BACK)
+        self.req = req
+        self._rect = QRectF()
+        self.set_requirement(req)
+
+    def set_requirement(self, req: RequirementPaths) -> None:
+        self.prepareGeometryChange()
+        self.req = req
+        self._rect = req.passing.boundingRect().united(req.failing.boundingRect())
+        self.label.setText(requirement_text(req))
+        ok = req.target is None or req.percent >= 100 * req.target - 1e-6
+        self.label.setBrush(
+            style.ZONE_LINE["collection"].darker(140) if ok else style.INTRUSION_LINE
+        )
+        self.label.setPos(QPointF(*req.anchor))
+        r = self.label.boundingRect()
+        self.label_back.setRect(r.adjusted(-3, -1, 3, 1))
+        self.label.setTransform(QTransform.fromTranslate(-r.width() / 2, -r.height() / 2))
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.REQUIREMENT_PASS)
+        painter.drawPath(self.req.passing)
+        painter.setBrush(style.REQUIREMENT_FAIL)
+        painter.drawPath(self.req.failing)
+        painter.setBrush(QBrush(style.REQUIREMENT_FAIL_HATCH, Qt.BrushStyle.BDiagPattern))
+        painter.drawPath(self.req.failing)
+
+
+def requirement_text(req: RequirementPaths) -> str:
+    """What a zone in the requirement view says: its covered share at the required density."""
+    pct = f"{req.percent:.0f}"
+    target = f"{100 * req.target:.0f}" if req.target is not None else ""
+    if req.required:
+        text = tr("{0} % at {1}").format(pct, tr(req.required))
+    else:
+        text = tr("{0} % covered").format(pct)
+    return text + (" " + tr("(target {0} %)").format(target) if target else "")
 
 
 def intrusion_item(path: QPainterPath) -> QGraphicsPathItem:

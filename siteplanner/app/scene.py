@@ -14,10 +14,12 @@ from siteplanner.app.guard import guarded
 from siteplanner.app.i18n import tr
 from siteplanner.app.items import (
     ITEM_TYPES,
+    BandsItem,
     CameraItem,
     CoverageItem,
     ModelItem,
     OpeningItem,
+    RequirementItem,
     VertexHandle,
     WallItem,
     WallLayer,
@@ -47,6 +49,11 @@ class PlanScene(QGraphicsScene):
         # The level's wall solids, drawn from the worker's paths (one layer, or tiles).
         self.wall_layer = WallLayer()
         self.addItem(self.wall_layer)
+        # The level's coverage by best DORI band, and the requirement view's zones.
+        self.bands_item = BandsItem()
+        self.addItem(self.bands_item)
+        self.requirement_items: dict[str, RequirementItem] = {}
+        self._previewing: set[str] = set()  # cameras drawn solo while dragged
         self._walls_shown: WallPaths | None = None
         self._items_rect_cache: tuple[QRectF, QRectF] | None = None
         self.wall_tiles: dict[tuple[int, int], WallLayer] = {}
@@ -100,6 +107,11 @@ class PlanScene(QGraphicsScene):
         for cov in self.coverage_items.values():
             self.removeItem(cov)
         self.coverage_items.clear()
+        self.bands_item.set_paths({})
+        for req in self.requirement_items.values():
+            self.removeItem(req)
+        self.requirement_items.clear()
+        self._previewing.clear()
         for ov in self.overlays:
             self.removeItem(ov)
         self.overlays = []
@@ -323,6 +335,25 @@ class PlanScene(QGraphicsScene):
             self.removeItem(self.coverage_items.pop(cid))
         if self.state.isolated_camera is not None and self.state.isolated_camera not in live:
             self.state.isolate_camera(None)  # the isolated camera was deleted
+        # The union now includes the cameras that were dragged: they stop drawing on their own.
+        previewed, self._previewing = self._previewing, set()
+        for cid in previewed:
+            item = self.coverage_items.get(cid)
+            if item is not None:
+                item.set_solo(self._solo(cid))
+        self.bands_item.set_paths(data.bands.get(lid, {}))
+        self.bands_item.setVisible(self._bands_shown())
+        reqs = {zid: r for zid, r in data.requirement.items() if r.level_id == lid}
+        for zid in [z for z in self.requirement_items if z not in reqs]:
+            self.removeItem(self.requirement_items.pop(zid))
+        for zid, req in reqs.items():
+            ritem = self.requirement_items.get(zid)
+            if ritem is None:
+                ritem = self.requirement_items[zid] = RequirementItem(req)
+                self.addItem(ritem)
+            elif ritem.req != req:
+                ritem.set_requirement(req)
+            ritem.setVisible(self._requirement_shown())
         # Overlays whose path is unchanged (the worker reuses a zone's path while its geometry
         # stays the same) keep their items: a redraw of the whole level otherwise.
         wanted: dict[int, tuple[str, QPainterPath]] = {}
@@ -386,6 +417,7 @@ class PlanScene(QGraphicsScene):
                 any(isinstance(i, CameraItem) and i.obj.id == cid for i in self.selectedItems())
             )
             item.setVisible(self._coverage_shown(cid))
+            item.set_solo(self._solo(cid))
             self.coverage_items[cid] = item
             self.addItem(item)
         elif item.paths is not paths:
@@ -393,12 +425,25 @@ class PlanScene(QGraphicsScene):
 
     def preview_camera(self, paths: CoveragePaths) -> None:
         """Show a camera's freshly computed coverage while it is being dragged."""
+        self._previewing.add(paths.camera_id)
         self._set_coverage(paths.camera_id, paths)
+        self.coverage_items[paths.camera_id].set_solo(True)
 
     def set_overlay_visibility(self, **shown: bool) -> None:
         """Show or hide overlays by name (coverage, dori, intrusions, blind)."""
         for name, on in shown.items():
             self.state.set_overlay(name, on)
+
+    def _bands_shown(self) -> bool:
+        shown = self.state.overlays
+        return shown.coverage and not shown.requirement and self.state.isolated_camera is None
+
+    def _requirement_shown(self) -> bool:
+        return self.state.overlays.requirement and self.state.isolated_camera is None
+
+    def _solo(self, cid: str) -> bool:
+        """A camera fills its own bands when isolated or dragged (the union lags behind)."""
+        return cid == self.state.isolated_camera or cid in self._previewing
 
     def _coverage_shown(self, cid: str) -> bool:
         """A camera's coverage is drawn when coverage is on and no other camera is isolated."""
@@ -414,15 +459,17 @@ class PlanScene(QGraphicsScene):
 
     @guarded
     def _apply_isolation(self, _camera_id: str | None) -> None:
-        for cid, item in self.coverage_items.items():
-            item.setVisible(self._coverage_shown(cid))
-        for ov in self.overlays:
-            ov.setVisible(self._overlay_shown(ov))
+        self._apply_overlays(self.state.overlays)
 
     @guarded
     def _apply_overlays(self, shown: Overlays) -> None:
+        self.bands_item.setVisible(self._bands_shown())
+        self.bands_item.set_show_dori(shown.dori)
+        for req in self.requirement_items.values():
+            req.setVisible(self._requirement_shown())
         for cid, item in self.coverage_items.items():
             item.setVisible(self._coverage_shown(cid))
+            item.set_solo(self._solo(cid))
             item.set_show_dori(shown.dori)
         for ov in self.overlays:
             ov.setVisible(self._overlay_shown(ov))

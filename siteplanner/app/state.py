@@ -27,6 +27,8 @@ class Overlays:
     blind: bool = True
     grid: bool = True
     suggestions: bool = False  # off until asked for: the markers are many on a busy level
+    # Collection zones pass/fail at their required density, instead of the DORI bands.
+    requirement: bool = False
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import operator
 import sys
 import threading
 from collections.abc import Callable
@@ -21,10 +22,17 @@ from PySide6.QtGui import QPainterPath
 from shapely.geometry.base import BaseGeometry
 
 from siteplanner import pipeline
-from siteplanner.analysis import Analyser, Analysis, AnalysisCancelled, CameraResult
+from siteplanner.analysis import (
+    Analyser,
+    Analysis,
+    AnalysisCancelled,
+    CameraResult,
+    LevelResult,
+)
 from siteplanner.app.i18n import current_language
 from siteplanner.app.qtgeom import path_from_geometry, paths_from_geometries, tile_groups
 from siteplanner.compliance.packs import LanguageError, load_pack
+from siteplanner.compliance.rules.coverage import coverage_target
 from siteplanner.findings import MIN_AREA_M2
 from siteplanner.model import COLLECTIONS, DORI_LEVELS, Plan
 from siteplanner.signage.placement import SignSuggestion
@@ -48,10 +56,28 @@ class CoveragePaths:
     dori: dict[str, QPainterPath]
 
 
+@dataclass(frozen=True)
+class RequirementPaths:
+    """A collection zone in the requirement view: the part covered at its required density
+    (``passing``), the part not (``failing``), and the covered share in per cent."""
+
+    zone_id: str
+    level_id: str
+    passing: QPainterPath
+    failing: QPainterPath
+    percent: float
+    required: str | None  # the zone's required DORI band (None: any coverage)
+    target: float | None  # the share the rule pack (or the plan) asks for, 0..1
+    anchor: tuple[float, float]  # a point inside the zone for its figure
+
+
 @dataclass
 class RenderData:
     analysis: Analysis
     cameras: dict[str, CoveragePaths] = field(default_factory=dict)
+    # Per level, the coverage split by the best band any camera reaches (band -> path).
+    bands: dict[str, dict[str, QPainterPath]] = field(default_factory=dict)
+    requirement: dict[str, RequirementPaths] = field(default_factory=dict)  # collection zones
     intrusions: dict[str, tuple[str, QPainterPath]] = field(default_factory=dict)  # private zones
     blind: dict[str, tuple[str, QPainterPath]] = field(default_factory=dict)  # collection zones
     # Sign suggestions of the levels they were asked for (a level absent: not asked for).
@@ -136,6 +162,26 @@ class PathCache:
             self._paths = {k: v for k, v in self._paths.items() if k in keep}
 
 
+class BandPathCache:
+    """Each level's best-band paths, kept while the level's camera coverages are the same
+    objects (the analyser reuses an unchanged camera's): an edit redoes only its level."""
+
+    def __init__(self) -> None:
+        self._levels: dict[str, tuple[tuple[object, ...], dict[str, QPainterPath]]] = {}
+
+    def paths(self, lres: LevelResult) -> dict[str, QPainterPath]:
+        key = tuple(c.coverage for c in lres.cameras)
+        hit = self._levels.get(lres.level_id)
+        if hit is not None and len(hit[0]) == len(key) and all(map(operator.is_, hit[0], key)):
+            return hit[1]
+        paths = {band: path_from_geometry(g) for band, g in lres.best_bands().items()}
+        self._levels[lres.level_id] = (key, paths)
+        return paths
+
+    def prune(self, keep: set[str]) -> None:
+        self._levels = {k: v for k, v in self._levels.items() if k in keep}
+
+
 class ZonePathCache:
     """A zone overlay's path, the same object while its geometry stays the same, so that the
     canvas keeps the item (and its drawing) after an edit elsewhere."""
@@ -157,14 +203,22 @@ def render_data(
     cancelled: Callable[[], bool],
     suggestions: dict[str, list[SignSuggestion]] | None = None,
     zones: ZonePathCache | None = None,
+    bands: BandPathCache | None = None,
 ) -> RenderData:
     zones = zones if zones is not None else ZonePathCache()
+    bands = bands if bands is not None else BandPathCache()
     data = RenderData(analysis, suggestions=suggestions or {})
     for cid, res in analysis.cameras.items():
         if cancelled():
             raise AnalysisCancelled
         data.cameras[cid] = cache.paths(res)
     cache.prune({id(r.coverage) for r in analysis.cameras.values()})
+    for lid, lres in analysis.levels.items():
+        if cancelled():
+            raise AnalysisCancelled
+        data.bands[lid] = bands.paths(lres)
+    bands.prune(set(analysis.levels))
+    target = zone_target(analysis.plan)
     for zid, z in analysis.zones.items():
         if z.kind == "private" and not z.covered.is_empty:
             data.intrusions[zid] = (z.level_id, zones.path(zid, "intrusion", z.covered))
@@ -172,7 +226,32 @@ def render_data(
             gap = z.blind
             if not gap.is_empty and gap.area > MIN_AREA_M2:
                 data.blind[zid] = (z.level_id, zones.path(zid, "blind", gap))
+            if z.area_m2 > MIN_AREA_M2:
+                data.requirement[zid] = RequirementPaths(
+                    zid,
+                    z.level_id,
+                    zones.path(zid, "passing", z.passing),
+                    zones.path(zid, "failing", gap),
+                    z.passing_percent,
+                    z.required_dori,
+                    target,
+                    _inside_point(z.polygon),
+                )
     return data
+
+
+def zone_target(plan: Plan) -> float | None:
+    """The share of a collection zone to cover (the plan's own, else its rule pack's)."""
+    try:
+        pack_target = load_pack(plan.rules).coverage_target
+    except ValueError:
+        return plan.settings.coverage_target  # an unknown pack: the findings say so
+    return coverage_target(plan, pack_target)
+
+
+def _inside_point(geom: BaseGeometry) -> tuple[float, float]:
+    p = geom.representative_point() if not geom.is_empty else None
+    return (float(p.x), float(p.y)) if p is not None else (0.0, 0.0)
 
 
 def finding_language(pack_id: str, ui_lang: str) -> str | None:
@@ -246,7 +325,9 @@ class _Job(QRunnable):
             found: dict[str, list[SignSuggestion]] = {lid: [] for lid in self.suggest}
             for s in result.suggestions:
                 found.setdefault(s.level_id, []).append(s)
-            data = render_data(result.analysis, runner.paths, cancelled, found, runner.zones)
+            data = render_data(
+                result.analysis, runner.paths, cancelled, found, runner.zones, runner.bands
+            )
         except AnalysisCancelled:
             runner.relay.failed.emit(gen, "")
             return
@@ -280,6 +361,7 @@ class AnalysisRunner(QObject):
         self.paths = PathCache()
         self.walls = WallCache()
         self.zones = ZonePathCache()
+        self.bands = BandPathCache()
         self.generation = 0
         self.last_error: str | None = None  # of the newest run, if it failed
         self.running = 0

@@ -53,11 +53,15 @@ ZONE_LINE = {
 }
 COVERAGE_FILL = rgba(37, 115, 220, 22)
 COVERAGE_LINE = rgba(37, 115, 220, 110)
-DORI_FILL = {
-    "detection": rgba(37, 115, 220, 20),
-    "observation": rgba(37, 115, 220, 28),
-    "recognition": rgba(20, 90, 200, 36),
-    "identification": rgba(10, 60, 170, 48),
+# The DORI bands: each point of the plan is painted once, in the colour of the best band any
+# camera reaches there (one union per band, not each camera's bands stacked), on a scale that
+# changes hue and lightness together (pale yellow, teal, blue, indigo) so that neighbouring
+# bands stay apart where views overlap and in grey print.
+DORI_BAND = {
+    "detection": hex_rgba("#e9f5a0", 215),
+    "observation": hex_rgba("#6cc6b0", 205),
+    "recognition": hex_rgba("#2c7fb8", 190),
+    "identification": hex_rgba("#253494", 225),
 }
 INTRUSION_FILL = rgba(220, 38, 38, 150)
 INTRUSION_LINE = hex_rgba("#b91c1c")
@@ -73,13 +77,13 @@ SEVERITY = {
     "warning": hex_rgba("#ed8b00"),
     "info": hex_rgba("#1d6fe8"),
 }
-# Opaque equivalents of the stacked DORI fills, for the legend and the printed drawing.
-DORI_LEGEND = {
-    "detection": rgba(220, 232, 248),
-    "observation": rgba(196, 215, 241),
-    "recognition": rgba(160, 186, 230),
-    "identification": rgba(118, 150, 214),
-}
+# The same colours laid over white paper: the legend and the printed drawing.
+DORI_LEGEND = {k: (*over_white(v), 1.0) for k, v in DORI_BAND.items()}
+# The requirement view: the part of a collection zone covered at its required density, the
+# part not (hatched as well, so that it reads without colour).
+REQUIREMENT_PASS = rgba(46, 160, 67, 150)
+REQUIREMENT_FAIL = rgba(220, 38, 38, 120)
+REQUIREMENT_FAIL_HATCH = hex_rgba("#b91c1c")
 LEGEND_BACK = rgba(255, 255, 255, 215)
 ISOLATION_BACK = rgba(29, 111, 232, 225)  # the banner while one camera is isolated
 

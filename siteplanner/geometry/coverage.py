@@ -394,3 +394,25 @@ def subtract(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
     if a.is_empty or b.is_empty:
         return a
     return _difference(a, b)
+
+
+# The bands from best to worst; "coverage" is seen, but below detection density.
+BEST_FIRST: tuple[str, ...] = (*reversed(DORI_LEVELS), "coverage")
+
+
+def best_band_regions(coverages: list[CameraCoverage]) -> dict[str, BaseGeometry]:
+    """Where each band is the best any of ``coverages`` reaches, keyed as ``BEST_FIRST``.
+
+    One union per band across the cameras, each less the better bands' union: the regions are
+    disjoint and together make the union of the coverages, so each point is drawn once, in the
+    colour of the best density any camera gives it (no stacked translucency where views
+    overlap). A camera's bands are nested (identification inside recognition inside ...), so
+    the unions are too."""
+    unions = {k: union_coverage([c.dori[k] for c in coverages]) for k in DORI_LEVELS}
+    unions["coverage"] = union_coverage([c.coverage for c in coverages])
+    out: dict[str, BaseGeometry] = {}
+    better: BaseGeometry = EMPTY
+    for band in BEST_FIRST:
+        out[band] = subtract(unions[band], better)
+        better = unions[band] if better.is_empty else union_coverage([better, unions[band]])
+    return out

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from collections.abc import Callable
+
+import shapely
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from siteplanner.drawing import palette
 from tests.app.conftest import click, key, vp, wait_analysis
 from tests.app.test_editor import CAM, room_plan
 
+# 720p: the 8 m room holds their identification, recognition and observation bands.
 TWO = [
-    CAM,
-    {**CAM, "id": "c2", "name": "CAM-B Door", "position": [6.0, 3.0], "pan_deg": 180.0},
+    {**CAM, "resolution": [1280, 720]},
+    {
+        **CAM,
+        "id": "c2",
+        "name": "CAM-B Door",
+        "position": [6.0, 3.0],
+        "pan_deg": 180.0,
+        "resolution": [1280, 720],
+    },
 ]
 
 
@@ -70,22 +82,144 @@ def test_isolation_hook_and_deleting_the_camera(make_window, qtbot):
     assert win.scene.coverage_items["c2"].isVisible()
 
 
-def scene_image(win, size: int = 400) -> QImage:
-    """The scene of the room (0..8 x 0..6 m) rendered at 50 px per metre, y up."""
+def scene_image(win, size: int = 400) -> tuple[QImage, Callable[[float, float], QColor]]:
+    """The scene over the room (0..8 x 0..8 m) rendered at 50 px per metre on white, and a
+    function giving the colour drawn at a plan point."""
     img = QImage(size, size, QImage.Format.Format_ARGB32)
     img.fill(QColor("white"))
     painter = QPainter(img)
-    win.scene.render(painter, target=img.rect().toRectF(), source=room_rect())
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    win.scene.render(painter, QRectF(0, 0, size, size), QRectF(0.0, 0.0, 8.0, 8.0))
     painter.end()
-    return img
+
+    def at(x: float, y: float) -> QColor:
+        return img.pixelColor(int(x / 8.0 * size), int(y / 8.0 * size))
+
+    return img, at
 
 
-def room_rect():
-    from PySide6.QtCore import QRectF
+def rgb(c) -> tuple[int, int, int]:
+    """A palette colour (floats) or a QColor as 0..255 integers."""
+    if isinstance(c, QColor):
+        return (c.red(), c.green(), c.blue())
+    return tuple(round(v * 255) for v in c[:3])  # type: ignore[return-value]
 
-    return QRectF(0.0, 0.0, 8.0, 8.0)
+
+def close(a, b, tol: int = 4) -> bool:
+    return all(abs(x - y) <= tol for x, y in zip(rgb(a), rgb(b), strict=True))
 
 
-def scene_px(x: float, y: float, size: int = 400) -> QPointF:
-    # render() maps the source rect (scene coordinates, y as stored) onto the image.
-    return QPointF(x / 8.0 * size, y / 8.0 * size)
+def inner_point(geom, cams, margin: float = 0.12):
+    """A point well inside ``geom`` and away from the camera glyphs, or None."""
+    inner = geom.buffer(-margin)
+    for c in cams:
+        inner = inner.difference(shapely.Point(c["position"]).buffer(0.9))
+    if inner.is_empty or inner.area < 1e-3:
+        return None
+    p = inner.representative_point()
+    return p.x, p.y
+
+
+def test_dori_bands_one_colour_per_point_best_band_on_top(make_window, qtbot):
+    # Two cameras face each other across the room: their views overlap in the middle.
+    win = make_window(room_plan(cameras=TWO))
+    wait_analysis(qtbot, win)
+    analysis = win.render_data.analysis
+    regions = analysis.levels["L1"].best_bands()
+    _img, at = scene_image(win)
+    shown = {}
+    for band in ("detection", "observation", "recognition", "identification"):
+        pt = inner_point(regions[band], TWO)
+        if pt is None:
+            continue
+        # Drawn once, in that band's colour: exactly the legend's colour over white.
+        assert close(at(*pt), palette.DORI_LEGEND[band]), (band, pt, rgb(at(*pt)))
+        shown[band] = pt
+    assert {"identification", "recognition", "observation"} <= set(shown)
+    # Where both cameras see, the better band of the two is drawn, not a blend of the two.
+    c1 = analysis.cameras["c1"].coverage
+    c2 = analysis.cameras["c2"].coverage
+    both = c1.coverage.intersection(c2.coverage)
+    pt = inner_point(both, TWO)
+    assert pt is not None
+    p = shapely.Point(pt)
+    best = next(
+        b
+        for b in ("identification", "recognition", "observation", "detection")
+        if c1.dori[b].contains(p) or c2.dori[b].contains(p)
+    )
+    assert close(at(*pt), palette.DORI_LEGEND[best])
+    # The four bands are told apart at a glance: every pair differs clearly.
+    colours = [rgb(palette.DORI_LEGEND[b]) for b in palette.DORI_LEGEND]
+    for i, a in enumerate(colours):
+        for b in colours[i + 1 :]:
+            assert sum(abs(x - y) for x, y in zip(a, b, strict=True)) > 90
+
+    # Isolating CAM-A draws its own bands only: the middle shows CAM-A's band there (or none).
+    win.state.isolate_camera("c1")
+    _img, at = scene_image(win)
+    own = next(
+        (
+            b
+            for b in ("identification", "recognition", "observation", "detection")
+            if c1.dori[b].contains(p)
+        ),
+        None,
+    )
+    if own is None:
+        assert not close(at(*pt), palette.DORI_LEGEND[best])
+    else:
+        assert close(at(*pt), palette.DORI_LEGEND[own])
+    # A point only CAM-B sees is blank.
+    only_b = inner_point(c2.coverage.difference(c1.coverage.buffer(0.1)), TWO)
+    assert only_b is not None
+    assert close(at(*only_b), (1.0, 1.0, 1.0)), rgb(at(*only_b))
+
+
+ZONE = {
+    "id": "z1",
+    "name": "Lobby",
+    "kind": "collection",
+    "polygon": [[0.2, 0.2], [7.8, 0.2], [7.8, 5.8], [0.2, 5.8]],
+    "required_dori": "identification",
+}
+
+
+def test_requirement_view_paints_the_zone_pass_and_fail(make_window, qtbot):
+    win = make_window(room_plan(cameras=[CAM], zones=[ZONE]))
+    wait_analysis(qtbot, win)
+    act = win.actions_by_name["show_requirement"]
+    assert not act.isChecked() and not win.scene.requirement_items["z1"].isVisible()
+    # The tool bar's button turns the view on.
+    button = win.toolbar.widgetForAction(act)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert act.isChecked() and win.state.overlays.requirement
+    item = win.scene.requirement_items["z1"]
+    assert item.isVisible() and not win.scene.bands_item.isVisible()
+
+    # The share shown is the one the coverage finding gives.
+    zr = win.render_data.analysis.zones["z1"]
+    seen = analysis_identified(win).intersection(zr.polygon)
+    assert abs(item.req.percent - 100 * seen.area / zr.polygon.area) < 1e-6
+    under = [f for f in win.render_data.analysis.findings if f.rule == "UNDER_COVERAGE"]
+    assert under and abs(under[0].percent - item.req.percent) < 1e-6
+    assert item.label.text().startswith(f"{item.req.percent:.0f} %")
+
+    _img, at = scene_image(win)
+    # Away from the figure written at the zone's middle.
+    label = shapely.box(0, item.req.anchor[1] - 0.8, 8, item.req.anchor[1] + 0.8)
+    pass_pt = inner_point(seen.difference(label), [CAM], margin=0.1)
+    fail_pt = inner_point(zr.polygon.difference(seen).difference(label), [CAM], margin=0.3)
+    assert pass_pt is not None and fail_pt is not None
+    good, bad = at(*pass_pt), at(*fail_pt)
+    assert good.green() > good.red() + 40, rgb(good)
+    # Red, hatched: sample a few pixels around the point; all red-dominant.
+    assert bad.red() > bad.green() + 40, rgb(bad)
+
+    # Off again from the View menu's action: the bands come back.
+    act.trigger()
+    assert not item.isVisible() and win.scene.bands_item.isVisible()
+
+
+def analysis_identified(win):
+    return win.render_data.analysis.cameras["c1"].coverage.dori["identification"]
