@@ -619,6 +619,7 @@ class FindingsPanel(QTreeWidget):
         self.findings: list[Finding] = []
         self.severity_filter = QComboBox()
         self.severity_filter.setObjectName("severity_filter")
+        self.severity_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for label, rank in SEVERITY_FILTERS:
             self.severity_filter.addItem(tr(label), rank)
         self.severity_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
@@ -735,6 +736,7 @@ class SchedulePanel(QTableWidget):
 
     def retranslate(self) -> None:
         self._set_headers()
+        self.resizeColumnsToContents()
 
     def set_units(self, style: str) -> None:
         self.unit_style = style
