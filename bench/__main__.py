@@ -165,6 +165,14 @@ def main() -> int:
     )
     optional(
         rows,
+        "bench.editor_bench",
+        "campus_handle_drag_times_ms",
+        "editor frame, dragging a camera's handle on the campus",
+        "<= 16 ms",
+        lambda v: ", ".join(f"{k} {ms:.1f} ms" for k, ms in v.items()) + " per move and repaint",
+    )
+    optional(
+        rows,
         "bench.signs_bench",
         "wrap_long_word_seconds",
         "line breaking, one 10,000-character word",

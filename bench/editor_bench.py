@@ -123,6 +123,83 @@ def edit_times_ms(plan: Plan, steps: int = 60) -> tuple[float, float]:
     return statistics.median(drag), statistics.median(hover)
 
 
+def handle_drag_times_ms(plan: Plan, steps: int = 40) -> dict[str, float]:
+    """Median milliseconds per frame while dragging each handle of a selected camera on the
+    plan's busiest level (its analysis drawn, the camera and its range in view): the mouse move
+    (the edit, the camera's live coverage, the handles) and the viewport's repaint, by handle:
+    ``fov``, ``range``, ``tilt``."""
+    app = _app()
+    from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+    from PySide6.QtGui import QImage
+    from PySide6.QtTest import QTest
+
+    from siteplanner.analysis import Analyser
+    from siteplanner.app.main_window import MainWindow
+    from siteplanner.app.worker import PathCache, WallCache, render_data
+
+    win = MainWindow(plan)
+    win.runner.hold()
+    win.resize(*SIZE)
+    win.show()
+    app.processEvents()
+    busiest = max(plan.levels, key=lambda lv: len(lv.cameras))
+    win.set_level(busiest.id)
+    analyser = Analyser()
+    walls = WallCache().walls(plan, analyser, lambda: False)
+    data = render_data(analyser.analyse(plan), PathCache(), lambda: False)
+    win.runner.hold()
+    win.state.set_walls(walls)
+    win.state.set_render(data)
+    view, port = win.view, win.view.viewport()
+    cams = sorted(busiest.cameras, key=lambda c: c.position)
+    cam = cams[len(cams) // 2]
+    x, y = cam.position
+    reach = 2 * (cam.range_m or 30.0)
+    view.fit(QRectF(x - reach / 2, y - reach / 2, reach, reach))
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+
+    def at(px: float, py: float) -> QPoint:
+        return view.mapFromScene(QPointF(px, py))
+
+    QTest.mouseClick(port, left, none, at(x, y))
+    handles = win.scene.camera_handles
+    if handles is None:
+        raise RuntimeError("the selected camera shows no handles")
+    image = QImage(port.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    out: dict[str, float] = {}
+    for name, kind in (("fov", "fov_left"), ("range", "range"), ("tilt", "tilt")):
+        handle = handles.handles[kind]
+        if not handle.isVisible():
+            raise RuntimeError(f"the {kind} handle is not shown")
+        start = at(handle.scenePos().x(), handle.scenePos().y())
+        before = win.doc.undo.index()
+        QTest.mousePress(port, left, none, start)
+        if win.tool.mode != f"camera_{kind}":
+            raise RuntimeError(f"the {kind} handle was not taken ({win.tool.mode})")
+        times = []
+        for i in range(1, steps + 6):
+            p = start + QPoint(-(i % 12) * 3, (i * 5) % 17 - 8)
+            t = time.perf_counter()
+            QTest.mouseMove(port, p)
+            port.render(image)
+            if i > 5:
+                times.append((time.perf_counter() - t) * 1000)
+        QTest.mouseRelease(port, left, none, p)
+        if win.doc.undo.index() != before + 1:
+            raise RuntimeError(f"dragging the {kind} handle was not one undo step")
+        win.doc.undo.undo()
+        out[name] = statistics.median(times)
+    win.doc.undo.setClean()
+    win.close()
+    return out
+
+
+def campus_handle_drag_times_ms() -> dict[str, float]:
+    from bench.campus import make_campus
+
+    return handle_drag_times_ms(make_campus())
+
+
 def campus_edit_times_ms() -> tuple[float, float]:
     from bench.campus import make_campus
 
@@ -148,3 +225,5 @@ if __name__ == "__main__":
     print(f"campus: {campus_frame_time_ms():.1f} ms per frame ({time.perf_counter() - t:.0f} s)")
     drag, hover = campus_edit_times_ms()
     print(f"campus: vertex drag {drag:.2f} ms per move, wall-tool hover {hover:.2f} ms per move")
+    handles = campus_handle_drag_times_ms()
+    print("campus: " + ", ".join(f"{k} handle {v:.1f} ms" for k, v in handles.items()))

@@ -56,8 +56,8 @@
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <source>e.g. 5.4 m or 17' 8"</source>
-        <translation>例如 5.4 m 或 17' 8"</translation>
+        <source>e.g. 5.4 m or 17&apos; 8&quot;</source>
+        <translation>例如 5.4 m 或 17&apos; 8&quot;</translation>
     </message>
     <message>
         <source>Real distance between the points:</source>
@@ -208,7 +208,7 @@
         <translation>焦距</translation>
     </message>
     <message>
-        <source>The model fills the camera's field of view, resolution, range and face recognition; values typed in the camera's properties still override it.</source>
+        <source>The model fills the camera&apos;s field of view, resolution, range and face recognition; values typed in the camera&apos;s properties still override it.</source>
         <translation>型号会填入摄像机的视场角、分辨率、距离和人脸识别；在摄像机属性中输入的值仍优先于型号。</translation>
     </message>
     <message>
@@ -220,7 +220,7 @@
         <translation>选择摄像机型号(&amp;M)…</translation>
     </message>
     <message>
-        <source>Fill the selected cameras' optics from the camera catalogue</source>
+        <source>Fill the selected cameras&apos; optics from the camera catalogue</source>
         <translation>用摄像机目录填写所选摄像机的光学参数</translation>
     </message>
     <message>
@@ -414,10 +414,6 @@
     <message>
         <source>Thickness (m)</source>
         <translation>厚度 (m)</translation>
-    </message>
-    <message>
-        <source>Depth (m)</source>
-        <translation>深度 (m)</translation>
     </message>
     <message>
         <source>See-through</source>
@@ -732,7 +728,7 @@
         <translation>平面图已打开</translation>
     </message>
     <message>
-        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other's changes. Open it anyway?</source>
+        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other&apos;s changes. Open it anyway?</source>
         <translation>{0} 已在另一个 SitePlanner 中打开（{1}）。如果两边都保存，后保存的会覆盖另一边的修改。仍要打开吗？</translation>
     </message>
     <message>
@@ -834,18 +830,6 @@
     <message>
         <source>operations</source>
         <translation>运营</translation>
-    </message>
-    <message>
-        <source>Add Level</source>
-        <translation>添加楼层</translation>
-    </message>
-    <message>
-        <source>Rename Level…</source>
-        <translation>重命名楼层…</translation>
-    </message>
-    <message>
-        <source>Remove Level</source>
-        <translation>删除楼层</translation>
     </message>
     <message>
         <source>Level {0}</source>
@@ -1006,10 +990,6 @@
     <message>
         <source>Not created: {0}</source>
         <translation>未创建：{0}</translation>
-    </message>
-    <message>
-        <source>Wall: click points, double-click or Enter to finish, Esc to cancel, Shift for 45°</source>
-        <translation>墙：单击各点，双击或按 Enter 结束，Esc 取消，按住 Shift 锁定 45°</translation>
     </message>
     <message>
         <source>Draw wall</source>
@@ -1364,7 +1344,7 @@ It was kept as {1}</source>
         <translation>用途</translation>
     </message>
     <message>
-        <source>The font's licence texts: {0}</source>
+        <source>The font&apos;s licence texts: {0}</source>
         <translation>字体的许可证文本：{0}</translation>
     </message>
     <message>
@@ -1436,7 +1416,7 @@ It was kept as {1}</source>
         <translation> 像素/米</translation>
     </message>
     <message>
-        <source>rule pack's target</source>
+        <source>rule pack&apos;s target</source>
         <translation>规则包的目标</translation>
     </message>
     <message>
@@ -1456,7 +1436,7 @@ It was kept as {1}</source>
         <translation>楼层和摄像机型号</translation>
     </message>
     <message>
-        <source>Camera models (the cameras' own values override them)</source>
+        <source>Camera models (the cameras&apos; own values override them)</source>
         <translation>摄像机型号（摄像机自身的值优先）</translation>
     </message>
     <message>
@@ -1504,7 +1484,7 @@ It was kept as {1}</source>
         <translation>单独显示所选摄像机(&amp;I)</translation>
     </message>
     <message>
-        <source>Show only the selected camera's view (Esc shows every camera)</source>
+        <source>Show only the selected camera&apos;s view (Esc shows every camera)</source>
         <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
     </message>
     <message>
@@ -1536,7 +1516,7 @@ It was kept as {1}</source>
         <translation>规则包：{0}</translation>
     </message>
     <message>
-        <source>The report checks the plan against the plan's rule pack.</source>
+        <source>The report checks the plan against the plan&apos;s rule pack.</source>
         <translation>报告按方案所用的规则包检查方案。</translation>
     </message>
     <message>
@@ -1734,6 +1714,202 @@ It was kept as {1}</source>
     <message>
         <source>(target {0} %)</source>
         <translation>(目标 {0} %)</translation>
+    </message>
+    <message>
+        <source>Cut depth (m)</source>
+        <translation>开洞深度 (m)</translation>
+    </message>
+    <message>
+        <source>Import &amp;Background Image…</source>
+        <translation>导入背景图像(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A scanned or exported floor plan under the shown level</source>
+        <translation>在当前楼层下方显示扫描或导出的平面图</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制副本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Rotate 90° &amp;Left</source>
+        <translation>向左旋转 90°(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Rotate 90° &amp;Right</source>
+        <translation>向右旋转 90°(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rotate &amp;By…</source>
+        <translation>按角度旋转(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Level</source>
+        <translation>添加楼层(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate Level</source>
+        <translation>复制楼层(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Level…</source>
+        <translation>重命名楼层(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Level…</source>
+        <translation>删除楼层(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Move Level &amp;Up</source>
+        <translation>上移楼层(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Level Do&amp;wn</source>
+        <translation>下移楼层(&amp;W)</translation>
+    </message>
+    <message>
+        <source>F&amp;rame Selection</source>
+        <translation>缩放到所选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show Floor &amp;Below</source>
+        <translation>显示下层楼面(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The walls of the level below, faintly, under the shown level</source>
+        <translation>在当前楼层下方淡淡显示下一层的墙体</translation>
+    </message>
+    <message>
+        <source>{0} (copy)</source>
+        <translation>{0}(副本)</translation>
+    </message>
+    <message>
+        <source>Duplicate level</source>
+        <translation>复制楼层</translation>
+    </message>
+    <message>
+        <source>A plan keeps at least one level</source>
+        <translation>平面图至少保留一个楼层</translation>
+    </message>
+    <message>
+        <source>Remove level {0} and the {1} objects on it? (Edit ▸ Undo brings it back.)</source>
+        <translation>删除楼层 {0} 及其上的 {1} 个对象?(可用 编辑 ▸ 撤销 恢复。)</translation>
+    </message>
+    <message>
+        <source>Move level up</source>
+        <translation>上移楼层</translation>
+    </message>
+    <message>
+        <source>Move level down</source>
+        <translation>下移楼层</translation>
+    </message>
+    <message>
+        <source>Floor below: {0}</source>
+        <translation>下层楼面:{0}</translation>
+    </message>
+    <message>
+        <source>How deep the opening cuts through the wall, across it: at least the wall&apos;s thickness, or the wall stays closed there</source>
+        <translation>洞口横穿墙体的深度:至少等于墙厚,否则该处墙体仍视为封闭</translation>
+    </message>
+    <message>
+        <source>The opening&apos;s width along the wall; both ends move about its centre</source>
+        <translation>洞口沿墙方向的宽度;两端围绕中心同时移动</translation>
+    </message>
+    <message>
+        <source>Field of view {0}° (this edge only)</source>
+        <translation>视场角 {0}°(仅移动此边)</translation>
+    </message>
+    <message>
+        <source>Field of view {0}° (symmetric)</source>
+        <translation>视场角 {0}°(左右对称)</translation>
+    </message>
+    <message>
+        <source>Change field of view</source>
+        <translation>修改视场角</translation>
+    </message>
+    <message>
+        <source>Range {0}</source>
+        <translation>距离 {0}</translation>
+    </message>
+    <message>
+        <source>Change range</source>
+        <translation>修改距离</translation>
+    </message>
+    <message>
+        <source>Tilt {0}° down</source>
+        <translation>俯角 {0}°</translation>
+    </message>
+    <message>
+        <source>Change tilt</source>
+        <translation>修改俯角</translation>
+    </message>
+    <message>
+        <source>Wall: click points (or type a length, Tab for an angle, then Enter), double-click or Enter to finish, Esc to cancel, Shift for 45°</source>
+        <translation>墙:单击各点(或输入长度,按 Tab 输入角度,再按 Enter),双击或按 Enter 结束,Esc 取消,按住 Shift 锁定 45°</translation>
+    </message>
+    <message>
+        <source>a wall&apos;s length must be more than 0</source>
+        <translation>墙的长度必须大于 0</translation>
+    </message>
+    <message>
+        <source>Length {0}{1} {2}   Angle {3}{4}°</source>
+        <translation>长度 {0}{1} {2}   角度 {3}{4}°</translation>
+    </message>
+    <message>
+        <source>Not a length or angle: {0}</source>
+        <translation>不是有效的长度或角度:{0}</translation>
+    </message>
+    <message>
+        <source>See-through opening</source>
+        <translation>洞口设为透视</translation>
+    </message>
+    <message>
+        <source>Opaque opening</source>
+        <translation>洞口设为不透视</translation>
+    </message>
+    <message>
+        <source>Duplicate {0}</source>
+        <translation>复制 {0} 个对象</translation>
+    </message>
+    <message>
+        <source>Rotate by {0}°</source>
+        <translation>旋转 {0}°</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Angle (°, counter-clockwise; negative turns clockwise):</source>
+        <translation>角度(°,逆时针;负值为顺时针):</translation>
+    </message>
+    <message>
+        <source>&amp;Properties</source>
+        <translation>属性(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Frame</source>
+        <translation>缩放到此(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate View</source>
+        <translation>单独显示视野(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;See-Through</source>
+        <translation>可透视(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Drag: field of view, symmetric about the pan (Alt: this edge only)</source>
+        <translation>拖动:视场角,围绕水平朝向对称(按住 Alt:仅移动此边)</translation>
+    </message>
+    <message>
+        <source>Drag: range</source>
+        <translation>拖动:距离</translation>
+    </message>
+    <message>
+        <source>Drag: tilt (where the view&apos;s centre meets the target height)</source>
+        <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
     </message>
 </context>
 </TS>

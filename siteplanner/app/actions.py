@@ -80,6 +80,14 @@ FILE = (
     ActionSpec("open", QT_TR_NOOP("&Open…"), "File", "file.open", (K.Open,)),
     ActionSpec("recent", QT_TR_NOOP("Open &Recent"), "File", "file.fill_recent", kind="menu"),
     _sep("File", 1),
+    ActionSpec(
+        "import_background",
+        QT_TR_NOOP("Import &Background Image…"),
+        "File",
+        "background.choose_image",
+        tip=QT_TR_NOOP("A scanned or exported floor plan under the shown level"),
+    ),
+    _sep("File", 4),
     ActionSpec("save", QT_TR_NOOP("&Save"), "File", "file.save", (K.Save,)),
     ActionSpec("save_as", QT_TR_NOOP("Save &As…"), "File", "file.save_as", (K.SaveAs,)),
     ActionSpec("revert", QT_TR_NOOP("Re&vert"), "File", "file.revert"),
@@ -106,7 +114,25 @@ EDIT = (
     ActionSpec("copy", QT_TR_NOOP("&Copy"), "Edit", "edit.copy", (K.Copy,)),
     ActionSpec("paste", QT_TR_NOOP("&Paste"), "Edit", "edit.paste", (K.Paste,)),
     ActionSpec("delete", QT_TR_NOOP("&Delete"), "Edit", "edit.delete", ("Del", "Backspace")),
+    ActionSpec("duplicate", QT_TR_NOOP("D&uplicate"), "Edit", "objects.duplicate", ("Ctrl+D",)),
+    ActionSpec(
+        "rotate_left", QT_TR_NOOP("Rotate 90° &Left"), "Edit", "objects.rotate_left", ("Shift+R",)
+    ),
+    ActionSpec(
+        "rotate_right", QT_TR_NOOP("Rotate 90° &Right"), "Edit", "objects.rotate_right", ("R",)
+    ),
+    ActionSpec("rotate_by", QT_TR_NOOP("Rotate &By…"), "Edit", "objects.rotate_by"),
     ActionSpec("select_all", QT_TR_NOOP("Select &All"), "Edit", "edit.select_all", (K.SelectAll,)),
+)
+
+# Site ▸ the level commands (also the Levels tool bar): id, text, icon.
+LEVEL_COMMANDS = (
+    ("add_level", QT_TR_NOOP("&Add Level"), "level_add"),
+    ("duplicate_level", QT_TR_NOOP("&Duplicate Level"), "level_duplicate"),
+    ("rename_level", QT_TR_NOOP("Re&name Level…"), "level_rename"),
+    ("remove_level", QT_TR_NOOP("Re&move Level…"), "level_remove"),
+    ("move_level_up", QT_TR_NOOP("Move Level &Up"), "level_up"),
+    ("move_level_down", QT_TR_NOOP("Move Level Do&wn"), "level_down"),
 )
 
 SITE = (
@@ -117,6 +143,11 @@ SITE = (
         "settings.show",
         ("Ctrl+,",),
         tip=QT_TR_NOOP("Organisation, rule pack, densities, coverage target and units"),
+    ),
+    _sep("Site", 1),
+    *(
+        ActionSpec(aid, label, "Site", f"levels.{aid}", icon=icon)
+        for aid, label, icon in LEVEL_COMMANDS
     ),
 )
 
@@ -140,6 +171,13 @@ VIEW = (
     ),
     ActionSpec("zoom_in", QT_TR_NOOP("Zoom &In"), "View", "view.zoom_in", (K.ZoomIn, "Ctrl+=")),
     ActionSpec("zoom_out", QT_TR_NOOP("Zoom &Out"), "View", "view.zoom_out", (K.ZoomOut,)),
+    ActionSpec(
+        "frame_selection",
+        QT_TR_NOOP("F&rame Selection"),
+        "View",
+        "objects.frame",
+        ("Shift+F",),
+    ),
     _sep("View", 1),
     *(
         ActionSpec(
@@ -160,6 +198,14 @@ VIEW = (
         "state.set_overlay",
         checkable=True,
         data="suggestions",
+    ),
+    ActionSpec(
+        "show_underlay",
+        QT_TR_NOOP("Show Floor &Below"),
+        "View",
+        "state.set_underlay",
+        checkable=True,
+        tip=QT_TR_NOOP("The walls of the level below, faintly, under the shown level"),
     ),
     ActionSpec(
         "show_requirement",
@@ -414,7 +460,8 @@ class ActionSet:
             act.setShortcuts(key_sequences(spec.shortcuts))
         if spec.icon:
             act.setIcon(tool_icon(spec.icon))
-            act.setToolTip(f"{self._text(spec)} ({act.shortcut().toString()})")
+            text, key = self._text(spec).replace("&", ""), act.shortcut().toString()
+            act.setToolTip(f"{text} ({key})" if key else text)
         self.owner.addAction(act)  # shortcuts work with the menus closed
         menu.addAction(act)
         self.actions[spec.id] = act

@@ -541,6 +541,14 @@ class BackgroundFeature(QObject):
     def _message(self, text: str) -> None:
         self.ctx.status(text, 8000)
 
+    def choose_image(self) -> None:
+        """File ▸ Import Background Image…: the dock's import, the file asked through the
+        editor's dialogs; the dock is shown with what was imported."""
+        path = self.ctx.dialogs.open_image(tr("Import background plan"))
+        if path and self.panel.import_image(path):
+            self.dock.show()
+            self.dock.raise_()
+
     def retranslate(self) -> None:
         self.panel.sync()  # the line naming the image
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -43,6 +45,9 @@ class PlanView(QGraphicsView):
         self._banner_rect: QRect | None = None  # the isolated camera's indicator
         self._pan_from: QPointF | None = None
         self._space = False
+        # Shows the right-click menu at (viewport pos, global pos); set by the editor.
+        self.context_menu: Callable[[QPoint, QPoint], None] | None = None
+        self._right_click_used = False  # the tool took the right press (ends a drawing)
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
@@ -264,8 +269,43 @@ class PlanView(QGraphicsView):
             self._pan_from = event.position()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             return
-        if self.tool is None or not self.tool.press(event):
+        used = self.tool is not None and self.tool.press(event)
+        if event.button() == Qt.MouseButton.RightButton:
+            self._right_click_used = used
+        if not used:
             super().mousePressEvent(event)
+
+    @guarded
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        used, self._right_click_used = self._right_click_used, False
+        if used and event.reason() == QContextMenuEvent.Reason.Mouse:
+            return  # the right click finished a drawing: no menu on top of it
+        if self.context_menu is None:
+            super().contextMenuEvent(event)
+            return
+        self.context_menu(event.pos(), event.globalPos())
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self.tool is not None
+            and self.tool.takes_key(event)
+        ):
+            event.accept()  # the key press comes here, not to the menu shortcut
+            return True
+        # Tab would move the focus out of the canvas; a tool typing a value takes it instead.
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and self.tool is not None
+            and self.tool.wants_tab()
+        ):
+            self.keyPressEvent(event)
+            return True
+        return super().event(event)
 
     @guarded
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

@@ -151,3 +151,25 @@ class LevelCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._remove() if self.add else self._insert()
+
+
+class MoveLevelCommand(QUndoCommand):
+    """Move a level to another place in the plan's list of levels."""
+
+    def __init__(self, doc: Document, text: str, level: Level, index: int) -> None:
+        super().__init__(text)
+        self.doc, self.level = doc, level
+        self.old = doc.plan.levels.index(level)
+        self.new = index
+
+    def _place(self, index: int) -> None:
+        levels = self.doc.plan.levels
+        levels.remove(self.level)
+        levels.insert(index, self.level)
+        self.doc.notify()
+
+    def redo(self) -> None:
+        self._place(self.new)
+
+    def undo(self) -> None:
+        self._place(self.old)

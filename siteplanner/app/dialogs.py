@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from siteplanner.app.about import AboutDialog
 from siteplanner.app.i18n import tr
@@ -77,10 +77,20 @@ class Dialogs:
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_text(self, title: str, label: str, value: str = "") -> str | None:
-        from PySide6.QtWidgets import QInputDialog
-
         text, ok = QInputDialog.getText(self.parent, title, label, text=value)
         return text if ok else None
+
+    def ask_number(
+        self, title: str, label: str, value: float, lo: float, hi: float, decimals: int = 1
+    ) -> float | None:
+        number, ok = QInputDialog.getDouble(self.parent, title, label, value, lo, hi, decimals)
+        return float(number) if ok else None
+
+    def open_image(self, title: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent, title, "", tr("Images (*.png *.jpg *.jpeg)")
+        )
+        return path or None
 
     def open_file(self, directory: str = "") -> str | None:
         path, _ = QFileDialog.getOpenFileName(

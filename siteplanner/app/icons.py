@@ -93,6 +93,57 @@ def _measure(p: QPainter) -> None:
     p.restore()
 
 
+def _sheet(p: QPainter, dy: float = 0.0, fill: QColor | None = None) -> None:
+    """A floor seen at an angle: the glyph of a level."""
+    p.setPen(QPen(INK, 1.2))
+    p.setBrush(fill or QColor("#e8eef8"))
+    p.drawPolygon(
+        QPolygonF([QPointF(x, y + dy) for x, y in [(2, 14), (9, 10), (22, 10), (15, 14)]])
+    )
+
+
+def _sign_glyph(p: QPainter, plus: bool) -> None:
+    p.setPen(QPen(ACCENT, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+    p.drawLine(QPointF(13, 5), QPointF(21, 5))
+    if plus:
+        p.drawLine(QPointF(17, 1), QPointF(17, 9))
+
+
+def _level_add(p: QPainter) -> None:
+    _sheet(p, 5)
+    _sheet(p, 0, QColor("white"))
+    _sign_glyph(p, True)
+
+
+def _level_remove(p: QPainter) -> None:
+    _sheet(p, 5)
+    _sign_glyph(p, False)
+
+
+def _level_duplicate(p: QPainter) -> None:
+    _sheet(p, 6)
+    _sheet(p, 1)
+    _sheet(p, -4, QColor("white"))
+
+
+def _level_rename(p: QPainter) -> None:
+    _sheet(p, 6)
+    p.setPen(QPen(ACCENT, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    p.drawLine(QPointF(8, 15), QPointF(18, 3))
+    p.setPen(QPen(INK, 1.0))
+    p.drawLine(QPointF(5, 19), QPointF(8, 15))
+
+
+def _arrow(p: QPainter, up: bool) -> None:
+    _sheet(p, 6 if up else -4)
+    p.setPen(QPen(ACCENT, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    tip, tail = (2.0, 12.0) if up else (22.0, 12.0)
+    p.drawLine(QPointF(12, tail), QPointF(12, tip))
+    d = 4.0 if up else -4.0
+    p.drawLine(QPointF(12, tip), QPointF(8, tip + d))
+    p.drawLine(QPointF(12, tip), QPointF(16, tip + d))
+
+
 _PAINTERS: dict[str, Callable[[QPainter], None]] = {
     "select": _select,
     "wall": _wall,
@@ -102,6 +153,12 @@ _PAINTERS: dict[str, Callable[[QPainter], None]] = {
     "camera": _camera,
     "sign": _sign,
     "measure": _measure,
+    "level_add": _level_add,
+    "level_duplicate": _level_duplicate,
+    "level_rename": _level_rename,
+    "level_remove": _level_remove,
+    "level_up": lambda p: _arrow(p, True),
+    "level_down": lambda p: _arrow(p, False),
 }
 
 

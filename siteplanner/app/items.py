@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TR_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -386,6 +386,106 @@ class PanHandle(QGraphicsItem):
         painter.setPen(QPen(style.SELECTION, 1.5))
         painter.setBrush(QColor("white"))
         painter.drawEllipse(QPointF(0, 0), 5, 5)
+
+
+# The handles of a selected camera besides its pan: what each sets, as its tooltip says.
+CAMERA_HANDLE_TIPS = {
+    "fov_left": QT_TR_NOOP("Drag: field of view, symmetric about the pan (Alt: this edge only)"),
+    "fov_right": QT_TR_NOOP("Drag: field of view, symmetric about the pan (Alt: this edge only)"),
+    "range": QT_TR_NOOP("Drag: range"),
+    "tilt": QT_TR_NOOP("Drag: tilt (where the view's centre meets the target height)"),
+}
+
+
+class CameraHandle(QGraphicsItem):
+    """A handle of the selected camera (field-of-view edge, range or tilt), a few pixels wide."""
+
+    def __init__(self, kind: str, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.setFlag(FIXED_SIZE, True)
+        self.setZValue(Z_HANDLE)
+        self.setCursor(Qt.CursorShape.SizeAllCursor)
+        self.setToolTip(tr(CAMERA_HANDLE_TIPS[kind]))
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-7, -7, 14, 14)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(style.SELECTION, 1.5))
+        painter.setBrush(QColor("white"))
+        if self.kind == "range":
+            painter.drawRect(QRectF(-4.5, -4.5, 9, 9))
+        elif self.kind == "tilt":
+            painter.setBrush(style.SELECTION)
+            painter.drawPolygon(QPolygonF([QPointF(0, 5), QPointF(-5, -4), QPointF(5, -4)]))
+        else:  # a field-of-view edge: a diamond
+            painter.drawPolygon(
+                QPolygonF([QPointF(0, -5.5), QPointF(5.5, 0), QPointF(0, 5.5), QPointF(-5.5, 0)])
+            )
+
+
+class CameraHandlesItem(QGraphicsPathItem):
+    """The selected camera's field-of-view edges and range arc, the footprint's near and far
+    edges (where the bottom and top of the image meet the target height), and the handles that
+    change them. Plan coordinates; the positions come from ``siteplanner.editing.handles``."""
+
+    def __init__(self, camera: Any) -> None:
+        super().__init__()
+        self.camera = camera
+        self.setZValue(Z_HANDLE - 1)
+        self.setPen(cosmetic(style.SELECTION, 1.0, Qt.PenStyle.DashLine))
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.footprint = QGraphicsPathItem(self)
+        # Apart from the coverage outline: where the image's bottom and top rows land.
+        self.footprint.setPen(cosmetic(style.PREVIEW, 2.5, Qt.PenStyle.DashDotLine))
+        self.footprint.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.handles = {k: CameraHandle(k, self) for k in CAMERA_HANDLE_TIPS}
+        self.feedback = _label(self, "", bold=True, size=8.5)
+        self.feedback.setBrush(style.SELECTION.darker(130))
+        self.feedback.setZValue(Z_HANDLE + 1)
+        self.feedback.setTransform(QTransform.fromTranslate(10, -22))
+        self.feedback.setVisible(False)
+        self.placed: Any = None  # the CameraHandles drawn
+
+    def place(self, position: Any, pan_deg: float, hfov_deg: float, h: Any) -> None:
+        """Draw ``h`` (a ``CameraHandles``) for a camera at ``position`` looking ``pan_deg``."""
+        self.placed = h
+        x, y = float(position[0]), float(position[1])
+        path = QPainterPath()
+        path.moveTo(x, y)
+        path.lineTo(*h.fov_left)
+        path.moveTo(x, y)
+        path.lineTo(*h.fov_right)
+        r = math.dist((x, y), h.range)
+        box = QRectF(x - r, y - r, 2 * r, 2 * r)
+        # QPainterPath angles turn the y-down way; the plan's y is up, so they are negated.
+        start = -(pan_deg - hfov_deg / 2)
+        path.arcMoveTo(box, start)
+        path.arcTo(box, start, -hfov_deg)
+        self.setPath(path)
+        edges = QPainterPath()
+        for edge in (h.near, h.far):
+            if edge is not None:
+                edges.moveTo(*edge[0])
+                edges.lineTo(*edge[1])
+        self.footprint.setPath(edges)
+        for kind, handle in self.handles.items():
+            at = getattr(h, kind)
+            handle.setVisible(at is not None)
+            if at is not None:
+                handle.setPos(QPointF(*at))
+
+    def show_feedback(self, text: str, kind: str) -> None:
+        """A value shown beside the handle being dragged ("" hides it)."""
+        self.feedback.setText(text)
+        self.feedback.setVisible(bool(text))
+        handle = self.handles.get(kind)
+        if text and handle is not None:
+            self.feedback.setPos(handle.pos())
 
 
 class SignItem(PointModelItem):

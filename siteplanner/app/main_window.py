@@ -35,6 +35,8 @@ from siteplanner.app import (
     exports_ui,
     help_ui,
     i18n,
+    levels_ui,
+    objects_ui,
     place_ui,
     settings_ui,
     shortcuts_ui,
@@ -116,6 +118,8 @@ class MainWindow(QMainWindow):
         self.signs_ui = signs_ui.SignsUi(self.ctx)
         self.settings_ui = settings_ui.SettingsFeature(self.ctx)
         self.exports = exports_ui.ExportsFeature(self.ctx)
+        self.levels = levels_ui.LevelsFeature(self.ctx)
+        self.objects = objects_ui.ObjectActions(self.ctx, self.properties_dock)
         self.place_ui = place_ui.PlaceFeature(self.ctx)
         self.help = help_ui.GettingStarted(self.ctx)
         self.sample_banner.guide_requested.connect(self.help.show)
@@ -137,6 +141,9 @@ class MainWindow(QMainWindow):
             "catalogue": self.catalogue,
             "signs": self.signs_ui,
             "exports": self.exports,
+            "levels": self.levels,
+            "objects": self.objects,
+            "background": self.background,
             "settings": self.settings_ui,
             "place": self.place_ui,
             "shortcuts": shortcuts_ui.ShortcutsHelp(self.ctx),
@@ -159,6 +166,10 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = self.ctx.actions
         self.menus: dict[str, QMenu] = self.action_set.menus
         self._build_toolbars()
+        self.levels_dock.setWidget(self.levels.toolbar_host(self.levels_panel))
+        self.levels_panel.addActions(
+            [self.ctx.actions[i] for i in levels_ui.LEVELS_TOOLBAR if i in self.ctx.actions]
+        )
         self._build_status()
         for feature in (self.units, self.language, self.catalogue):
             feature.actions_ready()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QT_TR_NOOP, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,13 +31,21 @@ from PySide6.QtWidgets import (
 
 from siteplanner.analysis import Analysis
 from siteplanner.app import style
-from siteplanner.app.commands import LevelCommand, SetFieldsCommand
+from siteplanner.app.commands import SetFieldsCommand
 from siteplanner.app.guard import guarded
 from siteplanner.app.i18n import current_language, keep_tr, tr
 from siteplanner.app.settings_ui import pack_title
 from siteplanner.compliance.packs import available_packs, load_pack
+from siteplanner.editing.handles import opening_with_width
 from siteplanner.findings import Finding, Severity
-from siteplanner.model import DORI_LEVELS, Camera, Level, MissingOptics, Plan, resolve_optics
+from siteplanner.model import (
+    DORI_LEVELS,
+    Camera,
+    MissingOptics,
+    Opening,
+    Plan,
+    resolve_optics,
+)
 from siteplanner.units import FOOT_M, SQFT_M2, format_length, parse_length
 
 if TYPE_CHECKING:
@@ -51,7 +60,8 @@ FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
     "openings": [
         ("name", QT_TR_NOOP("Name"), "text", None),
         ("kind", QT_TR_NOOP("Kind"), "choice", ["door", "window"]),
-        ("depth_m", QT_TR_NOOP("Depth (m)"), "num", None),
+        ("width_m", QT_TR_NOOP("Width (m)"), "num", None),
+        ("depth_m", QT_TR_NOOP("Cut depth (m)"), "num", None),
         ("transparent", QT_TR_NOOP("See-through"), "bool", None),
     ],
     "obstacles": [
@@ -88,6 +98,34 @@ FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
         ("covers", QT_TR_NOOP("Covers cameras"), "cameras", None),
     ],
 }
+# Fields of openings shown that the model keeps in another form: name -> (value from the object,
+# the (field, value) that sets it). An opening's width is the distance between its two ends (a
+# sign's width_m is its own field).
+DERIVED: dict[str, tuple[Any, Any]] = {
+    "width_m": (
+        lambda o: round(math.dist(*o.points), 6),
+        lambda o, w: ("points", opening_with_width(list(o.points), w)),
+    ),
+}
+# Explanations shown as the tooltip of an opening's field and its label.
+FIELD_TIPS = {
+    "depth_m": QT_TR_NOOP(
+        "How deep the opening cuts through the wall, across it: at least the wall's thickness, "
+        "or the wall stays closed there"
+    ),
+    "width_m": QT_TR_NOOP("The opening's width along the wall; both ends move about its centre"),
+}
+
+
+def derived(obj: Any, name: str) -> tuple[Any, Any] | None:
+    return DERIVED.get(name) if isinstance(obj, Opening) else None
+
+
+def field_value(obj: Any, name: str) -> Any:
+    how = derived(obj, name)
+    return how[0](obj) if how is not None else getattr(obj, name)
+
+
 # Titles of the selected object's kind (translated where shown).
 KIND_TITLES = {
     "walls": QT_TR_NOOP("Wall"),
@@ -180,15 +218,8 @@ class LevelsPanel(QListWidget):
         self.itemDoubleClicked.connect(lambda _i: self.rename_level())
         self._key: object = None
         win.doc.changed.connect(self._maybe_refresh)
+        # Its right-click menu: the level commands of the action table (added by the window).
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for text, slot in (
-            (QT_TR_NOOP("Add Level"), self.add_level),
-            (QT_TR_NOOP("Rename Level…"), self.rename_level),
-            (QT_TR_NOOP("Remove Level"), self.remove_level),
-        ):
-            act = keep_tr(QAction(self), text)
-            act.triggered.connect(slot)
-            self.addAction(act)
 
     def _levels_key(self) -> object:
         return [(lv.id, lv.name, lv.elevation_m) for lv in self.win.doc.plan.levels]
@@ -198,36 +229,15 @@ class LevelsPanel(QListWidget):
         if self._levels_key() != self._key:
             self.refresh()
 
-    @guarded
+    # The level commands live in the levels feature (Site menu, tool bar); kept here too.
     def add_level(self) -> None:
-        doc = self.win.doc
-        levels = doc.plan.levels
-        level_id = doc.ids().new("levels")
-        n = len(levels) + 1
-        elevation = max((lv.elevation_m for lv in levels), default=-3.5) + 3.5
-        level = Level(id=level_id, name=tr("Level {0}").format(n), elevation_m=elevation)
-        doc.undo.push(LevelCommand(doc, tr("Add level"), level, len(levels), add=True))
-        self.win.set_level(level.id)
+        self.win.levels.add_level()
 
-    @guarded
     def rename_level(self) -> None:
-        level = self.win.scene.level()
-        if level is None:
-            return
-        name = self.win.dialogs.ask_text(tr("Rename level"), tr("Name:"), level.name)
-        if name is not None and name != level.name:
-            doc = self.win.doc
-            doc.undo.push(SetFieldsCommand(doc, tr("Rename level"), [(level, "name", name)]))
+        self.win.levels.rename_level()
 
-    @guarded
     def remove_level(self) -> None:
-        doc = self.win.doc
-        level = self.win.scene.level()
-        if level is None or len(doc.plan.levels) < 2:
-            return
-        index = doc.plan.levels.index(level)
-        doc.undo.push(LevelCommand(doc, tr("Remove level"), level, index, add=False))
-        self.win.set_level(doc.plan.levels[max(0, index - 1)].id)
+        self.win.levels.remove_level()
 
     def refresh(self) -> None:
         key = self._levels_key()
@@ -377,7 +387,14 @@ class PropertiesPanel(QWidget):
             if self._length_style(name, kind) is not None:
                 text = text.replace("(m)", "(ft)")
             self.labels[name] = text
-            self.form.addRow(text, self._editor(obj, name, kind, choices))
+            editor = self._editor(obj, name, kind, choices)
+            self.form.addRow(text, editor)
+            tip = FIELD_TIPS.get(name) if isinstance(obj, Opening) else None
+            if tip:
+                editor.setToolTip(tr(tip))
+                label_item = self.form.labelForField(editor)
+                if label_item is not None:
+                    label_item.setToolTip(tr(tip))
 
     def _update_in_place(self) -> None:
         """Show the target's current values in the editors already there."""
@@ -386,7 +403,7 @@ class PropertiesPanel(QWidget):
             return
         for name, w in self.editors.items():
             kind = self.kinds[name]
-            value = getattr(obj, name)
+            value = field_value(obj, name)
             w.blockSignals(True)
             try:
                 if isinstance(w, QCheckBox):
@@ -421,7 +438,7 @@ class PropertiesPanel(QWidget):
         return format_length(value, style, decimals=3, inch_denominator=8)
 
     def _editor(self, obj: Any, name: str, kind: str, choices: Any) -> QWidget:
-        value = getattr(obj, name)
+        value = field_value(obj, name)
         if kind == "bool":
             w = QCheckBox()
             w.setChecked(bool(value))
@@ -556,7 +573,7 @@ class PropertiesPanel(QWidget):
     def _text_edited(self, name: str, kind: str, w: QLineEdit) -> None:
         if (
             self.target is None
-            or self._show(getattr(self.target, name), name, kind) == w.text().strip()
+            or self._show(field_value(self.target, name), name, kind) == w.text().strip()
         ):
             return
         text = w.text()
@@ -573,21 +590,25 @@ class PropertiesPanel(QWidget):
 
     def commit(self, name: str, value: Any) -> None:
         obj = self.target
-        if obj is None or getattr(obj, name) == value:
+        if obj is None or field_value(obj, name) == value:
             return
+        label = name  # errors name the field as the file has it
+        step = re.sub(r"\s*\(.*\)$", "", self.labels.get(name, name))  # its label, no unit
         try:
+            how = derived(obj, name)
+            if how is not None:
+                name, value = how[1](obj, value)
             if isinstance(obj, Camera):
                 # A camera must keep every optic value from itself or its model, or the plan
                 # would save but never load again.
                 resolve_optics(self.win.doc.plan, obj.model_copy(update={name: value}))
-            label = re.sub(r"\s*\(.*\)$", "", self.labels.get(name, name))  # without its unit
-            cmd = SetFieldsCommand(self.win.doc, tr("Edit {0}").format(label), [(obj, name, value)])
+            cmd = SetFieldsCommand(self.win.doc, tr("Edit {0}").format(step), [(obj, name, value)])
         except MissingOptics as exc:
             self.error.setText(f"{exc.field}: {exc}")
             return
         except (ValidationError, ValueError) as exc:
             msg = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-            self.error.setText(f"{name}: {msg}")
+            self.error.setText(f"{label}: {msg}")
             return
         self.error.setText("")
         self.win.doc.undo.push(cmd)

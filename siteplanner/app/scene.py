@@ -15,6 +15,7 @@ from siteplanner.app.i18n import tr
 from siteplanner.app.items import (
     ITEM_TYPES,
     BandsItem,
+    CameraHandlesItem,
     CameraItem,
     CoverageItem,
     ModelItem,
@@ -29,8 +30,9 @@ from siteplanner.app.items import (
 from siteplanner.app.state import EditorState, Overlays
 from siteplanner.app.style import plain_tip
 from siteplanner.app.worker import CoveragePaths, RenderData, WallPaths
+from siteplanner.editing.handles import camera_handles
 from siteplanner.editing.registry import collection
-from siteplanner.model import Level
+from siteplanner.model import Level, MissingOptics, resolve_optics
 
 
 class PlanScene(QGraphicsScene):
@@ -46,6 +48,7 @@ class PlanScene(QGraphicsScene):
         self.overlays: list[QGraphicsPathItem] = []
         self.overlay_paths: list[QPainterPath] = []  # the worker's path each overlay shows
         self.handles: list[VertexHandle] = []
+        self.camera_handles: CameraHandlesItem | None = None  # of the one selected camera
         # The level's wall solids, drawn from the worker's paths (one layer, or tiles).
         self.wall_layer = WallLayer()
         self.addItem(self.wall_layer)
@@ -101,6 +104,9 @@ class PlanScene(QGraphicsScene):
         for h in self.handles:
             self.removeItem(h)
         self.handles = []
+        if self.camera_handles is not None:
+            self.removeItem(self.camera_handles)
+            self.camera_handles = None
         for item in list(self.model_items.values()):
             self.removeItem(item)  # type: ignore[arg-type]
         self.model_items.clear()
@@ -301,7 +307,8 @@ class PlanScene(QGraphicsScene):
 
     @guarded
     def update_handles(self) -> None:
-        """Vertex handles for a single selected wall, zone or obstacle."""
+        """Vertex handles for a single selected wall, zone or obstacle; field-of-view, range
+        and tilt handles for a single selected camera."""
         for h in self.handles:
             self.removeItem(h)
         self.handles = []
@@ -309,6 +316,8 @@ class PlanScene(QGraphicsScene):
             sel = self.selected_objects()
         except RuntimeError:  # scene being torn down
             return
+        cam = sel[0][1] if len(sel) == 1 and sel[0][0] == "cameras" else None
+        self._update_camera_handles(cam)
         if len(sel) != 1 or not collection(sel[0][0]).vertices:
             return
         coll, obj = sel[0]
@@ -317,6 +326,27 @@ class PlanScene(QGraphicsScene):
             h = VertexHandle(obj, field, i)
             self.addItem(h)
             self.handles.append(h)
+
+    def _update_camera_handles(self, cam: Any) -> None:
+        item = self.camera_handles
+        optics = None
+        if cam is not None:
+            try:
+                optics = resolve_optics(self.doc.plan, cam)
+            except MissingOptics:
+                optics = None  # no field of view to show: the pan handle only
+        if optics is None:
+            if item is not None:
+                self.removeItem(item)
+                self.camera_handles = None
+            return
+        if item is None or item.camera is not cam:
+            if item is not None:
+                self.removeItem(item)
+            item = self.camera_handles = CameraHandlesItem(cam)
+            self.addItem(item)
+        target = self.doc.plan.settings.target_height_m
+        item.place(cam.position, optics.pan_deg, optics.hfov_deg, camera_handles(optics, target))
 
     # -- analysis overlays -------------------------------------------------------------------
     def apply_render(self, data: RenderData) -> None:

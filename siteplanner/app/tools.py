@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TR_NOOP, QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainterPath
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainterPath, QTransform
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem, QGraphicsView
 
 from siteplanner.app import style
@@ -19,6 +19,7 @@ from siteplanner.app.i18n import tr
 from siteplanner.app.items import (
     FIXED_SIZE,
     Z_PREVIEW,
+    CameraHandle,
     ModelItem,
     PanHandle,
     VertexHandle,
@@ -26,6 +27,13 @@ from siteplanner.app.items import (
 )
 from siteplanner.editing import factories
 from siteplanner.editing.defaults import DEFAULTS
+from siteplanner.editing.handles import (
+    fov_edge_wise,
+    fov_from_edge,
+    range_from_point,
+    tilt_from_point,
+    typed_point,
+)
 from siteplanner.editing.registry import collection, moved, translated
 from siteplanner.editing.snapping import (
     SnapIndex,
@@ -33,6 +41,8 @@ from siteplanner.editing.snapping import (
     grid_offset,
     snap_point,
 )
+from siteplanner.model import MissingOptics, resolve_optics
+from siteplanner.units import UnitError, parse_length
 
 if TYPE_CHECKING:
     from siteplanner.app.main_window import MainWindow
@@ -103,6 +113,14 @@ class Tool:
     def key(self, event: QKeyEvent) -> bool:
         return False
 
+    def wants_tab(self) -> bool:
+        """Whether Tab goes to the tool (typing a value) rather than moving the focus."""
+        return False
+
+    def takes_key(self, event: QKeyEvent) -> bool:
+        """Whether a key that is also a menu shortcut (Backspace: Delete) goes to the tool."""
+        return False
+
     # -- snapping ----------------------------------------------------------------------------
     # Snap to faces too (room outlines follow the inside of the walls); walls join at centres.
     snap_faces = False
@@ -167,7 +185,7 @@ class SelectTool(Tool):
 
     def _hit(self, pos: QPointF) -> Any:
         for item in self.view.items(pos.toPoint()):
-            if isinstance(item, PanHandle | VertexHandle):
+            if isinstance(item, PanHandle | VertexHandle | CameraHandle):
                 return item
             if isinstance(item, QGraphicsSimpleTextItem) and isinstance(
                 item.parentItem(), ModelItem
@@ -190,6 +208,10 @@ class SelectTool(Tool):
             return True
         if isinstance(hit, VertexHandle):
             self.mode, self.target = "vertex", hit
+            return True
+        if isinstance(hit, CameraHandle):
+            handles = hit.parentItem()
+            self.mode, self.target = f"camera_{hit.kind}", handles.camera  # type: ignore[union-attr]
             return True
         if hit is None:
             self.mode = None
@@ -231,6 +253,8 @@ class SelectTool(Tool):
                 )
             )
             self.win.preview_camera(cam.id)
+        elif self.mode.startswith("camera_"):
+            self._drag_camera_handle(self.mode.removeprefix("camera_"), event, shift)
         elif self.mode == "vertex":
             h: VertexHandle = self.target
             pts = list(getattr(h.obj, h.field))
@@ -256,10 +280,63 @@ class SelectTool(Tool):
                 self.win.preview_camera(cams[0].id)
         return True
 
+    def _drag_camera_handle(self, kind: str, event: QMouseEvent, shift: bool) -> None:
+        """Set the camera's field of view, range or tilt from the cursor (Shift: coarser
+        steps), as one undo step per drag, and show the value beside the handle."""
+        cam, doc = self.target, self.win.doc
+        p = self.plan_pos(event.position())
+        pos, pan = tuple(cam.position), float(cam.pan_deg)
+        changes: list[tuple[Any, str, Any]] = []
+        if kind in ("fov_left", "fov_right"):
+            step = 5.0 if shift else 1.0
+            if event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                # Edge-wise: the other edge stays, the pan turns to the middle.
+                try:
+                    fov_now = resolve_optics(doc.plan, cam).hfov_deg
+                except MissingOptics:
+                    return
+                new_pan, fov = fov_edge_wise(pos, pan, fov_now, kind, p, step)
+                changes.append((cam, "pan_deg", new_pan))
+                text = tr("Field of view {0}° (this edge only)")
+            else:
+                fov = fov_from_edge(pos, pan, p, step)
+                text = tr("Field of view {0}° (symmetric)")
+            field, value, shown = "hfov_deg", fov, f"{fov:g}"
+            undo = tr("Change field of view")
+        elif kind == "range":
+            step = self.win.options.grid if not shift else 1.0
+            value = range_from_point(pos, pan, p, step)
+            field, text, shown = "range_m", tr("Range {0}"), self.win.fmt_len(value)
+            undo = tr("Change range")
+        else:
+            try:
+                height = resolve_optics(doc.plan, cam).height_m
+            except MissingOptics:
+                return
+            target = doc.plan.settings.target_height_m
+            tilt = tilt_from_point(pos, pan, height, target, p, 5.0 if shift else 1.0)
+            if tilt is None:
+                return
+            field, value, text, shown = "tilt_deg", tilt, tr("Tilt {0}° down"), f"{tilt:g}"
+            undo = tr("Change tilt")
+        changes.append((cam, field, value))
+        if any(getattr(o, f) != v for o, f, v in changes):
+            # The pan is always among an edge drag's fields, so that the drag's steps merge.
+            if kind.startswith("fov_") and len(changes) == 1:
+                changes.insert(0, (cam, "pan_deg", cam.pan_deg))
+            doc.undo.push(SetFieldsCommand(doc, undo, changes, (kind, self.serial)))
+            self.win.preview_camera(cam.id)
+        handles = self.scene.camera_handles
+        if handles is not None:
+            handles.show_feedback(text.format(shown), kind)
+        self.win.statusBar().showMessage(text.format(shown))
+
     def release(self, event: QMouseEvent) -> bool:
         if self.mode is None:
             return False
         mode, self.mode = self.mode, None
+        if mode.startswith("camera_") and self.scene.camera_handles is not None:
+            self.scene.camera_handles.show_feedback("", "")
         if mode == "move":
             QGraphicsView.mouseReleaseEvent(self.view, event)
         if self.moved:
@@ -384,6 +461,9 @@ class PreviewTool(Tool):
             return True
         return False
 
+    def takes_key(self, event: QKeyEvent) -> bool:
+        return event.key() == Qt.Key.Key_Backspace and bool(self.points)
+
     def finish(self) -> None:
         pts = self.points
         if len(pts) >= self.min_points:
@@ -398,14 +478,153 @@ class PreviewTool(Tool):
 
 
 class WallTool(PreviewTool):
+    """Draws walls; after the first point a typed length (in the display units) and Enter puts
+    the next point that far along the cursor's direction, Tab or ``<`` then a number fixes the
+    angle (degrees counter-clockwise from east). What is typed shows beside the cursor."""
+
     name = "wall"
     hint = QT_TR_NOOP(
-        "Wall: click points, double-click or Enter to finish, Esc to cancel, Shift for 45°"
+        "Wall: click points (or type a length, Tab for an angle, then Enter), double-click "
+        "or Enter to finish, Esc to cancel, Shift for 45°"
     )
+    TYPED_CHARS = set("0123456789.,-'\"/")
+
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__(win)
+        self.typed = {"length": "", "angle": ""}
+        self.field = "length"
+        self.overlay: QGraphicsSimpleTextItem | None = None
 
     def create(self, pts: list[Pt]) -> None:
         wall = factories.new_wall(self.win.doc.ids(), pts, self.win.options.wall_thickness_m)
         self.add(tr("Draw wall"), "walls", wall)
+
+    # -- typed length and angle --------------------------------------------------------------
+    @property
+    def typing(self) -> bool:
+        return bool(self.typed["length"] or self.typed["angle"]) or self.field == "angle"
+
+    def wants_tab(self) -> bool:
+        return bool(self.points)
+
+    def takes_key(self, event: QKeyEvent) -> bool:
+        return bool(self.points) and (
+            super().takes_key(event) or bool(event.text()) and event.text() in self.TYPED_CHARS
+        )
+
+    def _clear_typed(self) -> None:
+        self.typed = {"length": "", "angle": ""}
+        self.field = "length"
+        self._show_typed()
+
+    def typed_values(self) -> tuple[float | None, float | None]:
+        """(length in metres, angle in degrees) typed so far; ValueError/UnitError when what
+        is typed is not a number."""
+        length = angle = None
+        if self.typed["length"]:
+            length = parse_length(self.typed["length"], self.win.unit_style)
+            if length <= 0:
+                raise UnitError(tr("a wall's length must be more than 0"))
+        if self.typed["angle"]:
+            angle = float(self.typed["angle"].replace(",", "."))
+        return length, angle
+
+    def _typed_point(self) -> Pt | None:
+        if not self.points or not self.typing:
+            return None
+        anchor = self.points[-1]
+        toward = self.cursor_pt or (anchor[0] + 1.0, anchor[1])
+        try:
+            length, angle = self.typed_values()
+        except ValueError:
+            return None
+        return typed_point(anchor, toward, length, angle)
+
+    def _show_typed(self) -> None:
+        if not self.points or not self.typing:
+            if self.overlay is not None:
+                self.overlay.setVisible(False)
+            return
+        if self.overlay is None:
+            self.overlay = QGraphicsSimpleTextItem()
+            self.overlay.setFlag(FIXED_SIZE, True)
+            self.overlay.setZValue(Z_PREVIEW + 1)
+            self.overlay.setBrush(style.PREVIEW)
+            self.overlay.setTransform(QTransform.fromTranslate(14, 10))
+            self.scene.addItem(self.overlay)
+        unit = "ft" if self.win.state.imperial else "m"
+        cursor = {"length": "", "angle": ""}
+        cursor[self.field] = "▏"
+        self.overlay.setText(
+            tr("Length {0}{1} {2}   Angle {3}{4}°").format(
+                self.typed["length"], cursor["length"], unit, self.typed["angle"], cursor["angle"]
+            )
+        )
+        at = self._typed_point() or self.cursor_pt or self.points[-1]
+        self.overlay.setPos(QPointF(*at))
+        self.overlay.setVisible(True)
+
+    def _draw(self) -> None:
+        typed = self._typed_point()
+        if typed is None:
+            super()._draw()
+            return
+        cur, self.cursor_pt = self.cursor_pt, typed
+        super()._draw()
+        self.cursor_pt = cur
+
+    def move(self, event: QMouseEvent) -> bool:
+        super().move(event)
+        if self.typing:
+            self._draw()
+            self._show_typed()
+        return True
+
+    def key(self, event: QKeyEvent) -> bool:
+        if not self.points:
+            return super().key(event)
+        k, text = event.key(), event.text()
+        if k in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) or text == "<":
+            self.field = "angle" if self.field == "length" else "length"
+        elif text and text in self.TYPED_CHARS:
+            self.typed[self.field] += text
+        elif k == Qt.Key.Key_Backspace and self.typing:
+            if self.typed[self.field]:
+                self.typed[self.field] = self.typed[self.field][:-1]
+            else:
+                self.field = "length"
+        elif k == Qt.Key.Key_Escape and self.typing:
+            self._clear_typed()
+        elif k in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.typing:
+            self._place_typed()
+            return True
+        else:
+            return super().key(event)
+        self._draw()
+        self._show_typed()
+        return True
+
+    def _place_typed(self) -> None:
+        try:
+            self.typed_values()
+        except ValueError as exc:
+            self.win.statusBar().showMessage(
+                tr("Not a length or angle: {0}").format(str(exc).splitlines()[0])
+            )
+            return
+        p = self._typed_point()
+        if p is not None and math.dist(p, self.points[-1]) > 1e-9:
+            self.points.append(p)
+        self._clear_typed()
+        self._draw()
+
+    def cancel(self) -> None:
+        super().cancel()
+        self.typed = {"length": "", "angle": ""}
+        self.field = "length"
+        if self.overlay is not None:
+            self.scene.removeItem(self.overlay)
+            self.overlay = None
 
 
 class ObstacleTool(PreviewTool):

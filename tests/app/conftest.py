@@ -30,6 +30,7 @@ class ScriptedDialogs(Dialogs):
         self.infos: list[tuple[str, str]] = []
         self.export_answer: str | None = None
         self.export_asked: list[tuple[str, str, str]] = []
+        self.image_answer: str | None = None
 
     def error(self, title: str, message: str) -> None:
         self.errors.append((title, message))
@@ -54,6 +55,9 @@ class ScriptedDialogs(Dialogs):
     def confirm(self, title: str, message: str) -> bool:
         self.confirms.append((title, message))
         return self.confirm_answer
+
+    def open_image(self, title: str) -> str | None:
+        return self.image_answer
 
     def open_file(self, directory: str = "") -> str | None:
         return self.open_answer

@@ -96,6 +96,8 @@ def test_sign_covers_as_a_checklist_of_camera_names(make_window):
 def test_camera_sound_and_sign_viewing_distance_in_the_panel(make_window):
     win = make_window(load_plan(sample_plan_path()), None)
     click(win, 1.0, 13.5)  # the corridor sign
+    # A sign's width is its own field (an opening's is the distance between its ends).
+    assert win.properties_panel.editors["width_m"].text() == "0.08"
     field = win.properties_panel.editors["viewing_distance_m"]
     assert isinstance(field, QLineEdit) and field.text() == "12"
     field.setFocus()
