@@ -12,25 +12,32 @@ from pathlib import Path
 from bench.campus import make_campus
 from siteplanner.fileformat import save_plan
 
-# Runs the command in a child and reports (seconds, peak MB of the largest process, exit code).
+# Runs the command in a child and reports (seconds, peak MB of the largest process, exit code,
+# the end of its stderr, its last line of output).
 _MEASURE = (
     "import resource, subprocess, sys, time, json\n"
     "t = time.perf_counter()\n"
-    "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+    "p = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n"
     "dt = time.perf_counter() - t\n"
     "mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-    "print(json.dumps([dt, mb, p.returncode, p.stderr.decode()[-300:]]))\n"
+    "out = p.stdout.decode().strip().splitlines()\n"
+    "print(json.dumps([dt, mb, p.returncode, p.stderr.decode()[-300:], out[-1] if out else '']))\n"
 )
 
 
-def measure(args: list[str]) -> tuple[float, float, int, str]:
+def measure_said(args: list[str]) -> tuple[float, float, int, str, str]:
     out = subprocess.run(
         [sys.executable, "-c", _MEASURE, sys.executable, "-m", "siteplanner", *args],
         capture_output=True,
         text=True,
         check=True,
     )
-    dt, mb, code, err = json.loads(out.stdout)
+    dt, mb, code, err, said = json.loads(out.stdout)
+    return dt, mb, code, err, said
+
+
+def measure(args: list[str]) -> tuple[float, float, int, str]:
+    dt, mb, code, err, _said = measure_said(args)
     return dt, mb, code, err
 
 
@@ -52,8 +59,11 @@ def bench_documents(rows: list[tuple[str, str, str, str]]) -> None:
             args = ["export", str(path), "--format", fmt, "-o", str(Path(tmp) / f"x.{fmt}")]
             if fmt in ("png", "svg"):
                 args += ["--level", plan.levels[0].id]
-            dt, mb, code, err = measure(args)
+            dt, mb, code, err, said = measure_said(args)
             scope = f"level {plan.levels[0].id}" if fmt in ("png", "svg") else "whole campus"
+            if fmt == "dxf" and "entities" in said:
+                # "OUT: dxf, N entities": ezdxf's cost grows with the entities it writes.
+                scope += f", {said.rsplit(', ', 1)[-1]}"
             rows.append(
                 (
                     f"export {fmt}, campus (command line)",

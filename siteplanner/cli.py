@@ -274,7 +274,12 @@ def cmd_signs(args: argparse.Namespace) -> int:
     from siteplanner import pipeline
     from siteplanner.analysis import Analyser
     from siteplanner.compliance import load_pack
-    from siteplanner.signage.content import LanguageError, notice_missing, parse_langs
+    from siteplanner.signage.content import (
+        LanguageError,
+        language_warnings,
+        notice_missing,
+        parse_langs,
+    )
     from siteplanner.signage.pdf import (
         NoticeUrlError,
         SignPdfError,
@@ -307,6 +312,8 @@ def cmd_signs(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     run = pipeline.run(plan, analyser=Analyser(parallel=True), suggest=args.suggested)
     _warn_errors(run.findings, label)
+    for warning in language_warnings(plan, langs, load_pack(plan.rules)):
+        print(f"siteplanner: warning: {label}: {warning}", file=sys.stderr)
     for s in run.suggestions:
         if s.extends:  # the existing sign, printed with the cameras it lacked
             at = next((i for i, (_, sg) in enumerate(pairs) if sg.id == s.extends), None)

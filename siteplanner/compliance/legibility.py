@@ -144,6 +144,38 @@ def sign_viewing_distance(sign, cap: float, solids: BaseGeometry | None) -> tupl
     return derived_viewing_distance(pos, sign.facing_deg, solids, cap), "derived"
 
 
+# A driver's reading time: 0.5 s a word and 1 s a symbol, at least 1 s (the Ontario Ministry of
+# Transportation method of the Traffic Control Devices Handbook, as given in NCHRP Report 600,
+# Human Factors Guidelines for Road Systems, Tutorial 5, "Determining appropriate sign placement
+# and letter height requirements").
+SECONDS_PER_WORD = 0.5
+SECONDS_PER_SYMBOL = 1.0
+MIN_READING_S = 1.0
+
+
+def reading_time(title: str, symbols: int = 1) -> float:
+    """Seconds a driver needs to read ``title`` and ``symbols`` pictograms (CJK text: two
+    characters to a word)."""
+    cjk = sum(1 for ch in title if "\u4e00" <= ch <= "\u9fff")
+    words = len(title.split()) if not cjk else math.ceil(cjk / 2)
+    return max(MIN_READING_S, SECONDS_PER_WORD * words + SECONDS_PER_SYMBOL * symbols)
+
+
+def driver_distance(title: str, speed_kmh: float) -> tuple[float, float]:
+    """(reading time in s, distance in m) a driver at ``speed_kmh`` covers while reading a sign
+    with this title and its pictogram: the distance it must be legible from."""
+    t = reading_time(title)
+    return t, speed_kmh / 3.6 * t
+
+
+def larger_size(width_m: float, height_m: float) -> tuple[float, float]:
+    """The next standard size above ``width_m`` x ``height_m`` (beyond the largest: 1.5 times)."""
+    for w, h in STANDARD_SIZES:
+        if w > width_m + 1e-9 and h > height_m + 1e-9:
+            return w, h
+    return round(width_m * 1.5, 3), round(height_m * 1.5, 3)
+
+
 def required_height(distance_m: float) -> float:
     return distance_m / DISTANCE_FACTOR
 
@@ -165,6 +197,9 @@ def standard_size(
 
 __all__ = [
     "CAP_HEIGHT",
+    "driver_distance",
+    "larger_size",
+    "reading_time",
     "LETTER_FACTOR",
     "PrintedSizes",
     "pictogram_band",

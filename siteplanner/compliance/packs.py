@@ -107,6 +107,11 @@ class PackSpec(_Strict):
     internal_purposes: list[str] = Field(default_factory=list)
     # Organisation fields a notice must give before cameras watch a public place.
     notice_fields: list[str] = Field(default_factory=list)
+    # ... and those it must also give where a camera recognises faces.
+    face_notice_fields: list[str] = Field(default_factory=list)
+    # Camera purposes that mean face recognition verifies identity (a gate, attendance): the
+    # notice must then say what other way of verifying identity is offered.
+    verification_purposes: list[str] = Field(default_factory=list)
     # Words the messages share (DORI bands, field names...), per language.
     terms: dict[Lang, dict[str, str]] = Field(default_factory=dict)
     # What the jurisdiction calls the impact assessment (PIA, DPIA), per language, for reports.
@@ -164,6 +169,8 @@ class RulePack:
     private_types: Mapping[str, dict[str, str]] = field(default_factory=dict)
     internal_purposes: frozenset[str] = frozenset()
     notice_fields: tuple[str, ...] = ()
+    face_notice_fields: tuple[str, ...] = ()
+    verification_purposes: frozenset[str] = frozenset()
     terms: Mapping[str, dict[str, str]] = field(default_factory=dict)
     sign_languages: tuple[str, ...] = ()
     sign_default_languages: tuple[str, ...] = ()
@@ -221,6 +228,10 @@ class RulePack:
     def is_internal(self, purpose: str | None) -> bool:
         return bool(purpose) and _normal(purpose or "") in self.internal_purposes
 
+    def verifies_identity(self, purpose: str | None) -> bool:
+        """A face-recognition camera with this purpose verifies who people are (a gate)."""
+        return bool(purpose) and _normal(purpose or "") in self.verification_purposes
+
 
 def _normal(word: str) -> str:
     return word.strip().lower().replace("-", "_").replace(" ", "_")
@@ -271,6 +282,8 @@ def parse_pack(data: Any, source: str) -> RulePack:
         private_types={_normal(k): dict(v) for k, v in spec.private_types.items()},
         internal_purposes=frozenset(_normal(p) for p in spec.internal_purposes),
         notice_fields=tuple(spec.notice_fields),
+        face_notice_fields=tuple(spec.face_notice_fields),
+        verification_purposes=frozenset(_normal(p) for p in spec.verification_purposes),
         terms={k: dict(v) for k, v in spec.terms.items()},
         sign_languages=tuple(spec.sign_languages),
         sign_default_languages=tuple(spec.sign_default_languages or spec.sign_languages),

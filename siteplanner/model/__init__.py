@@ -16,11 +16,13 @@ from siteplanner.model.plan import (
     Opening,
     Optics,
     Organization,
+    OrganizationText,
     Plan,
     Settings,
     Sign,
     Wall,
     Zone,
+    in_script,
     resolve_optics,
 )
 
@@ -40,10 +42,12 @@ __all__ = [
     "Opening",
     "Optics",
     "Organization",
+    "OrganizationText",
     "Plan",
     "Settings",
     "Sign",
     "Wall",
     "Zone",
+    "in_script",
     "resolve_optics",
 ]

@@ -8,6 +8,7 @@ Lengths are metres, plan coordinates are ``[x, y]`` with x east and y north, ang
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -113,6 +114,28 @@ class Item(BaseModel):
     model_config = ConfigDict(extra="allow", validate_assignment=True)
 
 
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def in_script(text: str, lang: str) -> bool:
+    """Whether ``text`` is (at least partly) written in the script of ``lang``."""
+    if not text:
+        return False
+    return bool((_CJK if lang.startswith("zh") else _LATIN).search(text))
+
+
+class OrganizationText(Item):
+    """The organisation's own words in one language (``organization.translations[lang]``): a sign
+    printed in that language uses them instead of the untranslated fields."""
+
+    name: str = ""
+    purpose: str = ""
+    face_purpose: str = ""
+    face_alternative: str = ""
+    legal_basis: str = ""
+
+
 class Organization(Item):
     name: str = ""
     contact: str = ""
@@ -124,6 +147,28 @@ class Organization(Item):
     # protection of property").
     dpo_contact: str = ""
     legal_basis: str = ""
+    # Told on the facial-recognition notice (Facial Recognition Measures 2025): why faces are
+    # recognised, how long face data is kept, and where face recognition verifies identity, the
+    # other way offered to those who do not want it (Art. 10).
+    face_purpose: str = ""
+    face_retention_days: Annotated[int, BeforeValidator(_integer), Field(ge=0)] | None = None
+    face_alternative: str = ""
+    # Per language ("zh", "en", ...): name, purpose and the other free texts in that language.
+    translations: dict[str, OrganizationText] = Field(default_factory=dict)
+
+    def text(self, field: str, lang: str) -> str:
+        """``field`` in ``lang``: its translation when there is one, else the field as typed."""
+        t = self.translations.get(lang)
+        value = getattr(t, field, "") if t is not None else ""
+        return value or getattr(self, field)
+
+    def has_text(self, field: str, lang: str) -> bool:
+        """True when ``field`` exists in ``lang``: translated, or typed in that language's
+        script (Chinese characters for zh, Latin letters for the others)."""
+        t = self.translations.get(lang)
+        if t is not None and getattr(t, field, ""):
+            return True
+        return in_script(getattr(self, field), lang)
 
 
 class DoriPpm(Item):
@@ -203,6 +248,9 @@ class Zone(Item):
     place: Literal["public", "internal"] | None = None
     required_dori: DoriLevel | None = None
     private_type: str | None = None
+    # What the zone is used for where it changes how signs are read: "car_park" (drivers read
+    # them from a moving car).
+    use: str | None = None
 
 
 class Camera(Item):
@@ -221,6 +269,9 @@ class Camera(Item):
     purpose: str | None = None
     # The camera records sound as well (the British pack asks for it to be announced).
     audio: StrictBool | None = None
+    # Discreet or hidden (a pinhole, a camera behind smoked glass): people cannot tell they are
+    # watched, so its signs must be more prominent (the British pack).
+    concealed: StrictBool | None = None
 
 
 class Sign(Item):

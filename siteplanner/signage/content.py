@@ -6,14 +6,14 @@ The content is plain data (strings as the user typed them); the PDF writer draws
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from siteplanner.compliance import load_pack
 from siteplanner.compliance.packs import RulePack
-from siteplanner.compliance.rules.signage import missing_notice_fields
+from siteplanner.compliance.rules.signage import missing_face_fields, missing_notice_fields
 from siteplanner.drawing.text import cjk_punctuation
-from siteplanner.model import MissingOptics, Plan, Sign, resolve_optics
+from siteplanner.model import Camera, MissingOptics, Organization, Plan, Sign, resolve_optics
 
 # Languages a sign can be asked for without a pack (the report and exports); a pack's signs
 # print its own ``sign_languages``.
@@ -39,6 +39,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "second_layer": "完整告知",
         "audio": "录音",
         "audio_value": "这些摄像机同时录制声音",
+        "face_purpose": "人脸识别目的",
+        "face_retention": "人脸信息保存期限",
+        "face_alternative": "不使用人脸识别的验证方式",
         "qr": "扫码查看完整个人信息处理告知",
     },
     "en": {
@@ -60,6 +63,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "second_layer": "Full information",
         "audio": "Audio",
         "audio_value": "These cameras also record sound",
+        "face_purpose": "Purpose of facial recognition",
+        "face_retention": "Face data kept for",
+        "face_alternative": "Other way to verify your identity",
         "qr": "Scan for the full privacy notice",
     },
     "de": {
@@ -85,6 +91,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "second_layer": "Weitere Informationen",
         "audio": "Tonaufnahme",
         "audio_value": "Diese Kameras zeichnen auch Ton auf",
+        "face_purpose": "Zweck der Gesichtserkennung",
+        "face_retention": "Speicherdauer der Gesichtsdaten",
+        "face_alternative": "Andere Möglichkeit der Identitätsprüfung",
         "qr": "Code scannen für die vollständigen Datenschutzhinweise",
     },
     "fr": {
@@ -110,6 +119,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "second_layer": "Informations complètes",
         "audio": "Enregistrement sonore",
         "audio_value": "Ces caméras enregistrent également le son",
+        "face_purpose": "Finalité de la reconnaissance faciale",
+        "face_retention": "Conservation des données faciales",
+        "face_alternative": "Autre moyen de vérifier votre identité",
         "qr": "Scannez pour l'information complète sur vos données",
     },
 }
@@ -162,6 +174,8 @@ def parse_langs(text: str | Iterable[str] | None, pack: RulePack | None = None) 
     return tuple(out)
 
 
+# Each language by its English name, for messages.
+ENGLISH_NAMES = {"zh": "Chinese", "en": "English", "de": "German", "fr": "French"}
 # Each language by its own name, for the choice of sign languages.
 LANGUAGE_NAMES = {"zh": "中文", "en": "English", "de": "Deutsch", "fr": "Français"}
 
@@ -238,13 +252,89 @@ def records_audio(plan: Plan, sign: Sign) -> bool:
     return False
 
 
+def face_cameras(plan: Plan) -> list[Camera]:
+    """The plan's cameras that recognise faces (own key or model)."""
+    out = []
+    for level in plan.levels:
+        for cam in level.cameras:
+            try:
+                face = resolve_optics(plan, cam).face_recognition
+            except MissingOptics:
+                face = bool(cam.face_recognition)
+            if face:
+                out.append(cam)
+    return out
+
+
 def notice_missing(plan: Plan, pack: RulePack | None = None) -> list[str]:
-    """The organisation fields a sign must give (the pack's ``notice_fields``) that the plan
-    leaves empty, as plan paths such as ``organization.contact``."""
+    """The organisation fields a sign must give (the pack's ``notice_fields``, and where cameras
+    recognise faces its ``face_notice_fields`` and the alternative to face verification) that
+    the plan leaves empty, as plan paths such as ``organization.contact``."""
     pack = pack or load_pack(plan.rules)
-    return [
-        f"organization.{m}" for m in missing_notice_fields(plan.organization, pack.notice_fields)
-    ]
+    org = plan.organization
+    missing = missing_notice_fields(org, pack.notice_fields)
+    face = face_cameras(plan)
+    if face:
+        verifying = any(pack.verifies_identity(c.purpose) for c in face)
+        missing += [m for m in missing_face_fields(org, pack, verifying) if m not in missing]
+    return [f"organization.{m}" for m in missing]
+
+
+def language_warnings(plan: Plan, langs: Sequence[str], pack: RulePack | None = None) -> list[str]:
+    """What a sign printed in ``langs`` lacks: a language the pack prints by default but that
+    was not asked for, and the organisation's name or purpose missing in a language asked for
+    (neither translated nor typed in that language's script)."""
+    pack = pack or load_pack(plan.rules)
+    out = []
+    left_out = [lang for lang in pack.sign_default_languages if lang not in langs]
+    if left_out:
+        names = ", ".join(f"{ENGLISH_NAMES.get(c, c)} ({c})" for c in left_out)
+        out.append(
+            f"the signs have no {names} text, which rule pack {pack.id} prints by default "
+            f"(--lang {','.join(pack.sign_default_languages)})"
+        )
+    org = plan.organization
+    for lang in langs:
+        for key in ("name", "purpose"):
+            if getattr(org, key) and not org.has_text(key, lang):
+                out.append(
+                    f"organization.{key} has no {ENGLISH_NAMES.get(lang, lang)} ({lang}) "
+                    f"text: the signs print it as typed; give "
+                    f"organization.translations.{lang}.{key}"
+                )
+    return out
+
+
+def own_words(org: Organization, field: str, langs: Iterable[str]) -> str:
+    """The organisation's ``field`` in each of ``langs`` (its translation, else as typed), one
+    line per distinct text: user text printed exactly as typed."""
+    return "\n".join(dict.fromkeys(v for v in (org.text(field, lang) for lang in langs) if v))
+
+
+def _face_rows(
+    org: Organization,
+    langs: tuple[str, ...],
+    words: list[dict[str, str]],
+    label: Callable[[str], str],
+) -> list[Row]:
+    """Why faces are recognised, how long face data is kept, and the other way of verifying
+    identity offered (Facial Recognition Measures 2025)."""
+    rows = []
+    purpose = own_words(org, "face_purpose", langs)
+    if purpose:
+        rows.append(Row(label("face_purpose"), purpose))
+    if org.face_retention_days is not None:
+        days = org.face_retention_days
+        rows.append(
+            Row(
+                label("face_retention"),
+                _join([w["retention_value"].format(days=days) for w in words]),
+            )
+        )
+    alternative = own_words(org, "face_alternative", langs)
+    if alternative:
+        rows.append(Row(label("face_alternative"), alternative))
+    return rows
 
 
 def _pick(mapping: object, lang: str, fallback: str) -> str:
@@ -282,12 +372,12 @@ def sign_content(
 
     audio = records_audio(plan, sign)
     values = {
-        "operator": org.name,
-        "controller": org.name,
+        "operator": own_words(org, "name", langs),
+        "controller": own_words(org, "name", langs),
         "contact": org.contact,
         "dpo": org.dpo_contact,
-        "purpose": org.purpose,
-        "legal_basis": org.legal_basis,
+        "purpose": own_words(org, "purpose", langs),
+        "legal_basis": own_words(org, "legal_basis", langs),
         "second_layer": org.privacy_notice_url or "",
     }
     rows: list[Row] = []
@@ -321,6 +411,11 @@ def sign_content(
             if audio:
                 rows.append(Row(label(key), "\n".join(w["audio_value"] for w in words)))
     face = face_recognition_due(plan, sign)
+    if face:
+        # The facial-recognition notice's own items, next to the general purpose.
+        extra = _face_rows(org, langs, words, label)
+        at = next((i + 1 for i, r in enumerate(rows) if r.label == label("purpose")), 0)
+        rows[at:at] = extra
     names = []
     for cid in sign.covers:
         found = plan.find_camera(cid)
@@ -352,9 +447,12 @@ __all__ = [
     "LanguageError",
     "Row",
     "SignContent",
+    "face_cameras",
     "face_recognition_due",
     "lang_choices",
+    "language_warnings",
     "notice_missing",
+    "own_words",
     "parse_langs",
     "records_audio",
     "sign_content",

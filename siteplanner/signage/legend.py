@@ -138,7 +138,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "total": "Summe",
         "standard": "Standard",
         "face": "Gesichtserkennung",
-        "wall_name": "{d}-Wand",
+        "wall_name": "{d}wand",
         "post": "freistehend: an einem Pfosten",
         "left": "links",
         "right": "rechts",

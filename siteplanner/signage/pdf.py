@@ -43,6 +43,7 @@ from siteplanner.signage.legend import draw_legend
 from siteplanner.signage.pictogram import UNIT, draw_camera
 from siteplanner.signage.style import (
     BLACK,
+    BLUE,
     CAPTION_H,
     GLUE,
     GREY,
@@ -204,7 +205,7 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
     top -= title_h
 
     if face:
-        c.set_fill(RED)
+        c.set_fill(BLUE)
         c.rect(ix, top - face_h, iw, face_h)
         paras = tuple((t, 1.0 if i == 0 else 0.8) for i, t in enumerate(content.face_notices))
         fpad = face_h * 0.1

@@ -7,6 +7,9 @@ from siteplanner.drawing.canvas import MM
 YELLOW = (1.0, 0.8, 0.0)
 BLACK = (0.07, 0.07, 0.07)
 RED = (0.80, 0.06, 0.12)
+# The facial-recognition band: safety blue. It is a notice, not a prohibition, the meaning that
+# GB 2893 and ISO 3864 give to red.
+BLUE = (0.0, 0.33, 0.65)
 WHITE = (1.0, 1.0, 1.0)
 GREY = (0.35, 0.35, 0.35)
 GLUE = (0.86, 0.86, 0.86)  # the glue strip of a tile

@@ -33,7 +33,7 @@ def findings(p, rules, rule=None):
 @pytest.mark.parametrize("pack_id", ["eu-edpb", "uk-ico"])
 def test_no_chinese_law_under_a_european_pack(pack_id):
     pack = load_pack(pack_id)
-    assert pack.languages == ("en",)
+    assert pack.languages == {"eu-edpb": ("en", "de", "fr"), "uk-ico": ("en",)}[pack_id]
     for rule_id in pack.rules:
         ref = pack.reference(rule_id)
         assert not CJK.search(ref)
@@ -141,7 +141,9 @@ def test_lang_picks_among_the_packs_languages(capsys):
     with pytest.raises(LanguageError, match=r"available: en"):
         load_pack("uk-ico").lang("zh")
     assert main(["check", "--rules", "eu-edpb", "--lang", "zh"]) == 2
-    assert "rule pack eu-edpb has no messages in 'zh' (available: en)" in capsys.readouterr().err
+    assert "rule pack eu-edpb has no messages in 'zh' (available: en, de, fr)" in (
+        capsys.readouterr().err
+    )
     assert main(["check", "--rules", "uk-ico", "--lang", "en"]) == 1
     out = capsys.readouterr().out
     said = [line for line in out.splitlines() if line.startswith("    ")]
@@ -152,7 +154,11 @@ def test_lang_picks_among_the_packs_languages(capsys):
 def test_each_pack_names_its_impact_assessment():
     assert load_pack("cn-2025").assessment["zh"] == "个人信息保护影响评估"
     assert "(PIA)" in load_pack("cn-2025").assessment["en"]
-    assert load_pack("eu-edpb").assessment == {"en": "data protection impact assessment (DPIA)"}
+    assert load_pack("eu-edpb").assessment == {
+        "en": "data protection impact assessment (DPIA)",
+        "de": "Datenschutz-Folgenabschätzung (DSFA)",
+        "fr": "analyse d'impact relative à la protection des données (AIPD)",
+    }
     assert "(DPIA)" in load_pack("uk-ico").assessment["en"]
 
 

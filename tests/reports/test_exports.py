@@ -109,6 +109,34 @@ def test_dxf_reads_back_in_metres_with_layers_blocks_and_coverage(tmp_path, chec
     expected = sum(ring_area_sum(c.coverage.coverage) for c in analysis.cameras.values())
     assert written == pytest.approx(expected, rel=1e-6)
     assert all(e.closed for e in msp.query('LWPOLYLINE[layer=="L1-COVERAGE"]'))
+    # Each DORI band on its own layer, adding up to the analysis's band rings.
+    for band in DORI_LEVELS:
+        layer = f"L1-DORI-{band.upper()}"
+        written = sum(
+            shapely.Polygon(list(e.vertices_in_wcs())).area
+            for e in msp.query(f'LWPOLYLINE[layer=="{layer}"]')
+        )
+        expected = sum(ring_area_sum(c.coverage.dori[band]) for c in analysis.cameras.values())
+        assert written == pytest.approx(expected, rel=1e-6), band
+    # Every opening once on its kind's layer, every obstacle, every zone ring and label.
+    lv = plan.levels[0]
+    for kind, layer in (("door", "L1-DOORS"), ("window", "L1-WINDOWS")):
+        paths = sum(len(h.paths) for h in msp.query(f'HATCH[layer=="{layer}"]'))
+        assert paths == sum(o.kind == kind for o in lv.openings) > 0
+    assert len(msp.query('LWPOLYLINE[layer=="L1-OBSTACLES"]')) == len(lv.obstacles)
+    labels = {t.dxf.text for t in msp.query('TEXT[layer=="L1-LABELS"]')}
+    assert labels == {z.name or z.id for z in lv.zones}
+    for kind in ("collection", "private", "exclude"):
+        zones = [z for z in lv.zones if z.kind == kind]
+        written = sum(
+            shapely.Polygon(list(e.vertices_in_wcs())).area
+            for e in msp.query(f'LWPOLYLINE[layer=="L1-ZONES-{kind.upper()}"]')
+        )
+        assert written == pytest.approx(
+            sum(ring_area_sum(analysis.zones[z.id].polygon) for z in zones), rel=1e-6
+        )
+    signs = msp.query('INSERT[layer=="L1-SIGNS"]')
+    assert {r.get_attrib_text("ID") for r in signs} == {s.id for s in lv.signs}
 
 
 def test_png_is_at_least_1600_px_and_svg_names_every_camera(tmp_path, checked):

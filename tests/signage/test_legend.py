@@ -39,6 +39,8 @@ ORG = {
     "legal_basis": "Legitimate interest",
     "retention_days": 7,
     "privacy_notice_url": "https://northwind.example/cctv",
+    "face_purpose": "Staff entry",
+    "face_retention_days": 7,
 }
 
 

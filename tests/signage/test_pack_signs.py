@@ -28,6 +28,10 @@ ORG = {
     "legal_basis": "Legitimate interest: protection of property",
     "retention_days": 3,
     "privacy_notice_url": "https://northwind.example/cctv",
+    # The sample's turnstile verifies staff by their faces.
+    "face_purpose": "Staff entry at the turnstile",
+    "face_retention_days": 7,
+    "face_alternative": "Staff card at reception",
 }
 SIGN = {"id": "s1", "position": [-1, 0], "covers": ["c1"], "width_m": 0.2, "height_m": 0.3}
 

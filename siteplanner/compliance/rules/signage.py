@@ -4,17 +4,26 @@ and a notice that says who operates the cameras, why, and for how long images ar
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import shapely
 
 from siteplanner.compliance.context import LevelContext
 from siteplanner.compliance.legibility import (
     DISTANCE_FACTOR,
     LETTER_FACTOR,
+    driver_distance,
+    larger_size,
     printed_sizes,
     sign_viewing_distance,
+    standard_size,
 )
 from siteplanner.compliance.registry import ActiveRule, rule
 from siteplanner.findings import MIN_AREA_M2, Finding
-from siteplanner.model import Organization
+from siteplanner.model import Organization, Sign
+
+if TYPE_CHECKING:  # the packs load the rules: a runtime import would be a cycle
+    from siteplanner.compliance.packs import RulePack
 
 
 def watches_public_place(ctx: LevelContext, i: int, least: float) -> bool:
@@ -126,26 +135,43 @@ def missing_notice_fields(org: Organization, fields: tuple[str, ...]) -> list[st
 )
 def notice_incomplete(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
     """Cameras on this level watch a public place, but the organisation details the sign must
-    give (the pack's ``notice_fields``) are missing. One finding per level."""
-    missing = missing_notice_fields(ctx.plan.organization, ctx.pack.notice_fields)
-    if not missing:
-        return
+    give (the pack's ``notice_fields``) are missing; or a camera here recognises faces and the
+    face notice's details (``face_notice_fields``, and where it verifies identity the
+    alternative offered) are missing. One finding per level."""
+    org = ctx.plan.organization
     watching = [
         i for i in range(len(ctx.cameras)) if watches_public_place(ctx, i, r.params["min_area_m2"])
     ]
-    if not watching:
+    missing = missing_notice_fields(org, ctx.pack.notice_fields) if watching else []
+    face = [i for i, cr in enumerate(ctx.results) if cr.optics.face_recognition]
+    if face:
+        verifying = any(ctx.pack.verifies_identity(ctx.cameras[i].purpose) for i in face)
+        for m in missing_face_fields(org, ctx.pack, verifying):
+            if m not in missing:
+                missing.append(m)
+    if not missing:
         return
+    named = watching or face
     sep = ctx.pack.term("list_separator", r.lang)
     yield r.finding(
         {
             "level": ctx.level_name,
             "missing": sep.join(ctx.pack.term(f"field.{m}", r.lang) for m in missing),
-            "cameras": sep.join(ctx.camera_label(i) for i in watching[:3])
-            + (ctx.pack.term("and_more", r.lang) if len(watching) > 3 else ""),
+            "cameras": sep.join(ctx.camera_label(i) for i in named[:3])
+            + (ctx.pack.term("and_more", r.lang) if len(named) > 3 else ""),
         },
         level=ctx.level.id,
-        camera=ctx.cameras[watching[0]].id,
+        camera=ctx.cameras[named[0]].id,
     )
+
+
+def missing_face_fields(org: Organization, pack: RulePack, verifying: bool) -> list[str]:
+    """What a facial-recognition notice lacks: the pack's ``face_notice_fields``, and
+    ``face_alternative`` when face recognition verifies identity."""
+    fields = tuple(pack.face_notice_fields)
+    if verifying and pack.face_notice_fields:
+        fields += ("face_alternative",)
+    return missing_notice_fields(org, fields)
 
 
 @rule("AUDIO_RECORDING", group="signage", texts={"message": ("camera", "level")})
@@ -156,6 +182,115 @@ def audio_recording(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
         if cam.audio:
             yield r.finding(
                 {"camera": ctx.camera_label(i), "level": ctx.level_name},
+                level=ctx.level.id,
+                camera=cam.id,
+            )
+
+
+def _titles(ctx: LevelContext) -> list[str]:
+    title = ctx.pack.sign.get("title") or {}
+    return [title[lang] for lang in ctx.pack.sign_languages if title.get(lang)][:2]
+
+
+def _announces_face(ctx: LevelContext, sign: Sign) -> bool:
+    return any(
+        cr.optics.face_recognition
+        for cam, cr in zip(ctx.cameras, ctx.results, strict=True)
+        if cam.id in sign.covers
+    )
+
+
+def _mm(w: float, h: float) -> str:
+    return f"{w * 1000:.0f} × {h * 1000:.0f} mm"
+
+
+@rule(
+    "SIGN_TOO_SMALL_FOR_DRIVERS",
+    group="signage",
+    texts={
+        "message": (
+            "sign",
+            "level",
+            "zone",
+            "size",
+            "legible_m",
+            "speed_kmh",
+            "seconds",
+            "distance",
+            "needed",
+        )
+    },  # fmt: skip
+    # Drivers in a car park: 16 km/h (10 mph), the common car-park limit; zones whose ``use``
+    # is one of ``uses``; signs up to ``near_m`` from such a zone (at its entrances).
+    params={"speed_kmh": 16.0, "uses": ["car_park", "parking"], "near_m": 2.0},
+)
+def sign_too_small_for_drivers(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
+    """A sign drivers read must be legible from the distance they cover while reading it
+    (``legibility.driver_distance``), not only from a pedestrian's distance."""
+    uses = {u.strip().lower().replace(" ", "_").replace("-", "_") for u in r.params["uses"]}
+    lots = [
+        j
+        for j, z in enumerate(ctx.zone_specs)
+        if z.use and z.use.strip().lower().replace(" ", "_").replace("-", "_") in uses
+    ]
+    if not lots or not ctx.level.signs:
+        return
+    titles = _titles(ctx)
+    seconds, distance = driver_distance(titles[0] if titles else "", r.params["speed_kmh"])
+    for sign in ctx.level.signs:
+        p = shapely.Point(sign.position)
+        near = [j for j in lots if ctx.zones[j].polygon.distance(p) <= r.params["near_m"]]
+        if not near:
+            continue
+        printed = printed_sizes(sign.width_m, sign.height_m, titles, _announces_face(ctx, sign))
+        if printed.legible_m + 1e-9 >= distance:
+            continue
+        yield r.finding(
+            {
+                "sign": sign.id,
+                "level": ctx.level_name,
+                "zone": ctx.zone_label(near[0]),
+                "size": _mm(sign.width_m, sign.height_m),
+                "legible_m": printed.legible_m,
+                "speed_kmh": r.params["speed_kmh"],
+                "seconds": seconds,
+                "distance": distance,
+                "needed": _mm(*standard_size(distance, titles)),
+            },
+            level=ctx.level.id,
+            sign=sign.id,
+            zone=ctx.zones[near[0]].zone_id,
+        )
+
+
+@rule(
+    "SIGN_NOT_PROMINENT",
+    group="signage",
+    texts={"message": ("camera", "level", "signs")},
+    params={"min_area_m2": MIN_AREA_M2},
+)
+def sign_not_prominent(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
+    """Where a camera is concealed people cannot see that they are watched: its signs must be
+    more prominent, here one standard size larger than their viewing distance needs."""
+    titles = _titles(ctx)
+    cap = ctx.plan.settings.sign_viewing_distance_m
+    for i, cam in enumerate(ctx.cameras):
+        if not cam.concealed or not watches_public_place(ctx, i, r.params["min_area_m2"]):
+            continue
+        small = []
+        for level in ctx.plan.levels:
+            lres = ctx.analysis.levels.get(level.id)
+            solids = lres.geometry.solids if lres is not None else None
+            for sign in level.signs:
+                if cam.id not in sign.covers:
+                    continue
+                distance, _ = sign_viewing_distance(sign, cap, solids)
+                need = larger_size(*standard_size(distance, titles))
+                if sign.width_m + 1e-9 < need[0] or sign.height_m + 1e-9 < need[1]:
+                    small.append(f"{sign.id} ({_mm(sign.width_m, sign.height_m)} → {_mm(*need)})")
+        if small:
+            yield r.finding(
+                {"camera": ctx.camera_label(i), "level": ctx.level_name, "signs": ", ".join(small)},
                 level=ctx.level.id,
                 camera=cam.id,
             )
