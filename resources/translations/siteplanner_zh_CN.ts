@@ -356,6 +356,10 @@
         <translation>区域边缘</translation>
     </message>
     <message>
+        <source>car_park</source>
+        <translation>停车场</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -440,6 +444,10 @@
         <translation>私密类型</translation>
     </message>
     <message>
+        <source>Use</source>
+        <translation>使用性质</translation>
+    </message>
+    <message>
         <source>Pan (°)</source>
         <translation>水平角 (°)</translation>
     </message>
@@ -466,6 +474,10 @@
     <message>
         <source>Records sound</source>
         <translation>录音</translation>
+    </message>
+    <message>
+        <source>Hidden or discreet</source>
+        <translation>隐蔽安装</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -1372,6 +1384,14 @@ It was kept as {1}</source>
         <translation>法律依据</translation>
     </message>
     <message>
+        <source>Why faces are recognised</source>
+        <translation>人脸识别的目的</translation>
+    </message>
+    <message>
+        <source>Other way to verify identity</source>
+        <translation>其他身份核验方式</translation>
+    </message>
+    <message>
         <source>Imperial (ft)</source>
         <translation>英制 (ft)</translation>
     </message>
@@ -1404,6 +1424,10 @@ It was kept as {1}</source>
         <translation>保存期限</translation>
     </message>
     <message>
+        <source>Face data kept</source>
+        <translation>人脸信息保存期限</translation>
+    </message>
+    <message>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -1430,6 +1454,14 @@ It was kept as {1}</source>
     <message>
         <source>Units</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <source>Organisation in other languages</source>
+        <translation>组织信息的其他语言版本</translation>
+    </message>
+    <message>
+        <source>A sign printed in one of these languages uses these words; where a cell is empty it prints the organisation&apos;s field as typed on the first page.</source>
+        <translation>以这些语言印制的标识使用此处的文字；单元格为空时，印出第一页中填写的组织信息。</translation>
     </message>
     <message>
         <source>Levels and camera models</source>

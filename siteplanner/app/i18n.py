@@ -81,6 +81,7 @@ VALUE_WORDS = (
     QT_TR_NOOP("shower"),
     QT_TR_NOOP("sauna"),
     QT_TR_NOOP("edge"),
+    QT_TR_NOOP("car_park"),
 )
 
 

@@ -74,6 +74,7 @@ FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
         ("place", QT_TR_NOOP("Place"), "choice", [None, "public", "internal"]),
         ("required_dori", QT_TR_NOOP("Required DORI"), "choice", [None, *DORI_LEVELS]),
         ("private_type", QT_TR_NOOP("Private type"), "suggest", None),
+        ("use", QT_TR_NOOP("Use"), "choice", [None, "car_park"]),
     ],
     "cameras": [
         ("name", QT_TR_NOOP("Name"), "text", None),
@@ -87,6 +88,7 @@ FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
         ("range_m", QT_TR_NOOP("Range (m)"), "optnum", None),
         ("face_recognition", QT_TR_NOOP("Face recognition"), "choice", [None, True, False]),
         ("audio", QT_TR_NOOP("Records sound"), "choice", [None, True, False]),
+        ("concealed", QT_TR_NOOP("Hidden or discreet"), "choice", [None, True, False]),
         ("purpose", QT_TR_NOOP("Purpose"), "suggest", None),
     ],
     "signs": [

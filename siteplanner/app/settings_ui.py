@@ -47,6 +47,18 @@ ORG_TEXTS = (
     ("privacy_notice_url", QT_TR_NOOP("Privacy notice URL")),
     ("dpo_contact", QT_TR_NOOP("Data protection officer")),
     ("legal_basis", QT_TR_NOOP("Legal basis")),
+    ("face_purpose", QT_TR_NOOP("Why faces are recognised")),
+    ("face_alternative", QT_TR_NOOP("Other way to verify identity")),
+)
+# The organisation's own words per language (``organization.translations``): the languages
+# offered (each named in itself), and the fields a sign prints in that language.
+TRANSLATION_LANGS = {"zh": "中文", "en": "English", "de": "Deutsch", "fr": "Français"}
+TRANSLATED_FIELDS = (
+    ("name", QT_TR_NOOP("Operator name")),
+    ("purpose", QT_TR_NOOP("Purpose of the cameras")),
+    ("legal_basis", QT_TR_NOOP("Legal basis")),
+    ("face_purpose", QT_TR_NOOP("Why faces are recognised")),
+    ("face_alternative", QT_TR_NOOP("Other way to verify identity")),
 )
 DORI_LABELS = {
     "detection": QT_TR_NOOP("Detection"),
@@ -147,6 +159,15 @@ class SettingsDialog(QDialog):
         self.retention.setSuffix(tr(" days"))
         self.retention.setValue(-1 if org.retention_days is None else org.retention_days)
         form.addRow(tr("Retention"), self.retention)
+        self.face_retention = QSpinBox()
+        self.face_retention.setObjectName("org_face_retention_days")
+        self.face_retention.setRange(-1, 36500)
+        self.face_retention.setSpecialValueText(tr("not set"))
+        self.face_retention.setSuffix(tr(" days"))
+        self.face_retention.setValue(
+            -1 if org.face_retention_days is None else org.face_retention_days
+        )
+        form.addRow(tr("Face data kept"), self.face_retention)
         outer.addWidget(box)
 
         box = QGroupBox(tr("Analysis"))
@@ -205,6 +226,7 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Units"), self.units)
         outer.addWidget(box)
         self._build_tables()
+        self._build_translations()
 
         outer = top
         self.error = QLabel()
@@ -219,6 +241,45 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         self.result_changes: list[tuple[Any, str, Any]] = []
+
+    def _build_translations(self) -> None:
+        """The third page: the organisation's words in each language a sign is printed in."""
+        page = QWidget()
+        column = QVBoxLayout(page)
+        self.tabs.addTab(page, tr("Organisation in other languages"))
+        note = QLabel(
+            tr(
+                "A sign printed in one of these languages uses these words; where a cell is "
+                "empty it prints the organisation's field as typed on the first page."
+            )
+        )
+        note.setWordWrap(True)
+        column.addWidget(note)
+        existing = self.plan.organization.translations
+        self.langs = [*TRANSLATION_LANGS, *(c for c in existing if c not in TRANSLATION_LANGS)]
+        table = QTableWidget(len(TRANSLATED_FIELDS), len(self.langs))
+        self.translations = table
+        table.setObjectName("translations_table")
+        table.setHorizontalHeaderLabels([TRANSLATION_LANGS.get(c, c) for c in self.langs])
+        table.setVerticalHeaderLabels([tr(label) for _, label in TRANSLATED_FIELDS])
+        for c, code in enumerate(self.langs):
+            words = existing.get(code)
+            for r, (field, _) in enumerate(TRANSLATED_FIELDS):
+                table.setItem(r, c, QTableWidgetItem(getattr(words, field, "") if words else ""))
+        table.resizeColumnsToContents()
+        column.addWidget(table, 1)
+
+    def _translations(self) -> dict[str, dict[str, str]]:
+        """The table's words per language (languages without any left out)."""
+        out: dict[str, dict[str, str]] = {}
+        for c, code in enumerate(self.langs):
+            words = {
+                field: self.translations.item(r, c).text().strip()
+                for r, (field, _) in enumerate(TRANSLATED_FIELDS)
+            }
+            if any(words.values()):
+                out[code] = words
+        return out
 
     def _build_tables(self) -> None:
         """The second page: levels (name, elevation) and the plan's camera models."""
@@ -297,6 +358,9 @@ class SettingsDialog(QDialog):
         org: dict[str, Any] = {name: w.text().strip() for name, w in self.org.items()}
         org["privacy_notice_url"] = org["privacy_notice_url"] or None
         org["retention_days"] = None if self.retention.value() < 0 else self.retention.value()
+        face_days = self.face_retention.value()
+        org["face_retention_days"] = None if face_days < 0 else face_days
+        org["translations"] = self._translations()
         dori = {k: round(w.value(), 3) for k, w in self.dori.items()}
         cov = self.coverage.value()
         settings: dict[str, Any] = {

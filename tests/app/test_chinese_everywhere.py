@@ -61,6 +61,7 @@ ALLOWED = {
     "Tab",
     "Backspace",
     "English",
+    "Deutsch",
     "A4",
     "A3",
     "letter",
@@ -83,7 +84,8 @@ ALLOWED = {
     "dome",
     "varifocal",  # the catalogue filter's example words: the catalogue's own English
 }
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'’-]*")
+# Words in Latin letters (accented ones too, so that "Français" is one word, and not English).
+WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9_'’-]*")
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$")
 
 
@@ -102,7 +104,9 @@ def plan_words(plan) -> set[str]:
 def english_words(text: str, allowed: set[str]) -> list[str]:
     text = text.replace("&&", "").replace("&", "")
     return [
-        w for w in WORD.findall(text) if len(w) > 1 and w not in allowed and not RULE_ID.match(w)
+        w
+        for w in WORD.findall(text)
+        if len(w) > 1 and w.isascii() and w not in allowed and not RULE_ID.match(w)
     ]
 
 

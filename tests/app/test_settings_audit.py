@@ -25,7 +25,9 @@ def test_every_key_of_the_schema_has_a_place_in_the_editor():
     schema = json.loads(resource("schema", "siteplan.schema.json").read_text())
     defs = schema.get("$defs") or schema["definitions"]
     dialog_keys = {
-        "Organization": {n for n, _ in settings_ui.ORG_TEXTS} | {"retention_days"},
+        "Organization": {n for n, _ in settings_ui.ORG_TEXTS}
+        | {"retention_days", "face_retention_days", "translations"},
+        "OrganizationText": {f for f, _ in settings_ui.TRANSLATED_FIELDS},
         "Settings": {"target_height_m", "dori_ppm", "coverage_target", "units",
                      "sign_viewing_distance_m"},
         "DoriPpm": set(settings_ui.DORI_LABELS),
@@ -164,3 +166,33 @@ def test_levels_and_camera_models_in_site_settings(make_window, qtbot):
     fresh = load_plan(sample_plan_path())
     assert (level.name, level.elevation_m) == (fresh.levels[0].name, fresh.levels[0].elevation_m)
     assert plan.camera_models == fresh.camera_models
+
+
+def test_organisation_face_notice_and_other_languages(make_window, qtbot):
+    win = make_window(load_plan(sample_plan_path()), None)
+    plan = win.doc.plan
+    win.actions_by_name["site_settings"].trigger()
+    dialog = win.settings_ui.dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    purpose = dialog.org["face_purpose"]
+    purpose.setFocus()
+    purpose.selectAll()
+    QTest.keyClicks(purpose, "Door access")  # QTest types Latin-1 only
+    dialog.face_retention.setFocus()
+    dialog.face_retention.selectAll()
+    QTest.keyClicks(dialog.face_retention, "7")
+    dialog.tabs.setCurrentIndex(2)
+    table = dialog.translations
+    english = dialog.langs.index("en")
+    _edit_cell(table, 0, english, "East China Logistics")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+    org = plan.organization
+    assert org.face_purpose == "Door access" and org.face_retention_days == 7
+    assert org.text("name", "en") == "East China Logistics"
+    assert org.text("name", "zh") == load_plan(sample_plan_path()).organization.name
+    assert win.doc.undo.count() == 1
+    win.doc.undo.undo()
+    assert plan.organization == load_plan(sample_plan_path()).organization
