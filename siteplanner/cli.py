@@ -490,6 +490,7 @@ def _analysed(args: argparse.Namespace, langs: Sequence[str] = ()):
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from siteplanner.fileformat.replacing import replacing
     from siteplanner.reports.site_report import PAPERS, report_languages, write_report
     from siteplanner.signage.content import LanguageError, parse_langs
 
@@ -504,16 +505,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     plan, pack, result, first = _analysed(args, langs or ())
     langs = langs or report_languages(pack)
     try:
-        done = write_report(
-            plan,
-            result.analysis,
-            pack,
-            out,
-            langs=langs,
-            paper=paper,
-            source=_plan_label(args.plan),
-            findings_lang=first,
-        )
+        with replacing(out) as tmp:  # a failed or interrupted report leaves no partial file
+            done = write_report(
+                plan,
+                result.analysis,
+                pack,
+                tmp,
+                langs=langs,
+                paper=paper,
+                source=_plan_label(args.plan),
+                findings_lang=first,
+            )
     except OSError as exc:
         raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
     print(
@@ -527,6 +529,7 @@ EXPORT_FORMATS = ("csv", "geojson", "dxf", "png", "svg")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from siteplanner.fileformat.replacing import replacing
     from siteplanner.signage.content import LanguageError, parse_langs
 
     try:
@@ -555,29 +558,30 @@ def cmd_export(args: argparse.Namespace) -> int:
         plan = plan.model_copy(update={"levels": [lv for lv in plan.levels if lv.id == args.level]})
     analysis = Analyser(parallel=True).analyse(plan)
     try:
-        if args.format == "csv":
-            from siteplanner.exports.schedule import write_csv
+        with replacing(out) as tmp:  # whole or not at all
+            if args.format == "csv":
+                from siteplanner.exports.schedule import write_csv
 
-            n = write_csv(plan, analysis, out, args.level)
-            what = f"{n} cameras"
-        elif args.format == "geojson":
-            from siteplanner.exports.geojson import write_geojson
+                n = write_csv(plan, analysis, tmp, args.level)
+                what = f"{n} cameras"
+            elif args.format == "geojson":
+                from siteplanner.exports.geojson import write_geojson
 
-            what = f"{write_geojson(plan, analysis, out, args.level)} features"
-        elif args.format == "dxf":
-            from siteplanner.exports.dxf import write_dxf
+                what = f"{write_geojson(plan, analysis, tmp, args.level)} features"
+            elif args.format == "dxf":
+                from siteplanner.exports.dxf import write_dxf
 
-            what = f"{write_dxf(plan, analysis, out, args.level)} entities"
-        else:
-            from siteplanner.reports.images import write_png, write_svg
-
-            level = next(lv for lv in plan.levels if lv.id == (args.level or levels[0]))
-            if args.format == "png":
-                w, h = write_png(plan, level, analysis, out, langs)
-                what = f"{w}×{h} px, level {level.id}"
+                what = f"{write_dxf(plan, analysis, tmp, args.level)} entities"
             else:
-                info = write_svg(plan, level, analysis, out, langs)
-                what = f"level {level.id} at 1:{info.scale}"
+                from siteplanner.reports.images import write_png, write_svg
+
+                level = next(lv for lv in plan.levels if lv.id == (args.level or levels[0]))
+                if args.format == "png":
+                    w, h = write_png(plan, level, analysis, tmp, langs)
+                    what = f"{w}×{h} px, level {level.id}"
+                else:
+                    info = write_svg(plan, level, analysis, tmp, langs)
+                    what = f"level {level.id} at 1:{info.scale}"
     except OSError as exc:
         raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
     print(f"{out}: {args.format}, {what}")

@@ -6,19 +6,15 @@ on the UI thread) and polls ``cancelled()`` between its steps, raising ``Analysi
 simply returning) once it is true. Exactly one of ``succeeded(result)``, ``failed(message)`` or
 ``stopped()`` is emitted at the end, on the UI thread.
 
-``replacing(out)`` is for work that writes a file: it yields a temporary path beside ``out`` and
-renames it over ``out`` only when the block ends normally, so a cancelled or failed run leaves
-no partial file (and whatever ``out`` held before is untouched).
+``replacing(out)`` (from ``siteplanner.fileformat.replacing``, re-exported here) is for work that
+writes a file: it yields a temporary path beside ``out`` and renames it over ``out`` only when the
+block ends normally, so a cancelled or failed run leaves no partial file.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 import threading
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -26,32 +22,11 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from siteplanner.analysis import AnalysisCancelled
 from siteplanner.app.i18n import tr
+from siteplanner.fileformat.replacing import replacing
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 Work = Callable[[Progress, Cancelled], Any]
-
-
-@contextlib.contextmanager
-def replacing(out: str | os.PathLike[str]) -> Iterator[Path]:
-    """A temporary file beside ``out`` (same suffix, so writers that look at it still work),
-    renamed over ``out`` when the block ends normally and removed otherwise."""
-    target = Path(out)
-    fd, tmp = tempfile.mkstemp(
-        prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent or Path(".")
-    )
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def describe(exc: BaseException) -> str:

@@ -23,6 +23,7 @@ from siteplanner.compliance import RulePack, evaluate
 from siteplanner.drawing.canvas import MM, Canvas, Color
 from siteplanner.drawing.pdf import PdfCanvas
 from siteplanner.drawing.plan_drawing import draw_level
+from siteplanner.drawing.text import string_width
 from siteplanner.findings import Finding
 from siteplanner.model import DORI_LEVELS, Plan
 from siteplanner.reports.layout import BLANK, GREY, INK, Column, Flow
@@ -526,6 +527,11 @@ def _findings(
     flow.heading(t("检查结果", "Findings"))
     if not findings:
         flow.paragraph(t("未发现问题。", "No findings."))
+        return
+    # The rule column as wide as the longest id (same in every group), so none breaks mid-word.
+    others = 4 + 0.6 + 1 + 0.7 + 2.2 + 2.4
+    need = max(string_width(f.rule, 7.0) for f in findings) + 6.0
+    rule_weight = max(1.5, need * others / max(flow.width - need, 1.0))
     for sev, names in SEVERITY_NAMES.items():
         group = [(i, f) for i, f in enumerate(findings) if f.severity == sev]
         if not group:
@@ -547,7 +553,7 @@ def _findings(
             )
         flow.table(
             [
-                Column(t("规则", "Rule"), 1.5),
+                Column(t("规则", "Rule"), rule_weight),
                 Column(t("说明", "Message"), 4),
                 Column(t("楼层", "Level"), 0.6),
                 Column(t("对象", "Object"), 1),

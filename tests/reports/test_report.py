@@ -142,3 +142,31 @@ def test_bad_options_exit_2(tmp_path, capsys):
     assert "--rules" in capsys.readouterr().err
     assert main(["report", "-o", str(Path(tmp_path, "missing", "r.pdf"))]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_failed_write_keeps_the_previous_report(tmp_path, capsys, monkeypatch):
+    """The disk fills half-way through: exit 2 naming the file, the report written before is
+    still there, whole, and no temporary file is left beside it."""
+    import errno
+
+    from siteplanner.reports import site_report
+
+    out = tmp_path / "site.pdf"
+    assert main(["report", str(sample_plan_path()), "-o", str(out)]) == 0
+    before = out.read_bytes()
+    assert before.startswith(b"%PDF")
+    real = site_report.write_report
+
+    def disk_full(plan, analysis, pack, target, **kw):
+        real(plan, analysis, pack, target, **kw)
+        with open(target, "r+b") as fh:  # as if the last pages never made it
+            fh.truncate(1000)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(site_report, "write_report", disk_full)
+    capsys.readouterr()
+    assert main(["report", str(sample_plan_path()), "-o", str(out), "--paper", "A3"]) == 2
+    err = capsys.readouterr().err
+    assert str(out) in err and "No space left on device" in err and "Traceback" not in err
+    assert out.read_bytes() == before
+    assert sorted(tmp_path.iterdir()) == [out]
