@@ -1800,14 +1800,6 @@ It was kept as {1}</source>
         <translation>下移楼层(&amp;W)</translation>
     </message>
     <message>
-        <source>F&amp;rame Selection</source>
-        <translation>缩放到所选(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Show Floor &amp;Below</source>
-        <translation>显示下层楼面(&amp;B)</translation>
-    </message>
-    <message>
         <source>The walls of the level below, faintly, under the shown level</source>
         <translation>在当前楼层下方淡淡显示下一层的墙体</translation>
     </message>
@@ -1942,6 +1934,70 @@ It was kept as {1}</source>
     <message>
         <source>Drag: tilt (where the view&apos;s centre meets the target height)</source>
         <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
+    </message>
+    <message>
+        <source>Level &amp;Elevation…</source>
+        <translation>楼层标高(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Fr&amp;ame Selection</source>
+        <translation>缩放到所选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Level elevation</source>
+        <translation>楼层标高</translation>
+    </message>
+    <message>
+        <source>Elevation of {0} (m):</source>
+        <translation>{0} 的标高 (m):</translation>
+    </message>
+    <message>
+        <source>Show Floor B&amp;elow</source>
+        <translation>显示下层楼面(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Seen, below detection density</source>
+        <translation>可见，但低于探测密度</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖范围</translation>
+    </message>
+    <message>
+        <source>Covered at the zone&apos;s required density</source>
+        <translation>达到区域要求的密度</translation>
+    </message>
+    <message>
+        <source>Not covered at the required density</source>
+        <translation>未达到要求的密度</translation>
+    </message>
+    <message>
+        <source>{0} (from {1:g} px/m)</source>
+        <translation>{0}(自 {1:g} 像素/米)</translation>
+    </message>
+    <message>
+        <source>The notice on the signs is incomplete: {0} missing.
+
+A sign must tell people who operates the cameras, how to reach them, why they record and how long recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked DRAFT / 草稿, which is not to be put up.</source>
+        <translation>标识上的告知内容不完整：缺少 {0}。
+
+标识必须告诉人们摄像机由谁运营、如何联系、为何录像以及录像保存多久。请在“场所 ▸ 设置”中填写，或打印标有“草稿 DRAFT”的校样（不可张贴）。</translation>
+    </message>
+    <message>
+        <source>Open Site Settings</source>
+        <translation>打开场所设置</translation>
+    </message>
+    <message>
+        <source>Print as Draft</source>
+        <translation>打印为草稿</translation>
+    </message>
+    <message>
+        <source>Export as Draft</source>
+        <translation>导出为草稿</translation>
     </message>
 </context>
 </TS>

@@ -130,6 +130,7 @@ LEVEL_COMMANDS = (
     ("add_level", QT_TR_NOOP("&Add Level"), "level_add"),
     ("duplicate_level", QT_TR_NOOP("&Duplicate Level"), "level_duplicate"),
     ("rename_level", QT_TR_NOOP("Re&name Level…"), "level_rename"),
+    ("level_elevation", QT_TR_NOOP("Level &Elevation…"), None),
     ("remove_level", QT_TR_NOOP("Re&move Level…"), "level_remove"),
     ("move_level_up", QT_TR_NOOP("Move Level &Up"), "level_up"),
     ("move_level_down", QT_TR_NOOP("Move Level Do&wn"), "level_down"),
@@ -173,7 +174,7 @@ VIEW = (
     ActionSpec("zoom_out", QT_TR_NOOP("Zoom &Out"), "View", "view.zoom_out", (K.ZoomOut,)),
     ActionSpec(
         "frame_selection",
-        QT_TR_NOOP("F&rame Selection"),
+        QT_TR_NOOP("Fr&ame Selection"),
         "View",
         "objects.frame",
         ("Shift+F",),
@@ -201,7 +202,7 @@ VIEW = (
     ),
     ActionSpec(
         "show_underlay",
-        QT_TR_NOOP("Show Floor &Below"),
+        QT_TR_NOOP("Show Floor B&elow"),
         "View",
         "state.set_underlay",
         checkable=True,
@@ -232,6 +233,7 @@ VIEW = (
     ActionSpec("dock_levels", "", "View", "levels_dock", kind="dock"),
     ActionSpec("dock_properties", "", "View", "properties_dock", kind="dock"),
     ActionSpec("dock_findings", "", "View", "findings_dock", kind="dock"),
+    ActionSpec("dock_legend", "", "View", "legend_dock", kind="dock"),
     ActionSpec("dock_schedule", "", "View", "schedule_dock", kind="dock"),
     ActionSpec("dock_history", "", "View", "history_dock", kind="dock"),
     ActionSpec("dock_background", "", "View", "background_dock", kind="dock"),

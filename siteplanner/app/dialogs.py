@@ -106,6 +106,26 @@ class Dialogs:
             path += ".siteplan"
         return path or None
 
+    def ask_incomplete_notice(self, title: str, message: str, draft: str) -> str:
+        """An incomplete notice: 'draft' (go on, every sign marked DRAFT / 草稿), 'settings'
+        (open Site ▸ Settings to fill it in) or 'cancel'. ``draft`` is that button's text."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.parent)
+        box.setObjectName("incomplete_notice")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        as_draft = box.addButton(draft, QMessageBox.ButtonRole.AcceptRole)
+        as_draft.setObjectName("draft")
+        settings = box.addButton(tr("Open Site Settings"), QMessageBox.ButtonRole.ActionRole)
+        settings.setObjectName("settings")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(settings)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is as_draft:
+            return "draft"
+        if clicked is settings:
+            return "settings"
+        return "cancel"
+
     def save_export(self, title: str, suggestion: str, filters: str) -> str | None:
         """The file an export or report is written to (None: cancelled)."""
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggestion, filters)

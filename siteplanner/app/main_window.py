@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self.help = help_ui.GettingStarted(self.ctx)
         self.sample_banner.guide_requested.connect(self.help.show)
         self.analysis_view = analysis_view.AnalysisView(self.ctx)
+        self.legend_dock = self.analysis_view.dock
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.legend_dock)
         self.runner.suggest_levels = self.signs_ui.wanted_levels
         self.background_dock = self.background.dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.background_dock)
@@ -168,7 +170,7 @@ class MainWindow(QMainWindow):
         self._build_toolbars()
         self.levels_dock.setWidget(self.levels.toolbar_host(self.levels_panel))
         self.levels_panel.addActions(
-            [self.ctx.actions[i] for i in levels_ui.LEVELS_TOOLBAR if i in self.ctx.actions]
+            [self.ctx.actions[i] for i in levels_ui.LEVELS_MENU if i in self.ctx.actions]
         )
         self._build_status()
         for feature in (self.units, self.language, self.catalogue):

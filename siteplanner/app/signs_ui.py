@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGraphicsItem,
     QGraphicsObject,
@@ -43,11 +42,12 @@ from siteplanner.app.commands import AddObjectsCommand, SetFieldsCommand
 from siteplanner.app.i18n import tr
 from siteplanner.app.items import Z_SIGN
 from siteplanner.app.qt_canvas import PrinterCanvas
+from siteplanner.app.settings_ui import ORG_TEXTS
 from siteplanner.app.style import plain_tip
 from siteplanner.compliance import load_pack
 from siteplanner.compliance.packs import PackError, RulePack, UnknownRulePack
 from siteplanner.model import Level
-from siteplanner.signage.content import lang_choices
+from siteplanner.signage.content import lang_choices, notice_missing
 from siteplanner.signage.pdf import (
     PAPERS,
     SignPdfError,
@@ -83,8 +83,11 @@ class SignOptions:
     legend: bool = True
 
 
-def print_signs(printer: QPrinter, plan: Any, options: SignOptions, signs=None):
-    """Draw the signs on ``printer`` at true size (the printer's paper size is used)."""
+def print_signs(
+    printer: QPrinter, plan: Any, options: SignOptions, signs=None, draft: bool = False
+):
+    """Draw the signs on ``printer`` at true size (the printer's paper size is used); a
+    ``draft`` carries the DRAFT / 草稿 mark on every sign."""
     painter = QPainter()
     if not painter.begin(printer):
         raise SignPdfError("the printer cannot be opened")
@@ -98,6 +101,7 @@ def print_signs(printer: QPrinter, plan: Any, options: SignOptions, signs=None):
             options.layout,
             signs,
             options.legend,
+            draft=draft,
         )
     finally:
         painter.end()
@@ -259,9 +263,8 @@ class SignsUi(QObject):
         self.items: list[SuggestionItem] = []
         self.suggestions: list[SignSuggestion] = []
         self.dismissed: set[tuple] = set()
-        # Replaceable in tests: () -> SignOptions | None, (suggestion) -> str | None.
+        # Replaceable in tests: () -> SignOptions | None.
         self.ask_options = self._ask_options
-        self.ask_pdf_path = self._ask_pdf_path
         # Bound methods, not lambdas: Qt drops them when this object goes.
         ctx.state.render_changed.connect(self._render_changed)
         ctx.state.level_changed.connect(self._level_changed)
@@ -441,16 +444,6 @@ class SignsUi(QObject):
         self.options = dlg.options()
         return self.options
 
-    def _ask_pdf_path(self) -> str | None:
-        doc = self.ctx.doc
-        base = Path(doc.path).with_suffix("") if doc.path else Path("signs")
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, tr("Export signs"), f"{base}-signs.pdf", "PDF (*.pdf)"
-        )
-        if path and not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        return path or None
-
     def _has_signs(self) -> bool:
         if any(lv.signs for lv in self.ctx.doc.plan.levels):
             return True
@@ -460,15 +453,45 @@ class SignsUi(QObject):
         )
         return False
 
+    def _draft_or_refuse(self, title: str, draft: str) -> bool | None:
+        """Whether to print as a draft: False when the notice is complete; when it is not, the
+        user's choice between a draft (True) and filling in the missing fields in Site ▸
+        Settings (None, as for cancelling: nothing is printed)."""
+        try:
+            missing = notice_missing(self.ctx.doc.plan)
+        except (UnknownRulePack, PackError):
+            return False  # printing reports the unknown rule pack itself
+        if not missing:
+            return False
+        labels = dict(ORG_TEXTS, retention_days=QT_TR_NOOP("Retention"))
+        names = [tr(labels.get(m.split(".")[-1], m)) for m in missing]
+        message = tr(
+            "The notice on the signs is incomplete: {0} missing.\n\nA sign must tell people "
+            "who operates the cameras, how to reach them, why they record and how long "
+            "recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked "
+            "DRAFT / 草稿, which is not to be put up."
+        ).format(", ".join(names))
+        answer = self.ctx.dialogs.ask_incomplete_notice(title, message, draft)
+        if answer == "settings":
+            self.ctx.actions["site_settings"].trigger()
+        return True if answer == "draft" else None
+
     def export_pdf(self) -> Path | None:
         if not self._has_signs():
+            return None
+        draft = self._draft_or_refuse(tr("Export signs"), tr("Export as Draft"))
+        if draft is None:
             return None
         options = self.ask_options()
         if options is None:
             return None
-        path = self.ask_pdf_path()
+        doc = self.ctx.doc
+        base = Path(doc.path).with_suffix("") if doc.path else Path("signs")
+        path = self.ctx.dialogs.save_export(tr("Export signs"), f"{base}-signs.pdf", "PDF (*.pdf)")
         if not path:
             return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
         try:
             result = write_signs_pdf(
                 self.ctx.doc.plan,
@@ -477,6 +500,7 @@ class SignsUi(QObject):
                 options.langs,
                 options.layout,
                 legend=options.legend,
+                draft=draft,
             )
         except (OSError, SignPdfError) as exc:
             self.ctx.dialogs.error(
@@ -501,13 +525,19 @@ class SignsUi(QObject):
         except SignPdfError as exc:
             self.ctx.dialogs.error(tr("Print signs"), str(exc))
             return
+        draft = self._draft_or_refuse(tr("Print signs"), tr("Print as Draft"))
+        if draft is None:
+            return
         options = self.ask_options()
         if options is None:
             return
         printer = self.make_printer(options)
         dlg = QPrintPreviewDialog(printer, self.window)
+        dlg.setObjectName("print_signs_preview")
         dlg.setWindowTitle(tr("Print signs"))
-        dlg.paintRequested.connect(lambda p: print_signs(p, self.ctx.doc.plan, options))
+        dlg.paintRequested.connect(
+            lambda p: print_signs(p, self.ctx.doc.plan, options, draft=draft)
+        )
         # The preview's own Print button opens Qt's print dialog.
         dlg.exec()
 

@@ -9,7 +9,8 @@ receives exactly the same calls.
 Conventions (those of PDF):
 - Units are **points** (1/72 inch; ``MM`` points to the millimetre). Origin at the lower-left
   corner of the page, x to the right, **y up**. Angles in degrees, counter-clockwise.
-- Colours are RGB triples of floats in 0..1.
+- Colours are RGB triples of floats in 0..1: what screens show (the Qt canvas, SVG, PNG). A
+  ``PrintColor`` is such a triple that also carries the CMYK definition a PDF prints it with.
 - Text is drawn with the fill colour; ``y`` is the baseline. ``anchor`` says which point of the
   text ``x`` is: its start, its middle or its end (widths from ``siteplanner.drawing.text``).
 - ``save``/``restore`` bracket the whole graphics state: colours, line style, transform, clip.
@@ -29,6 +30,40 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
 Color = tuple[float, float, float]
+Cmyk = tuple[float, float, float, float]
+
+
+class PrintColor(tuple[float, float, float]):
+    """An RGB colour (for screens) with its CMYK definition (for print): ``PdfCanvas`` writes the
+    CMYK, the Qt and SVG canvases use the RGB. It compares equal to its RGB triple."""
+
+    cmyk: Cmyk
+
+    def __new__(cls, rgb: tuple[float, float, float], cmyk: Cmyk) -> PrintColor:
+        self = super().__new__(cls, rgb)
+        self.cmyk = tuple(cmyk)  # type: ignore[assignment]
+        return self
+
+    def __reduce__(self):  # copies and pickles keep the CMYK
+        return (PrintColor, (tuple(self), self.cmyk))
+
+    def __repr__(self) -> str:
+        return f"PrintColor({tuple(self)!r}, cmyk={self.cmyk!r})"
+
+
+def cmyk_of(color: Color) -> Cmyk:
+    """The colour's own CMYK definition, or the plain conversion of its RGB (black on the black
+    plate alone, K = 1 - max(R, G, B)) when it has none."""
+    own = getattr(color, "cmyk", None)
+    if own is not None:
+        return own
+    r, g, b = color
+    k = 1.0 - max(r, g, b)
+    if k >= 1.0 - 1e-9:
+        return (0.0, 0.0, 0.0, 1.0)
+    return ((1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k)
+
+
 Anchor = Literal["start", "middle", "end"]
 LineCap = Literal["butt", "round", "square"]
 LineJoin = Literal["miter", "round", "bevel"]
@@ -148,4 +183,15 @@ class Canvas(Protocol):
     def draw_symbol(self, name: str) -> None: ...
 
 
-__all__ = ["MM", "Anchor", "Canvas", "Color", "LineCap", "LineJoin", "Path"]
+__all__ = [
+    "MM",
+    "Anchor",
+    "Canvas",
+    "Cmyk",
+    "Color",
+    "LineCap",
+    "LineJoin",
+    "Path",
+    "PrintColor",
+    "cmyk_of",
+]

@@ -1,5 +1,9 @@
 """The ``Canvas`` protocol on a ReportLab PDF canvas: vector output, the CJK font embedded as a
-subset, symbols as PDF form XObjects (drawn once, placed by reference)."""
+subset, symbols as PDF form XObjects (drawn once, placed by reference).
+
+Colour: a ``PrintColor`` is written with its CMYK definition (``k``/``K``); a plain RGB triple as
+RGB (``rg``/``RG``), or, on a canvas made with ``cmyk=True`` (print-shop output), converted to
+CMYK so that no RGB is left in the file."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas as RlCanvas
 
-from siteplanner.drawing.canvas import Anchor, Canvas, Color, LineCap, LineJoin, Path
+from siteplanner.drawing.canvas import Anchor, Canvas, Color, LineCap, LineJoin, Path, cmyk_of
 from siteplanner.drawing.text import BOLD_STROKE, FONT, printable, register_fonts, start_x
 
 _CAPS = {"butt": 0, "round": 1, "square": 2}
@@ -30,8 +34,10 @@ class PdfCanvas:
         author: str = "",
         creator: str = "SitePlanner",
         pagesize: tuple[float, float] = A4,
+        cmyk: bool = False,
     ) -> None:
         register_fonts()
+        self.cmyk = cmyk
         # The bundled face as the initial font: no base-14 font ends up in the file.
         self.rl = RlCanvas(str(path), pagesize=pagesize, pageCompression=1, initialFontName=FONT)
         self.rl.setTitle(printable(title))
@@ -82,10 +88,19 @@ class PdfCanvas:
 
     def set_fill(self, color: Color) -> None:
         self._fill = color
-        self.rl.setFillColorRGB(*color)
+        if self._print(color):
+            self.rl.setFillColorCMYK(*cmyk_of(color))
+        else:
+            self.rl.setFillColorRGB(*color)
 
     def set_stroke(self, color: Color) -> None:
-        self.rl.setStrokeColorRGB(*color)
+        if self._print(color):
+            self.rl.setStrokeColorCMYK(*cmyk_of(color))
+        else:
+            self.rl.setStrokeColorRGB(*color)
+
+    def _print(self, color: Color) -> bool:
+        return self.cmyk or hasattr(color, "cmyk")
 
     def set_line_width(self, width: float) -> None:
         self.rl.setLineWidth(width)
@@ -167,7 +182,7 @@ class PdfCanvas:
         if bold:
             # Fill and stroke the glyphs (render mode 2); the stroke style is kept to this text.
             self.rl.saveState()
-            self.rl.setStrokeColorRGB(*self._fill)
+            self.set_stroke(self._fill)
             self.rl.setLineWidth(size * BOLD_STROKE)
             t.setTextRenderMode(2)
             t.textOut(text)

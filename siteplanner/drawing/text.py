@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -182,13 +182,16 @@ def _wrap_paragraph(text: str, k: float, width: float, font: str) -> tuple[list[
         return text[cut] not in NO_START and text[cut - 1] not in NO_END
 
     lines: list[str] = []
+    starts: list[int] = []  # where each line begins in text
     overflow = 0.0
     s = e = lead[0]  # the current line is text[s:e]
-    for end in _breaks(text, lead, rend):
+    breaks = _breaks(text, lead, rend)
+    for end in breaks:
         if end <= s:
             continue
         if e > s and over(s, rend[end]):
             lines.append(text[s : rend[e]])
+            starts.append(s)
             s = lead[e]
         e = end
         while e - s > 1 and over(s, rend[e]):
@@ -206,10 +209,40 @@ def _wrap_paragraph(text: str, k: float, width: float, font: str) -> tuple[list[
                 cut = fits
             if rend[cut] > s:
                 lines.append(text[s : rend[cut]])
+                starts.append(s)
             s = min(lead[cut], e)
     if rend[e] > s:
         lines.append(text[s : rend[e]])
+        starts.append(s)
+        _no_orphan(text, lines, starts, breaks, lead, rend, over, rend[e])
     return lines, overflow
+
+
+def _no_orphan(
+    text: str,
+    lines: list[str],
+    starts: list[int],
+    breaks: list[int],
+    lead: list[int],
+    rend: list[int],
+    over: Callable[[int, int], bool],
+    end: int,
+) -> None:
+    """A paragraph's last line is not one Chinese character (with its punctuation) alone: the
+    previous line gives it its last break's worth of characters when they fit (``中心）``,
+    not ``心）``). Lines and starts are changed in place."""
+    if len(lines) < 2:
+        return
+    last = [ch for ch in lines[-1] if not ch.isspace() and ch not in NO_START | NO_END]
+    if len(last) != 1 or not is_cjk(last[0]):
+        return
+    prev, here = starts[-2], starts[-1]
+    # The last break inside the previous line (not the one that ended it).
+    b = next((b for b in reversed(breaks) if lead[b] < here), None)
+    if b is None or rend[b] <= prev or over(lead[b], end):
+        return  # no break to give, or what would move does not fit the last line
+    lines[-2:] = [text[prev : rend[b]], text[lead[b] : end]]
+    starts[-1] = lead[b]
 
 
 Paragraphs = tuple[tuple[str, float], ...]
@@ -259,6 +292,14 @@ def cjk_punctuation(text: str) -> str:
     return _AFTER_CJK.sub(lambda m: _FULL_WIDTH[m.group(1)], text)
 
 
+def splits(paragraphs: Paragraphs, size: float, width: float) -> bool:
+    """True when setting ``paragraphs`` at base ``size`` within ``width`` has to split a unit
+    wider than the box (an address, a phone number, a long word) between characters."""
+    return any(
+        text != "\n" and _wrap(text, size * rel, width, FONT)[1] > 0 for text, rel in paragraphs
+    )
+
+
 def lines_height(lines: Sequence[tuple[str, float]], leading: float) -> float:
     return sum(s * leading for _, s in lines)
 
@@ -275,6 +316,7 @@ __all__ = [
     "lines_height",
     "printable",
     "register_fonts",
+    "splits",
     "string_width",
     "wrap",
 ]

@@ -36,7 +36,7 @@ from siteplanner.drawing.pdf import PdfCanvas
 from siteplanner.drawing.qr import BORDER as QR_BORDER
 from siteplanner.drawing.qr import QrError, check_qr, draw_qr, qr_matrix
 from siteplanner.drawing.recording import RecordingCanvas, ink_boxes
-from siteplanner.drawing.text import fit, lines_height, string_width
+from siteplanner.drawing.text import Paragraphs, fit, lines_height, splits, string_width, wrap
 from siteplanner.model import Plan, Sign
 from siteplanner.signage.content import DEFAULT_LANGS, Row, SignContent, sign_content
 from siteplanner.signage.legend import draw_legend
@@ -53,6 +53,7 @@ from siteplanner.signage.style import (
     MARK,
     MARK_GAP,
     RED,
+    REGISTRATION,
     WHITE,
     YELLOW,
 )
@@ -63,6 +64,9 @@ SIGN_PAPER = "sign"  # one page per sign at its own size plus BLEED, for the sig
 BLEED = 3 * MM
 CUT_SPOT = "CutContour"  # the spot colour sign-shop cutters take the dieline from
 LAYOUTS = ("page", "sheet")
+
+
+Lines = tuple[tuple[str, float], ...]  # (text, size in points) per line
 
 
 class SignPdfError(ValueError):
@@ -113,8 +117,8 @@ def _text_lines(
 ) -> float:
     """Draw lines from ``top`` downwards; returns the y below the last line."""
     c.set_fill(color)
-    anchor: Anchor = "middle" if align == "center" else "start"
-    tx = x + width / 2 if align == "center" else x
+    anchor: Anchor = {"center": "middle", "right": "end"}.get(align, "start")
+    tx = x + {"center": width / 2, "right": width}.get(align, 0.0)
     y = top
     for text, size in lines:
         y -= size * leading
@@ -232,40 +236,86 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
     c.rounded_rect(panel_x, panel_bottom, panel_w, panel_top - panel_bottom, 0.02 * m)
     qr = 0.0
     text_w = panel_w - 2 * pad * 0.6
+    # The address is also printed as text, for those who cannot scan the code, and whole (an
+    # address split over two lines cannot be typed from the sign): on a line of its own along
+    # the bottom of the panel, where it does not shrink the caption under the code; on a sign
+    # with no room for that line, under the code when it fits there. An address too long for
+    # either is left to the code.
+    url_line: Lines = ()
     if content.qr_url:
         qr = min(panel_w * 0.3, (panel_top - panel_bottom) * 0.62)
         text_w -= qr + pad * 0.6
-    avail_h = panel_top - panel_bottom - 2 * pad * 0.5
-    least = MIN_TEXT_PT / LABEL_REL  # labels, the smallest body text, no smaller than 6 pt
-    base, lines = fit(_rows(content.rows), text_w, avail_h, max(0.05 * h, least), min_size=least)
-    short = lines_height(lines, 1.22) > avail_h + 1e-6
-    if short:
-        # Too small for the whole notice at a readable size: the short layout (operator and
-        # contact; the QR code leads to the rest) rather than text below MIN_TEXT_PT.
-        base, lines = fit(
-            _rows(content.short_rows), text_w, avail_h, max(0.05 * h, least), min_size=least
-        )
+        cap_size = max(qr * 0.09, MIN_TEXT_PT)
+        url_w = panel_w - 2 * pad * 0.6
+        unit = string_width(content.qr_url, 1.0)
+        if unit * MIN_TEXT_PT <= url_w:
+            url_line = ((content.qr_url, max(MIN_TEXT_PT, min(cap_size, url_w / unit))),)
+
+    def body(rows: Sequence[Row], url: bool, label_rel: float) -> tuple[bool, float, float, Lines]:
+        """Whether the rows fit at a readable size with every address and number whole; the
+        bottom of their box, their base size and lines."""
+        bottom = panel_bottom + (lines_height(url_line, 1.15) + 0.1 * pad if url else 0.0)
+        avail = panel_top - bottom - 2 * pad * 0.5
+        least = MIN_TEXT_PT / label_rel  # labels, the smallest body text, no smaller than 6 pt
+        paras = _rows(rows, label_rel)
+        base, lines = fit(paras, text_w, avail, max(0.05 * h, least), min_size=least)
+        ok = lines_height(lines, 1.22) <= avail + 1e-6 and not splits(paras, base, text_w)
+        return ok, bottom, base, lines
+
+    # The whole notice with the address on its own line, then without that line; if it does not
+    # fit readably, the short layout (operator and contact; the code leads to the rest) rather
+    # than text below MIN_TEXT_PT or a split address; last, the short layout with its labels as
+    # large as the values (told apart by colour), which lets the values go down to 6 pt.
+    attempts = [
+        (content.rows, True, LABEL_REL),
+        (content.rows, False, LABEL_REL),
+        (content.short_rows, False, LABEL_REL),
+        (content.short_rows, False, 1.0),
+    ]
+    for rows, url, label_rel in attempts:
+        if url and not url_line:
+            continue
+        ok, body_bottom, base, lines = body(rows, url, label_rel)
+        if ok:
+            break
+    short = rows is content.short_rows
+    if not url:
+        url_line = ()
     yy = panel_top - pad * 0.5
     tx = panel_x + pad * 0.6
-    for text, size in lines:
-        color = LABEL if abs(size - base * LABEL_REL) < 1e-6 else BLACK
-        yy = _text_lines(c, [(text, size)], tx, yy, text_w, color)
+    for (text, size), is_label in zip(
+        lines, _label_lines(rows, base, label_rel, text_w), strict=True
+    ):
+        yy = _text_lines(c, [(text, size)], tx, yy, text_w, LABEL if is_label else BLACK)
     if content.qr_url:
         qx = panel_x + panel_w - pad * 0.6 - qr
-        # The address also as text: for those who cannot scan the code.
-        cap_paras = ((content.qr_caption, 1.0), (content.qr_url, 0.9))
-        cap_h = (panel_top - panel_bottom) * 0.25
-        _, cap = fit(
-            cap_paras, qr, cap_h, max(qr * 0.09, MIN_TEXT_PT), min_size=MIN_TEXT_PT, leading=1.15
+        cap_paras: Paragraphs = ((content.qr_caption, 1.0),)
+        if not url_line and string_width(content.qr_url, MIN_TEXT_PT) <= qr:
+            cap_paras += ((content.qr_url, 1.0),)
+        cap_h = (panel_top - body_bottom) * 0.25
+        # Never larger than the notice it points to; a line per language when that is readable
+        # (no word or character left alone on a line of its own).
+        cap_max = max(MIN_TEXT_PT, min(cap_size, base))
+        one_line = 0.995 * min(  # a hair under the exact width: no rounding pushes a line over
+            qr / (string_width(line, 1.0) or 1.0)
+            for text, _ in cap_paras
+            for line in text.split("\n")
         )
+        if one_line >= MIN_TEXT_PT:
+            cap_max = min(cap_max, one_line)
+        _, cap = fit(cap_paras, qr, cap_h, cap_max, min_size=MIN_TEXT_PT, leading=1.15)
         if short or lines_height(cap, 1.15) > cap_h + 1e-6:
             cap = ()  # no room for a readable caption: the code speaks for itself
         cap_used = lines_height(cap, 1.15)
         block = qr + cap_used
-        qy = panel_bottom + (panel_top - panel_bottom - block) / 2 + cap_used
+        qy = body_bottom + (panel_top - body_bottom - block) / 2 + cap_used
         _place(c, _qr(c, content.qr_url), qx, qy, qr)
         content.qr_module_mm = qr / (len(qr_matrix(content.qr_url)) + 2 * QR_BORDER) / MM
         _text_lines(c, cap, qx, qy, qr, GREY, "center", 1.15)
+        if url_line:
+            url_line = ((content.qr_url, max(MIN_TEXT_PT, min(url_line[0][1], base))),)
+            top_url = panel_bottom + 0.4 * pad + lines_height(url_line, 1.15)
+            _text_lines(c, url_line, tx, top_url, url_w, GREY, "right", 1.15)
 
     # Footer: the legal basis (the sign's id goes in the print margin, not on the public face).
     if content.legal_basis and not short:
@@ -306,15 +356,26 @@ def _qr_warnings(contents: Sequence[SignContent]) -> list[str]:
     return out
 
 
-def _rows(rows: Sequence[Row]) -> tuple[tuple[str, float], ...]:
+def _rows(rows: Sequence[Row], label_rel: float = LABEL_REL) -> Paragraphs:
     """Rows as paragraphs: label (small) over value, a little space between rows."""
     out: list[tuple[str, float]] = []
     for i, row in enumerate(rows):
         if i:
             out.append(("\n", 0.3))
-        out.append((row.label, LABEL_REL))
+        out.append((row.label, label_rel))
         out.append((row.value, 1.0))
     return tuple(out)
+
+
+def _label_lines(rows: Sequence[Row], base: float, label_rel: float, width: float) -> list[bool]:
+    """Which of the lines ``fit`` made of ``_rows(rows, label_rel)`` at ``base`` are labels."""
+    out: list[bool] = []
+    for i, row in enumerate(rows):
+        if i:
+            out.append(False)  # the space between rows
+        out += [True] * len(wrap(row.label, base * label_rel, width))
+        out += [False] * len(wrap(row.value, base, width))
+    return out
 
 
 DRAFT_TEXT = "草稿 DRAFT"
@@ -339,7 +400,7 @@ def _draft_mark(c: Canvas, x: float, y: float, w: float, h: float) -> None:
 
 def _cut_marks(c: Canvas, x: float, y: float, w: float, h: float) -> None:
     c.save()
-    c.set_stroke((0.0, 0.0, 0.0))
+    c.set_stroke(REGISTRATION)
     c.set_line_width(0.3)
     for cx, dx in ((x, -1), (x + w, 1)):
         for cy, dy in ((y, -1), (y + h, 1)):
@@ -428,6 +489,7 @@ def write_signs_pdf(
         title=title or f"Signs — {plan.name or 'SitePlanner plan'}",
         author=plan.organization.name or "",
         pagesize=PAPERS[paper],
+        cmyk=True,
     )
     result = draw_signs(c, plan, PAPERS[paper], langs, layout, signs, legend, pack, draft, analysis)
     c.close()
@@ -458,6 +520,7 @@ def _write_sign_size(
         title=title or f"Signs — {plan.name or 'SitePlanner plan'}",
         author=plan.organization.name or "",
         pagesize=A4,
+        cmyk=True,
     )
     rl = c.rl
     result = SignPdfResult(out, 0, SIGN_PAPER, "page")
@@ -756,7 +819,7 @@ def _tiled(
         c.draw_symbol(name)
         c.restore()
         c.save()
-        c.set_stroke(BLACK)
+        c.set_stroke(REGISTRATION)
         c.set_line_width(0.3)
         if t.glue_right:
             over = by_pos[(t.row, t.col + 1)].label

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from siteplanner.drawing.canvas import MM
+from siteplanner.drawing.canvas import MM, PrintColor
 
-YELLOW = (1.0, 0.8, 0.0)
-BLACK = (0.07, 0.07, 0.07)
-RED = (0.80, 0.06, 0.12)
+# Each colour: the RGB the screen preview shows, and the CMYK the PDF prints, the same colour
+# (the process equivalent of the RGB) so that the preview is what comes off the press. Black is
+# the black plate alone (not the 93 % grey of the screen's black): small text and QR modules
+# then print sharp, without registration fringes.
+YELLOW = PrintColor((1.0, 0.8, 0.0), (0.0, 0.2, 1.0, 0.0))  # safety yellow (ISO 3864-1)
+BLACK = PrintColor((0.07, 0.07, 0.07), (0.0, 0.0, 0.0, 1.0))
+RED = PrintColor((0.80, 0.06, 0.12), (0.0, 0.925, 0.85, 0.2))
 # The facial-recognition band: safety blue. It is a notice, not a prohibition, the meaning that
 # GB 2893 and ISO 3864 give to red.
-BLUE = (0.0, 0.33, 0.65)
-WHITE = (1.0, 1.0, 1.0)
-GREY = (0.35, 0.35, 0.35)
-GLUE = (0.86, 0.86, 0.86)  # the glue strip of a tile
-LABEL = (0.38, 0.3, 0.0)  # dark ochre: labels read as labels next to black values
+BLUE = PrintColor((0.0, 0.33, 0.65), (1.0, 0.492, 0.0, 0.35))
+WHITE = PrintColor((1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0))
+GREY = PrintColor((0.35, 0.35, 0.35), (0.0, 0.0, 0.0, 0.65))
+GLUE = PrintColor((0.86, 0.86, 0.86), (0.0, 0.0, 0.0, 0.14))  # the glue strip of a tile
+# Crop marks and registration targets print on every plate, as marks for the press do.
+REGISTRATION = PrintColor((0.0, 0.0, 0.0), (1.0, 1.0, 1.0, 1.0))
+# Dark ochre: labels read as labels next to black values.
+LABEL = PrintColor((0.38, 0.3, 0.0), (0.0, 0.21, 1.0, 0.62))
 
 MARGIN = 10 * MM  # unprinted border most printers need
 GUTTER = 10 * MM  # between signs on a sheet: room for the cut marks

@@ -196,3 +196,20 @@ def test_every_canvas_implements_the_whole_protocol(tmp_path, qapp):
             ], (impl.__name__, name)
     assert isinstance(PdfCanvas(tmp_path / "x.pdf"), Canvas)
     assert isinstance(RecordingCanvas(), Canvas)
+
+
+def test_print_colours_paint_their_rgb_on_screen():
+    # The sign's safety yellow prints in CMYK but the screen shows its RGB, exactly.
+    from siteplanner.signage.style import YELLOW
+
+    img = QImage(20, 20, QImage.Format.Format_RGB32)
+    img.fill(0xFFFFFF)
+    painter = QPainter(img)
+    c = QtCanvas(painter, 1.0)
+    c.begin_page(20, 20)
+    c.set_fill(YELLOW)
+    c.rect(0, 0, 20, 20)
+    c.end_page()
+    painter.end()
+    pixel = img.pixelColor(10, 10)
+    assert (pixel.red(), pixel.green(), pixel.blue()) == (255, 204, 0)

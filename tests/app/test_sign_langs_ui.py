@@ -75,7 +75,7 @@ def test_export_in_a_language_the_pack_offers(make_window, qtbot, tmp_path):
         QTest.keyClick(dlg, Qt.Key.Key_Return)
 
     out = tmp_path / "signs.pdf"
-    win.signs_ui.ask_pdf_path = lambda: str(out)
+    win.dialogs.export_answer = str(out)
     QTimer.singleShot(0, pick_german)
     assert win.signs_ui.export_pdf() == out
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout

@@ -118,8 +118,11 @@ def test_double_click_accepts(win, qtbot):
 def test_export_pdf(win, tmp_path):
     out = tmp_path / "signs.pdf"
     win.signs_ui.ask_options = lambda paper=True: SignOptions("A3", ("en",), "sheet", True)
-    win.signs_ui.ask_pdf_path = lambda: str(out)
+    win.dialogs.export_answer = str(out)
     assert win.signs_ui.export_pdf() == out
+    # Asked through the window's dialogs, like every other export.
+    title, suggestion, filters = win.dialogs.export_asked[-1]
+    assert title == "Export signs" and suggestion.endswith("-signs.pdf") and "*.pdf" in filters
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert "CCTV in operation" in text and "视频监控区域" not in text
 
@@ -170,7 +173,7 @@ def test_print_and_export_refuse_a_url_no_qr_code_can_hold(win, tmp_path):
     assert "organization.privacy_notice_url" in message and "QR code" in message
     out = tmp_path / "signs.pdf"
     win.signs_ui.ask_options = lambda paper=True: SignOptions()
-    win.signs_ui.ask_pdf_path = lambda: str(out)
+    win.dialogs.export_answer = str(out)
     assert win.signs_ui.export_pdf() is None
     assert "organization.privacy_notice_url" in win.dialogs.errors[-1][1]
     assert not out.exists()

@@ -59,10 +59,11 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(names, ems
 
 def test_closing_punctuation_takes_the_previous_character_along():
     text = "设置《个人信息保护法》。"
-    # Exactly wide enough for everything up to 法: the 》 and 。 may not start the next line.
+    # Exactly wide enough for everything up to 法: the 》 and 。 may not start the next line,
+    # and 法 does not stand alone on the last one either.
     width = string_width("设置《个人信息保护法", SIZE) + 0.01
     lines = wrap(text, SIZE, width)
-    assert lines == ("设置《个人信息保护", "法》。")
+    assert lines == ("设置《个人信息保", "护法》。")
     # An opening bracket at the end of a full line moves down with what it opens.
     width = string_width("依据《", SIZE) + 0.01
     assert wrap("依据《办法》", SIZE, width)[0] == "依据"
@@ -115,3 +116,27 @@ def test_full_width_punctuation_after_chinese_only():
     assert cjk_punctuation("同意, 请联系(法务部)") == "同意，请联系（法务部）"
     assert cjk_punctuation("contact: a, b (c)") == "contact: a, b (c)"
     assert cjk_punctuation("华东 East: x") == "华东 East: x"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(NAMES), st.integers(min_value=6, max_value=40))
+def test_no_chinese_character_alone_on_a_last_line(name, ems):
+    # Not "…综合服务中" / "心）": the previous line gives its last character (or word) along,
+    # keeping every other rule.
+    width = ems * EM
+    lines = wrap(name, SIZE, width)
+    assert squash("".join(lines)) == squash(name)
+    assert_kinsoku(lines)
+    assert all(string_width(line, SIZE) <= width + 1e-9 for line in lines)
+    if len(lines) > 1:
+        body = [ch for ch in lines[-1] if not ch.isspace() and ch not in NO_START | NO_END]
+        assert len(body) != 1, lines
+
+
+def test_a_long_operator_name_ends_on_a_word_not_a_character():
+    name = "上海市浦东新区张江高科技园区管理委员会（综合服务中心）"
+    width = string_width(name[:24], SIZE)  # the old break: "…（综合服务中" / "心）"
+    assert wrap(name, SIZE, width) == (
+        "上海市浦东新区张江高科技园区管理委员会（综合服务",
+        "中心）",
+    )
