@@ -87,6 +87,13 @@ FILE = (
         "background.choose_image",
         tip=QT_TR_NOOP("A scanned or exported floor plan under the shown level"),
     ),
+    ActionSpec(
+        "import_drawing",
+        QT_TR_NOOP("&Import Drawing…"),
+        "File",
+        "drawings.import_drawing",
+        tip=QT_TR_NOOP("A DXF drawing or a PDF floor plan under the level, to trace over"),
+    ),
     _sep("File", 4),
     ActionSpec("save", QT_TR_NOOP("&Save"), "File", "file.save", (K.Save,)),
     ActionSpec("save_as", QT_TR_NOOP("Save &As…"), "File", "file.save_as", (K.SaveAs,)),
@@ -237,6 +244,7 @@ VIEW = (
     ActionSpec("dock_schedule", "", "View", "schedule_dock", kind="dock"),
     ActionSpec("dock_history", "", "View", "history_dock", kind="dock"),
     ActionSpec("dock_background", "", "View", "background_dock", kind="dock"),
+    ActionSpec("dock_underlay", "", "View", "underlay_dock", kind="dock"),
     _sep("View", 3),
     ActionSpec("units", QT_TR_NOOP("&Units"), "View", kind="menu"),
     *(

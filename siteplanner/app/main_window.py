@@ -35,12 +35,14 @@ from siteplanner.app import (
     exports_ui,
     help_ui,
     i18n,
+    import_drawing,
     levels_ui,
     objects_ui,
     place_ui,
     settings_ui,
     shortcuts_ui,
     signs_ui,
+    underlay,
     units_ui,
 )
 from siteplanner.app.about import About
@@ -114,6 +116,8 @@ class MainWindow(QMainWindow):
         self.units = units_ui.UnitsController(self.ctx)
         self.language = i18n.LanguageChoice(self.ctx)
         self.background = background.BackgroundFeature(self.ctx)
+        self.underlay = underlay.UnderlayFeature(self.ctx)
+        self.drawings = import_drawing.ImportDrawingFeature(self.ctx, self.background)
         self.catalogue = catalogue_ui.CatalogueFeature(self.ctx)
         self.signs_ui = signs_ui.SignsUi(self.ctx)
         self.settings_ui = settings_ui.SettingsFeature(self.ctx)
@@ -130,6 +134,9 @@ class MainWindow(QMainWindow):
         self.background_dock = self.background.dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.background_dock)
         self.tabifyDockWidget(self.levels_dock, self.background_dock)
+        self.underlay_dock = self.underlay.dock
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.underlay_dock)
+        self.tabifyDockWidget(self.background_dock, self.underlay_dock)
         self.levels_dock.raise_()
 
         self.targets: dict[str, Any] = {
@@ -143,6 +150,7 @@ class MainWindow(QMainWindow):
             "catalogue": self.catalogue,
             "signs": self.signs_ui,
             "exports": self.exports,
+            "drawings": self.drawings,
             "levels": self.levels,
             "objects": self.objects,
             "background": self.background,
