@@ -1071,9 +1071,13 @@
         <source>The notice on the signs is incomplete: {0} missing.
 
 A sign must tell people who operates the cameras, how to reach them, why they record and how long recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked DRAFT / 草稿, which is not to be put up.</source>
-        <translation>标识上的告知内容不完整：缺少 {0}。
+        <translation>标识上的告知内容不完整：缺少{0}。
 
 标识必须告诉人们摄像机由谁运营、如何联系、为何录像以及录像保存多久。请在“场所 ▸ 设置”中填写，或打印标有“草稿 DRAFT”的校样（不可张贴）。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Open Site Settings</source>
