@@ -1696,14 +1696,6 @@ It was kept as {1}</source>
         <translation>下移楼层(&amp;W)</translation>
     </message>
     <message>
-        <source>F&amp;rame Selection</source>
-        <translation>缩放到所选(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Show Floor &amp;Below</source>
-        <translation>显示下层楼面(&amp;B)</translation>
-    </message>
-    <message>
         <source>The walls of the level below, faintly, under the shown level</source>
         <translation>在当前楼层下方淡淡显示下一层的墙体</translation>
     </message>
@@ -1838,6 +1830,202 @@ It was kept as {1}</source>
     <message>
         <source>Drag: tilt (where the view's centre meets the target height)</source>
         <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Drawing…</source>
+        <translation>导入图纸(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>A DXF drawing or a PDF floor plan under the level, to trace over</source>
+        <translation>将 DXF 图纸或 PDF 平面图放在楼层下方，用于描图</translation>
+    </message>
+    <message>
+        <source>Import Drawing</source>
+        <translation>导入图纸</translation>
+    </message>
+    <message>
+        <source>Reading the drawing…</source>
+        <translation>正在读取图纸…</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>图元</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <source>Import to</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>This level ({0})</source>
+        <translation>当前楼层（{0}）</translation>
+    </message>
+    <message>
+        <source>A new level</source>
+        <translation>新楼层</translation>
+    </message>
+    <message>
+        <source>{0} layers. Check each layer's role, the units and the size.</source>
+        <translation>{0} 个图层。请检查每个图层的用途、单位和尺寸。</translation>
+    </message>
+    <message>
+        <source>guessed from its size: the drawing names no units</source>
+        <translation>根据尺寸推断：图纸未指定单位</translation>
+    </message>
+    <message>
+        <source>as the drawing says</source>
+        <translation>按图纸所注</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import drawing {0}</source>
+        <translation>导入图纸 {0}</translation>
+    </message>
+    <message>
+        <source>Imported {0}: {1} × {2}; {3}</source>
+        <translation>已导入 {0}：{1} × {2}；{3}</translation>
+    </message>
+    <message>
+        <source>{0} pages. The page becomes this level's background image: calibrate it next.</source>
+        <translation>共 {0} 页。所选页将作为本楼层的底图，接下来请校准。</translation>
+    </message>
+    <message>
+        <source>{0} × {1} mm sheet, rendered at {2} dpi ({3} × {4} pixels)</source>
+        <translation>{0} × {1} mm 图幅，以 {2} dpi 渲染（{3} × {4} 像素）</translation>
+    </message>
+    <message>
+        <source>Rendering page {0}…</source>
+        <translation>正在渲染第 {0} 页…</translation>
+    </message>
+    <message>
+        <source>Import PDF page</source>
+        <translation>导入 PDF 页面</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1} imported as the background at 1:{2}: calibrate it now.</source>
+        <translation>{1} 的第 {0} 页已按 1:{2} 导入为底图：请立即校准。</translation>
+    </message>
+    <message>
+        <source>Drawings (*.dxf *.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>图纸 (*.dxf *.pdf *.png *.jpg *.jpeg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>not recognised</source>
+        <translation>未识别</translation>
+    </message>
+    <message>
+        <source>wall</source>
+        <translation>墙</translation>
+    </message>
+    <message>
+        <source>column / obstacle</source>
+        <translation>柱 / 障碍物</translation>
+    </message>
+    <message>
+        <source>room boundary</source>
+        <translation>房间边界</translation>
+    </message>
+    <message>
+        <source>room name text</source>
+        <translation>房间名称文字</translation>
+    </message>
+    <message>
+        <source>ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>Hide All</source>
+        <translation>全部隐藏</translation>
+    </message>
+    <message>
+        <source>No drawing under this level: File ▸ Import Drawing…</source>
+        <translation>此楼层下没有图纸：文件 ▸ 导入图纸…</translation>
+    </message>
+    <message>
+        <source>Imported as: {0}</source>
+        <translation>导入为：{0}</translation>
+    </message>
+    <message>
+        <source>Drawing underlay</source>
+        <translation>图纸底图</translation>
+    </message>
+    <message>
+        <source>Show or hide underlay layers</source>
+        <translation>显示或隐藏底图图层</translation>
+    </message>
+    <message>
+        <source>Remove drawing underlay</source>
+        <translation>移除图纸底图</translation>
+    </message>
+    <message>
+        <source>Level &amp;Elevation…</source>
+        <translation>楼层标高(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Fr&amp;ame Selection</source>
+        <translation>缩放到所选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Level elevation</source>
+        <translation>楼层标高</translation>
+    </message>
+    <message>
+        <source>Elevation of {0} (m):</source>
+        <translation>{0} 的标高 (m):</translation>
+    </message>
+    <message>
+        <source>Show Floor B&amp;elow</source>
+        <translation>显示下层楼面(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Seen, below detection density</source>
+        <translation>可见，但低于探测密度</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖范围</translation>
+    </message>
+    <message>
+        <source>Covered at the zone's required density</source>
+        <translation>达到区域要求的密度</translation>
+    </message>
+    <message>
+        <source>Not covered at the required density</source>
+        <translation>未达到要求的密度</translation>
+    </message>
+    <message>
+        <source>{0} (from {1:g} px/m)</source>
+        <translation>{0}(自 {1:g} 像素/米)</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QContextMenuEvent,
     QKeyEvent,
@@ -40,7 +39,6 @@ class PlanView(QGraphicsView):
         super().__init__(scene)
         self.plan_scene = scene
         self.tool: Tool | None = None
-        self.legend_visible = True
         self._overlay_rect: QRect | None = None
         self._banner_rect: QRect | None = None  # the isolated camera's indicator
         self._pan_from: QPointF | None = None
@@ -170,40 +168,19 @@ class PlanView(QGraphicsView):
         return length * s, text
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
-        """A scale bar and the colour legend, fixed to the bottom-left corner of the view."""
+        """A scale bar in the bottom-left corner of the view (the colour legend is a dock), and
+        the indicator while one camera is isolated."""
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         fm = painter.fontMetrics()
-        line = fm.height() + 3
         h = self.viewport().height()
         px, text = self.scale_bar()
-        entries: list[tuple[QColor, str]] = []
-        if self.legend_visible:
-            entries = [(style.DORI_LEGEND[k], tr(k.capitalize())) for k in style.DORI_LEGEND]
-            entries += [
-                (style.INTRUSION_FILL, tr("Privacy intrusion")),
-                (style.BLIND_HATCH, tr("Blind spot")),
-            ]
-        text_w = max([fm.horizontalAdvance(t) for _, t in entries] + [0])
-        width = max(px + 60, text_w + 36)
-        height = 30 + line * len(entries)
-        box = QRectF(8, h - 8 - height, width, height)
+        width = px + 24 + fm.horizontalAdvance(text)
+        box = QRectF(8, h - 8 - 22, width, 22)
         self._overlay_rect = box.toAlignedRect().adjusted(-1, -1, 1, 1)
         painter.fillRect(box, style.LEGEND_BACK)
-        painter.setPen(QPen(style.GRID_MAJOR, 1.0))
-        painter.drawRect(box)
         painter.setPen(QPen(style.LABEL, 1.0))
-        y = box.top() + 6
-        for colour, label in entries:
-            swatch = QRectF(box.left() + 8, y + 2, 14, line - 6)
-            if colour is style.BLIND_HATCH:
-                painter.fillRect(swatch, QBrush(colour, Qt.BrushStyle.BDiagPattern))
-            else:
-                painter.fillRect(swatch, colour)
-            painter.drawRect(swatch)
-            painter.drawText(QPointF(swatch.right() + 6, y + fm.ascent()), label)
-            y += line
         x0, y0 = box.left() + 8, box.bottom() - 8
         painter.fillRect(QRectF(x0, y0 - 4, px / 2, 4), style.LABEL)
         painter.drawRect(QRectF(x0, y0 - 4, px, 4))

@@ -32,6 +32,9 @@ LEVELS_TOOLBAR = (
     "move_level_down",
 )
 
+# The right-click menu of the levels list: the tool bar's commands and the elevation.
+LEVELS_MENU = (*LEVELS_TOOLBAR[:3], "level_elevation", *LEVELS_TOOLBAR[3:])
+
 COPY_NAME = QT_TR_NOOP("{0} (copy)")
 
 
@@ -106,17 +109,38 @@ class LevelsFeature:
 
     @guarded
     def duplicate_level(self) -> None:
-        """A copy of the shown level, with fresh ids from the plan's allocator, after it."""
+        """A copy of the shown level, with fresh ids from the plan's allocator, as the next
+        storey: one storey above the highest level (a typical floor copied upwards)."""
         level = self._level()
         if level is None:
             return
         doc = self.ctx.doc
+        levels = doc.plan.levels
         copy = duplicate_level(
             doc.plan, level, tr(COPY_NAME).format(level.name or level.id), doc.ids()
         )
-        index = doc.plan.levels.index(level) + 1
-        doc.undo.push(LevelCommand(doc, tr("Duplicate level"), copy, index, add=True))
+        copy.elevation_m = max(lv.elevation_m for lv in levels) + LEVEL_HEIGHT_M
+        doc.undo.push(LevelCommand(doc, tr("Duplicate level"), copy, len(levels), add=True))
         self._show(copy.id)
+
+    @guarded
+    def level_elevation(self) -> None:
+        level = self._level()
+        if level is None:
+            return
+        value = self.ctx.dialogs.ask_number(
+            tr("Level elevation"),
+            tr("Elevation of {0} (m):").format(level.name or level.id),
+            float(level.elevation_m),
+            -1000.0,
+            10000.0,
+            2,
+        )
+        if value is not None and value != level.elevation_m:
+            doc = self.ctx.doc
+            doc.undo.push(
+                SetFieldsCommand(doc, tr("Level elevation"), [(level, "elevation_m", value)])
+            )
 
     @guarded
     def rename_level(self) -> None:

@@ -35,12 +35,14 @@ from siteplanner.app import (
     exports_ui,
     help_ui,
     i18n,
+    import_drawing,
     levels_ui,
     objects_ui,
     place_ui,
     settings_ui,
     shortcuts_ui,
     signs_ui,
+    underlay,
     units_ui,
 )
 from siteplanner.app.about import About
@@ -114,6 +116,8 @@ class MainWindow(QMainWindow):
         self.units = units_ui.UnitsController(self.ctx)
         self.language = i18n.LanguageChoice(self.ctx)
         self.background = background.BackgroundFeature(self.ctx)
+        self.underlay = underlay.UnderlayFeature(self.ctx)
+        self.drawings = import_drawing.ImportDrawingFeature(self.ctx, self.background)
         self.catalogue = catalogue_ui.CatalogueFeature(self.ctx)
         self.signs_ui = signs_ui.SignsUi(self.ctx)
         self.settings_ui = settings_ui.SettingsFeature(self.ctx)
@@ -124,10 +128,15 @@ class MainWindow(QMainWindow):
         self.help = help_ui.GettingStarted(self.ctx)
         self.sample_banner.guide_requested.connect(self.help.show)
         self.analysis_view = analysis_view.AnalysisView(self.ctx)
+        self.legend_dock = self.analysis_view.dock
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.legend_dock)
         self.runner.suggest_levels = self.signs_ui.wanted_levels
         self.background_dock = self.background.dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.background_dock)
         self.tabifyDockWidget(self.levels_dock, self.background_dock)
+        self.underlay_dock = self.underlay.dock
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.underlay_dock)
+        self.tabifyDockWidget(self.background_dock, self.underlay_dock)
         self.levels_dock.raise_()
 
         self.targets: dict[str, Any] = {
@@ -141,6 +150,7 @@ class MainWindow(QMainWindow):
             "catalogue": self.catalogue,
             "signs": self.signs_ui,
             "exports": self.exports,
+            "drawings": self.drawings,
             "levels": self.levels,
             "objects": self.objects,
             "background": self.background,
@@ -168,7 +178,7 @@ class MainWindow(QMainWindow):
         self._build_toolbars()
         self.levels_dock.setWidget(self.levels.toolbar_host(self.levels_panel))
         self.levels_panel.addActions(
-            [self.ctx.actions[i] for i in levels_ui.LEVELS_TOOLBAR if i in self.ctx.actions]
+            [self.ctx.actions[i] for i in levels_ui.LEVELS_MENU if i in self.ctx.actions]
         )
         self._build_status()
         for feature in (self.units, self.language, self.catalogue):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QT_TR_NOOP, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -199,6 +199,15 @@ class LevelsPanel(QListWidget):
         win.doc.changed.connect(self._maybe_refresh)
         # Its right-click menu: the level commands of the action table (added by the window).
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    @guarded
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # A right click shows the level under it first: the menu's commands act on that one.
+        if event.button() == Qt.MouseButton.RightButton:
+            item = self.itemAt(event.position().toPoint())
+            if item is not None:
+                self.level_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+        super().mousePressEvent(event)
 
     def _levels_key(self) -> object:
         return [(lv.id, lv.name, lv.elevation_m) for lv in self.win.doc.plan.levels]

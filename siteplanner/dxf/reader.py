@@ -18,6 +18,10 @@ import ezdxf
 import numpy as np
 from ezdxf import bbox, recover
 from ezdxf import path as dxfpath
+from ezdxf.document import Drawing
+from ezdxf.filemanagement import dxf_file_info
+from ezdxf.lldxf.tagger import ascii_tags_loader
+from ezdxf.lldxf.validator import is_dxf_file
 from ezdxf.math import Matrix44
 from ezdxf.units import conversion_factor
 
@@ -30,10 +34,25 @@ FLOOR_MIN_M, FLOOR_MAX_M = 5.0, 500.0
 FLATTEN_M = 0.01  # curves are flattened within 1 cm
 
 Role = Callable[[str], "str | None"]
+# progress(done, total): how far a long read has come; cancelled(): True to stop it.
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+# Between checks of progress and cancel: tags read, entities exploded.
+_TAGS_PER_CHECK = 1 << 16
+_ENTITIES_PER_CHECK = 2000
 
 
 class DxfError(Exception):
     """A drawing that cannot be imported; the message says what to do."""
+
+
+class ImportCancelled(Exception):
+    """The user stopped the import (``cancelled()`` returned true)."""
+
+
+def stop_if(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ImportCancelled()
 
 
 def unit_name(code: int) -> str:
@@ -50,9 +69,38 @@ class Opened:
     repairs: list[str] = field(default_factory=list)
 
 
-def open_drawing(path: str | os.PathLike[str]) -> Opened:
+def _read_ascii(name: str, progress: Progress | None, cancelled: Cancelled | None) -> Any:
+    """``ezdxf.readfile`` for an ASCII file, with the tags counted on their way to the loader:
+    every so many, the bytes read are reported and ``cancelled`` is asked."""
+    if not is_dxf_file(name):
+        raise OSError(f"File '{name}' is not a DXF file.")
+    total = max(1, Path(name).stat().st_size)
+    info = dxf_file_info(name)
+    with open(name, encoding=info.encoding, errors="surrogateescape") as fp:
+        raw = fp.buffer
+
+        def tags() -> Any:
+            for n, tag in enumerate(ascii_tags_loader(fp)):
+                if not n & (_TAGS_PER_CHECK - 1):
+                    stop_if(cancelled)
+                    if progress is not None:
+                        progress(min(raw.tell(), total), total)
+                yield tag
+
+        doc = Drawing.load(tags())
+    doc.filename = name
+    return doc
+
+
+def open_drawing(
+    path: str | os.PathLike[str],
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Opened:
     """The drawing at ``path``; damaged files are read in recover mode and what was repaired is
-    listed. DxfError for a DWG, a file that is not DXF or one that cannot be read."""
+    listed. DxfError for a DWG, a file that is not DXF or one that cannot be read. ``progress``
+    hears (bytes read, file size); ``cancelled`` is polled and stops the read with
+    ImportCancelled."""
     name = str(path)
     p = Path(path)
     if not p.is_file():
@@ -78,11 +126,14 @@ def open_drawing(path: str | os.PathLike[str]) -> Opened:
     if b"\0" in head and not binary:
         raise DxfError(f"{name}: is not a DXF drawing: export it as DXF from your CAD program")
     try:
-        return Opened(ezdxf.readfile(name))
+        if binary or (progress is None and cancelled is None):
+            return Opened(ezdxf.readfile(name))
+        return Opened(_read_ascii(name, progress, cancelled))
     except ezdxf.DXFStructureError:
         pass  # damaged: try to recover it below
     except (OSError, UnicodeDecodeError, ValueError):
         pass
+    stop_if(cancelled)
     try:
         doc, auditor = recover.readfile(name)
     except Exception:  # ezdxf raises many kinds on garbage; all mean "not a drawing we can read"
@@ -151,8 +202,16 @@ def _plain(e: Any) -> bool:
 
 
 class _Walker:
-    def __init__(self, out: Exploded, role: Role, units: int, tolerance: float) -> None:
+    def __init__(
+        self,
+        out: Exploded,
+        role: Role,
+        units: int,
+        tolerance: float,
+        tick: Callable[[], None] | None = None,
+    ) -> None:
         self.out = out
+        self.tick = tick  # called for every top-level entity (progress, cancel)
         self.role = role
         self.tolerance = tolerance  # drawing units
         self.units = units
@@ -168,6 +227,8 @@ class _Walker:
             try:
                 if not parent_layer:  # what the user sees per layer: top-level entities
                     self.out.entities[layer] += 1
+                    if self.tick is not None:
+                        self.tick()
                 if kind == "INSERT":
                     self.insert(e, layer, units, group)
                 elif kind == "LINE":
@@ -251,12 +312,32 @@ class _Walker:
         return None
 
 
-def explode(doc: Any, role: Role, units: int, tolerance: float) -> Exploded:
+def explode(
+    doc: Any,
+    role: Role,
+    units: int,
+    tolerance: float,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Exploded:
     """The model space's geometry, every block reference exploded with its transform (nested,
-    scaled, mirrored, rotated, arrayed), curves flattened within ``tolerance`` drawing units."""
+    scaled, mirrored, rotated, arrayed), curves flattened within ``tolerance`` drawing units.
+    ``progress`` hears (entities done, entities in the model space)."""
     out = Exploded()
-    walker = _Walker(out, role, units, tolerance)
-    walker.walk(doc.modelspace(), "", units, -1)
+    msp = doc.modelspace()
+    total = len(msp)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if not done % _ENTITIES_PER_CHECK:
+            stop_if(cancelled)
+            if progress is not None:
+                progress(done, total)
+
+    walker = _Walker(out, role, units, tolerance, tick)
+    walker.walk(msp, "", units, -1)
     return out
 
 

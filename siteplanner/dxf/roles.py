@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Mapping
 
 ROLES = ("wall", "door", "window", "column", "room", "room-name", "ignore")
+# In a mapping: the layer holds nothing the import recognises (its name says otherwise).
+NO_ROLE = "none"
 ROLE_ALIASES = {
     "walls": "wall",
     "doors": "door",
@@ -99,7 +101,7 @@ def parse_map(items: Iterable[str]) -> dict[str, list[str]]:
     for item in items:
         role, sep, layers = item.partition("=")
         role = ROLE_ALIASES.get(role.strip().lower(), role.strip().lower())
-        if not sep or role not in ROLES:
+        if not sep or (role not in ROLES and role != NO_ROLE):
             raise ValueError(
                 f"--map {item!r}: write ROLE=LAYER[,LAYER...] with ROLE one of {', '.join(ROLES)}"
             )
@@ -114,7 +116,7 @@ def assign_roles(
     layers: Iterable[str], overrides: Mapping[str, Iterable[str]] | None = None
 ) -> dict[str, str | None]:
     """Every layer's role: from ``overrides`` ({role: [names or glob patterns]}, matched without
-    regard to case) first, else from its name."""
+    regard to case; the role ``none`` takes a layer's role away) first, else from its name."""
     rules = [
         (role, pattern.upper())
         for role, patterns in (overrides or {}).items()
@@ -124,5 +126,8 @@ def assign_roles(
     for layer in layers:
         upper = layer.upper()
         chosen = next((role for role, pat in rules if fnmatch.fnmatchcase(upper, pat)), None)
-        out[layer] = chosen if chosen is not None else role_by_name(layer)
+        if chosen == NO_ROLE:
+            out[layer] = None
+        else:
+            out[layer] = chosen if chosen is not None else role_by_name(layer)
     return out

@@ -3,8 +3,9 @@
 A :class:`SnapIndex` holds one level's vertices (of walls, zones and obstacles), wall centre
 lines and wall faces (the outlines of the wall solids, mitred as the analysis builds them) in
 Shapely STRtrees, so a query looks only at what lies within the snap distance (``dwithin``) —
-a campus level holds thousands of walls. Grid snapping and the 0/45/90° constraint are plain
-functions. Plan metres throughout.
+a campus level holds thousands of walls — and the endpoints and lines of the level's drawing
+underlay (:mod:`siteplanner.editing.underlay`), to trace over. Grid snapping and the 0/45/90°
+constraint are plain functions. Plan metres throughout.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from typing import Any, Literal
 import numpy as np
 import shapely
 
+from siteplanner.editing.underlay import UnderlaySnap, parse_underlay, underlay_of
 from siteplanner.geometry.walls import polylines, wall_solids
 from siteplanner.model import Level, Wall
 
 Pt = tuple[float, float]
-SnapKind = Literal["vertex", "face_vertex", "wall", "face", "grid", "angle", "free"]
+SnapKind = Literal[
+    "vertex", "face_vertex", "underlay_vertex", "wall", "face", "underlay", "grid", "angle", "free"
+]
 
 # Beyond this many objects edited since the index was built, rebuilding is cheaper than
 # checking each of them on every query.
@@ -111,8 +115,10 @@ class SnapIndex:
     on a campus level). Past ``STALE_LIMIT`` such objects, a new index is cheaper.
     """
 
-    def __init__(self, level: Level) -> None:
+    def __init__(self, level: Level, underlay: UnderlaySnap | None = None) -> None:
         self.level = level
+        # The drawing under the level (its visible layers): endpoints and lines to trace over.
+        self.underlay = underlay
         walls = list(level.walls)
         shapes: list[Any] = [*walls, *level.zones, *level.obstacles]
         # Holding the objects keeps their id() from being reused while the index lives.
@@ -247,9 +253,24 @@ class SnapIndex:
         return Snap((float(x), float(y)), kind, cands[k][2])
 
     def snap(self, p: Pt, tol: float, faces: bool = False, skip: Any = None) -> Snap | None:
-        """A vertex within ``tol``, else the nearest wall point within ``tol``; never on
+        """A vertex within ``tol``, else an endpoint of the drawing underlay, else the nearest
+        wall point, else the nearest point on an underlay line (all within ``tol``); never on
         ``skip`` (the object whose vertex is being dragged: it would hold the vertex still)."""
-        return self.nearest_vertex(p, tol, faces, skip) or self.nearest_on_wall(p, tol, faces, skip)
+        hit = self.nearest_vertex(p, tol, faces, skip)
+        if hit is not None:
+            return hit
+        if self.underlay is not None:
+            q = self.underlay.nearest_vertex(p, tol)
+            if q is not None:
+                return Snap(q, "underlay_vertex")
+        hit = self.nearest_on_wall(p, tol, faces, skip)
+        if hit is not None:
+            return hit
+        if self.underlay is not None:
+            on = self.underlay.nearest_on_line(p, tol)
+            if on is not None:
+                return Snap(on[0], "underlay")
+        return None
 
     def walls_near(self, p: Pt, radius: float) -> list[Wall]:
         """Walls whose centre line passes within ``radius`` of ``p``."""
@@ -316,14 +337,30 @@ class SnapIndexCache:
     def __init__(self) -> None:
         self._index: SnapIndex | None = None
         self._membership_changed = False
+        # The underlay's trees, kept apart: they change only with the underlay mapping (an
+        # import, a layer switched), not with the level's objects.
+        self._underlay: tuple[Any, UnderlaySnap | None] | None = None
+
+    def _underlay_snap(self, level: Level) -> UnderlaySnap | None:
+        data = underlay_of(level)
+        if self._underlay is None or self._underlay[0] is not data:
+            found = UnderlaySnap(parse_underlay(data)) if data is not None else None
+            self._underlay = (data, found)  # holding the mapping keeps its identity its own
+        return self._underlay[1]
 
     def get(self, level: Level) -> SnapIndex:
         index = self._index
         if index is not None and index.level is level and self._membership_changed:
             index.sync()
         self._membership_changed = False
-        if index is None or index.level is not level or index.outdated:
-            index = self._index = SnapIndex(level)
+        underlay = self._underlay_snap(level)
+        if (
+            index is None
+            or index.level is not level
+            or index.outdated
+            or index.underlay is not underlay
+        ):
+            index = self._index = SnapIndex(level, underlay)
         return index
 
     def edited(self, objects: Iterable[Any] | None) -> None:
@@ -334,3 +371,4 @@ class SnapIndexCache:
 
     def clear(self) -> None:
         self._index = None
+        self._underlay = None

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import shapely
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QLabel
 
 from siteplanner.drawing import palette
 from tests.app.conftest import click, key, vp, wait_analysis
@@ -223,3 +224,58 @@ def test_requirement_view_paints_the_zone_pass_and_fail(make_window, qtbot):
 
 def analysis_identified(win):
     return win.render_data.analysis.cameras["c1"].coverage.dori["identification"]
+
+
+def test_legend_dock_matches_the_canvas_and_follows_the_view(make_window, qtbot):
+    win = make_window(room_plan(cameras=TWO, zones=[ZONE]))
+    wait_analysis(qtbot, win)
+    dock = win.legend_dock
+    legend = win.analysis_view.legend
+    assert dock.isVisible()
+    # A dock beside the plan, not a box over its corner.
+    assert not dock.geometry().intersects(win.view.geometry())
+    keys = [k for k, *_ in legend.entries]
+    assert keys[:5] == ["identification", "recognition", "observation", "detection", "coverage"]
+    assert "intrusion" in keys and "blind" in keys
+    texts = [t for *_, t in legend.entries]
+    ppm = win.doc.plan.settings.dori_ppm.threshold("identification")
+    assert texts[0] == f"Identification (from {ppm:g} px/m)"
+
+    # The swatch is the colour the canvas shows: compare with a pixel of the live view.
+    regions = win.render_data.analysis.levels["L1"].best_bands()
+    pt = inner_point(regions["identification"].intersection(shapely.box(0, 0, 8, 6)), TWO, 0.2)
+    assert pt is not None
+    swatch = dock.findChild(QLabel, "legend_identification").pixmap().toImage()
+    want = swatch.pixelColor(swatch.width() // 2, swatch.height() // 2)
+    assert close(want, _over_background(palette.DORI_BAND["identification"]))
+    # The canvas shows the band over the zone's faint tint over the background.
+    tinted = _over(
+        palette.DORI_BAND["identification"], _over_background(palette.ZONE_FILL["collection"])
+    )
+    got = colour_at(win, viewport_image(win), *pt)
+    assert close(got, tinted), (rgb(got), rgb(tinted))
+
+    # The requirement view: the legend lists pass and fail instead of the bands.
+    win.actions_by_name["show_requirement"].trigger()
+    keys = [k for k, *_ in legend.entries]
+    assert keys[:2] == ["pass", "fail"] and "identification" not in keys
+    assert dock.findChild(QLabel, "legend_fail") is not None
+    win.actions_by_name["show_requirement"].trigger()
+    assert [k for k, *_ in legend.entries][0] == "identification"
+
+    # View ▸ Legend hides and shows the dock.
+    toggle = win.actions_by_name["dock_legend"]
+    toggle.trigger()
+    assert not dock.isVisible()
+    toggle.trigger()
+    assert dock.isVisible()
+
+
+def _over(colour, back) -> tuple[float, float, float]:
+    """``colour`` (with alpha) laid over the opaque ``back``."""
+    a = colour[3]
+    return tuple(a * c + (1 - a) * b for c, b in zip(colour[:3], back[:3], strict=True))
+
+
+def _over_background(colour) -> tuple[float, float, float]:
+    return _over(colour, palette.BACKGROUND)

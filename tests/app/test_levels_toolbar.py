@@ -103,9 +103,10 @@ def test_duplicate_level_keeps_ids_unique_and_covers_follow(make_window):
     win.set_level("L1")
     press(win, "duplicate_level")
     plan = win.doc.plan
-    assert [lv.id for lv in plan.levels] == ["L1", "L3", "L2"]  # right after the original
-    copy = plan.levels[1]
+    assert [lv.id for lv in plan.levels] == ["L1", "L2", "L3"]
+    copy = plan.levels[2]
     assert copy.name == "Ground (copy)"
+    assert copy.elevation_m == 7.0  # the next storey up, over the highest level
     ids = plan_ids(plan)
     assert len(ids) == len(set(ids))  # unique across the plan
     assert [c.id for c in copy.cameras] == ["c2"] and [s.id for s in copy.signs] == ["s2"]
@@ -205,4 +206,36 @@ def test_file_menu_imports_a_background_and_fit_shows_it(make_window, tmp_path):
 def test_levels_list_right_click_offers_the_same_commands(make_window):
     win = make_window(two_floors())
     names = [a.objectName() for a in win.levels_panel.actions()]
-    assert names[:4] == ["add_level", "duplicate_level", "rename_level", "remove_level"]
+    assert names == [
+        "add_level",
+        "duplicate_level",
+        "rename_level",
+        "level_elevation",
+        "remove_level",
+        "move_level_up",
+        "move_level_down",
+    ]
+
+
+def test_level_elevation_is_set_in_one_step_and_the_underlay_follows(make_window):
+    win = make_window(two_floors())
+    win.set_level("L2")
+    win.dialogs.ask_number = lambda *_a, **_k: -3.0  # now the basement
+    win.ctx.actions["level_elevation"].trigger()
+    assert win.doc.plan.levels[1].elevation_m == -3.0
+    assert "-3 m" in win.levels_panel.item(1).text()
+    assert win.doc.undo.count() == 1
+    win.ctx.actions["show_underlay"].trigger()
+    assert win.levels.underlay_rect().isEmpty()  # nothing is below the basement
+    win.set_level("L1")
+    assert win.levels.underlay.isVisible() and win.levels.underlay.level_id == "L2"
+
+
+def test_right_click_on_a_level_in_the_list_shows_that_level_first(make_window):
+    win = make_window(two_floors())
+    win.set_level("L2")
+    panel = win.levels_panel
+    rect = panel.visualItemRect(panel.item(0))
+    QTest.mouseClick(panel.viewport(), Qt.MouseButton.RightButton, pos=rect.center())
+    assert win.state.level_id == "L1"  # the menu's Rename/Remove act on the level clicked
+    assert panel.currentItem() is panel.item(0)
