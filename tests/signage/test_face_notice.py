@@ -163,7 +163,12 @@ def test_language_warnings(tmp_path, capsys):
     assert language_warnings(p, ("zh", "en")) == []
     # English only on a Chinese site: no Chinese on the sign.
     (w,) = language_warnings(p, ("en",))
-    assert "no Chinese (zh) text" in w and "cn-2025" in w
+    assert "no Chinese (zh) text" in w and "rule pack cn-2025 requires" in w
+    # A German-only sign under the European pack is a choice, not a gap (no required language).
+    eu = face_plan(
+        dict(ORG, name="Northwind", purpose="Sicherheit", translations={}), rules="eu-edpb"
+    )
+    assert language_warnings(eu, ("de",)) == []
     # A Chinese sign whose operator name has no Chinese and no Chinese translation.
     org = dict(ORG, name="East China Logistics", translations={})
     warnings = language_warnings(face_plan(org), ("zh", "en"))
