@@ -149,12 +149,13 @@ class PackSpec(_Strict):
         for lang in self.sign_languages:
             if lang not in self.sign.title:
                 raise ValueError(f"sign.title: no {lang!r} text for sign language {lang!r}")
-        for lang in [*(self.sign_default_languages or ()), *self.sign_required_languages]:
-            if lang not in self.sign_languages:
-                raise ValueError(
-                    f"sign_default_languages: {lang!r} is not one of the sign_languages "
-                    f"({', '.join(self.sign_languages)})"
-                )
+        for key in ("sign_default_languages", "sign_required_languages"):
+            for lang in getattr(self, key) or ():
+                if lang not in self.sign_languages:
+                    raise ValueError(
+                        f"{key}: {lang!r} is not one of the sign_languages "
+                        f"({', '.join(self.sign_languages)})"
+                    )
         return self
 
 
