@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 import shapely
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -15,6 +16,7 @@ from siteplanner.fileformat import load_plan
 from siteplanner.resources import sample_plan_path
 from tests.app.conftest import click, key, vp, wait_analysis
 from tests.app.test_editor import CAM, room_plan
+from tests.app.test_language_switch import _choose, restore_english  # noqa: F401 - a fixture
 
 # 720p: the 8 m room holds their identification, recognition and observation bands.
 TWO = [
@@ -326,3 +328,19 @@ def test_findings_panel_names_objects_and_wraps_messages(make_window, qtbot):
     }
     assert "Locker cam, Changing room" in names
     assert not any("CAM-08" in n for n in names)
+
+
+@pytest.mark.usefixtures("restore_english")
+def test_legend_and_requirement_figures_follow_a_language_switch(make_window, qtbot):
+    win = make_window(room_plan(cameras=[CAM], zones=[ZONE]))
+    wait_analysis(qtbot, win)
+    win.actions_by_name["show_requirement"].trigger()
+    item = win.scene.requirement_items["z1"]
+    assert "identification" in item.label.text()
+    _choose(win, "zh_CN")
+    assert win.legend_dock.windowTitle() == "图例"
+    assert "辨认" in item.label.text()  # identification, in Chinese
+    assert win.analysis_view.legend.entries[0][3] == "达到区域要求的密度"
+    _choose(win, "en")
+    assert win.legend_dock.windowTitle() == "Legend"
+    assert "identification" in item.label.text()
