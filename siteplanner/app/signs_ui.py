@@ -470,7 +470,7 @@ class SignsUi(QObject):
             "who operates the cameras, how to reach them, why they record and how long "
             "recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked "
             "DRAFT / 草稿, which is not to be put up."
-        ).format(", ".join(names))
+        ).format(tr(", ").join(names))  # 、 between Chinese words
         answer = self.ctx.dialogs.ask_incomplete_notice(title, message, draft)
         if answer == "settings":
             self.ctx.actions["site_settings"].trigger()
