@@ -336,6 +336,30 @@
         <translation>母婴室</translation>
     </message>
     <message>
+        <source>toilet</source>
+        <translation>卫生间</translation>
+    </message>
+    <message>
+        <source>locker_room</source>
+        <translation>更衣室</translation>
+    </message>
+    <message>
+        <source>shower</source>
+        <translation>淋浴间</translation>
+    </message>
+    <message>
+        <source>sauna</source>
+        <translation>桑拿房</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation>区域边缘</translation>
+    </message>
+    <message>
+        <source>car_park</source>
+        <translation>停车场</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -420,6 +444,10 @@
         <translation>私密类型</translation>
     </message>
     <message>
+        <source>Use</source>
+        <translation>使用性质</translation>
+    </message>
+    <message>
         <source>Pan (°)</source>
         <translation>水平角 (°)</translation>
     </message>
@@ -444,6 +472,14 @@
         <translation>人脸识别</translation>
     </message>
     <message>
+        <source>Records sound</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>Hidden or discreet</source>
+        <translation>隐蔽安装</translation>
+    </message>
+    <message>
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
@@ -458,6 +494,10 @@
     <message>
         <source>Mount height (m)</source>
         <translation>安装高度 (m)</translation>
+    </message>
+    <message>
+        <source>Viewing distance (m)</source>
+        <translation>观看距离 (m)</translation>
     </message>
     <message>
         <source>Covers cameras</source>
@@ -608,12 +648,8 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;Place Cameras…</source>
-        <translation>自动布置摄像机(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Propose the fewest cameras that cover the chosen zones without seeing into a private zone</source>
-        <translation>提出覆盖所选区域所需最少的摄像机，且不拍到任何私密区域</translation>
+        <source>&amp;Getting Started</source>
+        <translation>入门(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -670,6 +706,10 @@
     <message>
         <source>not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <source>copy of the sample, not saved</source>
+        <translation>示例的副本，未保存</translation>
     </message>
     <message>
         <source>Delete {0}</source>
@@ -770,6 +810,10 @@
     <message>
         <source>Rule pack</source>
         <translation>规则包</translation>
+    </message>
+    <message>
+        <source>the open distance in front of the sign</source>
+        <translation>标识前方的开阔距离</translation>
     </message>
     <message>
         <source>public_safety</source>
@@ -1040,6 +1084,10 @@
         <translation>每张多块，带裁切线</translation>
     </message>
     <message>
+        <source>Suggested sign ({0}): announces {1}. Double-click to add it, drag to move, right-click to reject.</source>
+        <translation>建议的标识（{0}）：告知 {1}。双击添加，拖动可移动，右键可拒绝。</translation>
+    </message>
+    <message>
         <source>Accept suggested sign</source>
         <translation>接受建议的标识</translation>
     </message>
@@ -1068,28 +1116,24 @@
         <translation>附加标识图例（每个标识的位置）</translation>
     </message>
     <message>
-        <source>The notice on the signs is incomplete: {0} missing.
-
-A sign must tell people who operates the cameras, how to reach them, why they record and how long recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked DRAFT / 草稿, which is not to be put up.</source>
-        <translation>标识上的告知内容不完整：缺少{0}。
-
-标识必须告诉人们摄像机由谁运营、如何联系、为何录像以及录像保存多久。请在“场所 ▸ 设置”中填写，或打印标有“草稿 DRAFT”的校样（不可张贴）。</translation>
+        <source>Sign suggestions are off for levels with more than {0} cameras; use siteplanner signs --suggested</source>
+        <translation>摄像机超过 {0} 台的楼层不显示标识建议；请使用 siteplanner signs --suggested</translation>
     </message>
     <message>
-        <source>, </source>
-        <translation>、</translation>
+        <source>Add sign {0}</source>
+        <translation>添加标识 {0}</translation>
     </message>
     <message>
-        <source>Open Site Settings</source>
-        <translation>打开场所设置</translation>
+        <source>No sign suggestions on this level.</source>
+        <translation>本楼层没有标识建议。</translation>
     </message>
     <message>
-        <source>Print as Draft</source>
-        <translation>打印为草稿</translation>
+        <source>Accept {0} sign suggestions</source>
+        <translation>接受 {0} 条标识建议</translation>
     </message>
     <message>
-        <source>Export as Draft</source>
-        <translation>导出为草稿</translation>
+        <source>{0} signs added</source>
+        <translation>已添加 {0} 块标识</translation>
     </message>
     <message>
         <source>Export signs</source>
@@ -1098,6 +1142,22 @@ A sign must tell people who operates the cameras, how to reach them, why they re
     <message>
         <source>No signs</source>
         <translation>没有标识</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>美国信纸</translation>
+    </message>
+    <message>
+        <source>This plan has no signs yet. Accept suggested signs or place signs first.</source>
+        <translation>此平面图还没有标识。请先接受建议的标识或放置标识。</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Signs written to {0} ({1} pages)</source>
+        <translation>标识已写入 {0}（{1} 页）</translation>
     </message>
     <message>
         <source>Print signs</source>
@@ -1328,12 +1388,28 @@ It was kept as {1}</source>
         <translation>法律依据</translation>
     </message>
     <message>
+        <source>Why faces are recognised</source>
+        <translation>人脸识别的目的</translation>
+    </message>
+    <message>
+        <source>Other way to verify identity</source>
+        <translation>其他身份核验方式</translation>
+    </message>
+    <message>
         <source>Imperial (ft)</source>
         <translation>英制 (ft)</translation>
     </message>
     <message>
+        <source>Elevation (m)</source>
+        <translation>标高 (m)</translation>
+    </message>
+    <message>
         <source>Site Settings</source>
         <translation>场所设置</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>场所</translation>
     </message>
     <message>
         <source>Organisation (printed on the signs)</source>
@@ -1350,6 +1426,10 @@ It was kept as {1}</source>
     <message>
         <source>Retention</source>
         <translation>保存期限</translation>
+    </message>
+    <message>
+        <source>Face data kept</source>
+        <translation>人脸信息保存期限</translation>
     </message>
     <message>
         <source>Analysis</source>
@@ -1380,6 +1460,30 @@ It was kept as {1}</source>
         <translation>单位</translation>
     </message>
     <message>
+        <source>Organisation in other languages</source>
+        <translation>组织信息的其他语言版本</translation>
+    </message>
+    <message>
+        <source>A sign printed in one of these languages uses these words; where a cell is empty it prints the organisation's field as typed on the first page.</source>
+        <translation>以这些语言印制的标识使用此处的文字；单元格为空时，印出第一页中填写的组织信息。</translation>
+    </message>
+    <message>
+        <source>Levels and camera models</source>
+        <translation>楼层和摄像机型号</translation>
+    </message>
+    <message>
+        <source>Camera models (the cameras' own values override them)</source>
+        <translation>摄像机型号（摄像机自身的值优先）</translation>
+    </message>
+    <message>
+        <source>Levels, {0}, {1}: not a valid value: {2}</source>
+        <translation>楼层 {0} 的{1}：不是有效的值：{2}</translation>
+    </message>
+    <message>
+        <source>Camera models, {0}, {1}: not a valid value: {2}</source>
+        <translation>摄像机型号 {0} 的{1}：不是有效的值：{2}</translation>
+    </message>
+    <message>
         <source>Change site settings</source>
         <translation>更改场所设置</translation>
     </message>
@@ -1398,6 +1502,74 @@ It was kept as {1}</source>
     <message>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+    <message>
+        <source>Getting Started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <source>This is the sample plan. Its problems are deliberate: start with the Findings list on the right and click a finding to see it on the plan. Save asks for a new file; the sample itself is never changed.</source>
+        <translation>这是示例平面图，其中的问题是有意设置的：从右侧的“检查结果”列表开始，点击一条结果即可在平面图上看到它。保存时会要求选择新文件，示例本身不会被更改。</translation>
+    </message>
+    <message>
+        <source>Hide this note</source>
+        <translation>隐藏此提示</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate Selected Camera</source>
+        <translation>单独显示所选摄像机(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show only the selected camera's view (Esc shows every camera)</source>
+        <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
+    </message>
+    <message>
+        <source>Showing only {0} — Esc shows every camera</source>
+        <translation>仅显示 {0} — 按 Esc 显示全部摄像机</translation>
+    </message>
+    <message>
+        <source>Select one camera to isolate its view</source>
+        <translation>请选择一台摄像机以单独显示其视野</translation>
+    </message>
+    <message>
+        <source>coverage {0} m²</source>
+        <translation>覆盖 {0} m²</translation>
+    </message>
+    <message>
+        <source>Chinese and English</source>
+        <translation>中文和英文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Rule pack: {0}</source>
+        <translation>规则包：{0}</translation>
+    </message>
+    <message>
+        <source>The report checks the plan against the plan's rule pack.</source>
+        <translation>报告按方案所用的规则包检查方案。</translation>
+    </message>
+    <message>
+        <source>Export cancelled: {0} was not written</source>
+        <translation>导出已取消：未写入 {0}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Place Cameras…</source>
+        <translation>自动布置摄像机(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Propose the fewest cameras that cover the chosen zones without seeing into a private zone</source>
+        <translation>提出覆盖所选区域所需最少的摄像机，且不拍到任何私密区域</translation>
     </message>
     <message>
         <source>Sampling the zones</source>
@@ -1560,42 +1732,6 @@ It was kept as {1}</source>
         <translation>布置摄像机</translation>
     </message>
     <message>
-        <source>&amp;Isolate Selected Camera</source>
-        <translation>单独显示所选摄像机(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Show only the selected camera's view (Esc shows every camera)</source>
-        <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
-    </message>
-    <message>
-        <source>Showing only {0} — Esc shows every camera</source>
-        <translation>仅显示 {0} — 按 Esc 显示全部摄像机</translation>
-    </message>
-    <message>
-        <source>Select one camera to isolate its view</source>
-        <translation>请选择一台摄像机以单独显示其视野</translation>
-    </message>
-    <message>
-        <source>&amp;Getting Started</source>
-        <translation>入门(&amp;G)</translation>
-    </message>
-    <message>
-        <source>copy of the sample, not saved</source>
-        <translation>示例的副本，未保存</translation>
-    </message>
-    <message>
-        <source>Getting Started</source>
-        <translation>入门</translation>
-    </message>
-    <message>
-        <source>This is the sample plan. Its problems are deliberate: start with the Findings list on the right and click a finding to see it on the plan. Save asks for a new file; the sample itself is never changed.</source>
-        <translation>这是示例平面图，其中的问题是有意设置的：从右侧的“检查结果”列表开始，点击一条结果即可在平面图上看到它。保存时会要求选择新文件，示例本身不会被更改。</translation>
-    </message>
-    <message>
-        <source>Hide this note</source>
-        <translation>隐藏此提示</translation>
-    </message>
-    <message>
         <source>&amp;Requirement View</source>
         <translation>达标视图(&amp;R)</translation>
     </message>
@@ -1614,34 +1750,6 @@ It was kept as {1}</source>
     <message>
         <source>(target {0} %)</source>
         <translation>(目标 {0} %)</translation>
-    </message>
-    <message>
-        <source>Chinese and English</source>
-        <translation>中文和英文</translation>
-    </message>
-    <message>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <source>Rule pack: {0}</source>
-        <translation>规则包：{0}</translation>
-    </message>
-    <message>
-        <source>The report checks the plan against the plan's rule pack.</source>
-        <translation>报告按方案所用的规则包检查方案。</translation>
-    </message>
-    <message>
-        <source>Export cancelled: {0} was not written</source>
-        <translation>导出已取消：未写入 {0}</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Cut depth (m)</source>
@@ -1832,6 +1940,70 @@ It was kept as {1}</source>
         <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
     </message>
     <message>
+        <source>Level &amp;Elevation…</source>
+        <translation>楼层标高(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Fr&amp;ame Selection</source>
+        <translation>缩放到所选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Level elevation</source>
+        <translation>楼层标高</translation>
+    </message>
+    <message>
+        <source>Elevation of {0} (m):</source>
+        <translation>{0} 的标高 (m):</translation>
+    </message>
+    <message>
+        <source>Show Floor B&amp;elow</source>
+        <translation>显示下层楼面(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Seen, below detection density</source>
+        <translation>可见，但低于探测密度</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖范围</translation>
+    </message>
+    <message>
+        <source>Covered at the zone's required density</source>
+        <translation>达到区域要求的密度</translation>
+    </message>
+    <message>
+        <source>Not covered at the required density</source>
+        <translation>未达到要求的密度</translation>
+    </message>
+    <message>
+        <source>{0} (from {1:g} px/m)</source>
+        <translation>{0}(自 {1:g} 像素/米)</translation>
+    </message>
+    <message>
+        <source>The notice on the signs is incomplete: {0} missing.
+
+A sign must tell people who operates the cameras, how to reach them, why they record and how long recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked DRAFT / 草稿, which is not to be put up.</source>
+        <translation>标识上的告知内容不完整：缺少{0}。
+
+标识必须告诉人们摄像机由谁运营、如何联系、为何录像以及录像保存多久。请在“场所 ▸ 设置”中填写，或打印标有“草稿 DRAFT”的校样（不可张贴）。</translation>
+    </message>
+    <message>
+        <source>Open Site Settings</source>
+        <translation>打开场所设置</translation>
+    </message>
+    <message>
+        <source>Print as Draft</source>
+        <translation>打印为草稿</translation>
+    </message>
+    <message>
+        <source>Export as Draft</source>
+        <translation>导出为草稿</translation>
+    </message>
+    <message>
         <source>&amp;Import Drawing…</source>
         <translation>导入图纸(&amp;I)…</translation>
     </message>
@@ -1984,176 +2156,8 @@ It was kept as {1}</source>
         <translation>移除图纸底图</translation>
     </message>
     <message>
-        <source>Level &amp;Elevation…</source>
-        <translation>楼层标高(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Fr&amp;ame Selection</source>
-        <translation>缩放到所选(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Level elevation</source>
-        <translation>楼层标高</translation>
-    </message>
-    <message>
-        <source>Elevation of {0} (m):</source>
-        <translation>{0} 的标高 (m):</translation>
-    </message>
-    <message>
-        <source>Show Floor B&amp;elow</source>
-        <translation>显示下层楼面(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Legend</source>
-        <translation>图例</translation>
-    </message>
-    <message>
-        <source>Seen, below detection density</source>
-        <translation>可见，但低于探测密度</translation>
-    </message>
-    <message>
-        <source>Coverage</source>
-        <translation>覆盖范围</translation>
-    </message>
-    <message>
-        <source>Covered at the zone's required density</source>
-        <translation>达到区域要求的密度</translation>
-    </message>
-    <message>
-        <source>Not covered at the required density</source>
-        <translation>未达到要求的密度</translation>
-    </message>
-    <message>
-        <source>{0} (from {1:g} px/m)</source>
-        <translation>{0}(自 {1:g} 像素/米)</translation>
-    </message>
-    <message>
-        <source>toilet</source>
-        <translation>卫生间</translation>
-    </message>
-    <message>
-        <source>locker_room</source>
-        <translation>更衣室</translation>
-    </message>
-    <message>
-        <source>shower</source>
-        <translation>淋浴间</translation>
-    </message>
-    <message>
-        <source>sauna</source>
-        <translation>桑拿房</translation>
-    </message>
-    <message>
-        <source>edge</source>
-        <translation>区域边缘</translation>
-    </message>
-    <message>
-        <source>car_park</source>
-        <translation>停车场</translation>
-    </message>
-    <message>
-        <source>Use</source>
-        <translation>使用性质</translation>
-    </message>
-    <message>
-        <source>Records sound</source>
-        <translation>录音</translation>
-    </message>
-    <message>
-        <source>Hidden or discreet</source>
-        <translation>隐蔽安装</translation>
-    </message>
-    <message>
-        <source>Viewing distance (m)</source>
-        <translation>观看距离 (m)</translation>
-    </message>
-    <message>
-        <source>the open distance in front of the sign</source>
-        <translation>标识前方的开阔距离</translation>
-    </message>
-    <message>
-        <source>Suggested sign ({0}): announces {1}. Double-click to add it, drag to move, right-click to reject.</source>
-        <translation>建议的标识（{0}）：告知 {1}。双击添加，拖动可移动，右键可拒绝。</translation>
-    </message>
-    <message>
-        <source>Sign suggestions are off for levels with more than {0} cameras; use siteplanner signs --suggested</source>
-        <translation>摄像机超过 {0} 台的楼层不显示标识建议；请使用 siteplanner signs --suggested</translation>
-    </message>
-    <message>
-        <source>Add sign {0}</source>
-        <translation>添加标识 {0}</translation>
-    </message>
-    <message>
-        <source>No sign suggestions on this level.</source>
-        <translation>本楼层没有标识建议。</translation>
-    </message>
-    <message>
-        <source>Accept {0} sign suggestions</source>
-        <translation>接受 {0} 条标识建议</translation>
-    </message>
-    <message>
-        <source>{0} signs added</source>
-        <translation>已添加 {0} 块标识</translation>
-    </message>
-    <message>
-        <source>This plan has no signs yet. Accept suggested signs or place signs first.</source>
-        <translation>此平面图还没有标识。请先接受建议的标识或放置标识。</translation>
-    </message>
-    <message>
-        <source>Cannot write {0}: {1}</source>
-        <translation>无法写入 {0}：{1}</translation>
-    </message>
-    <message>
-        <source>Signs written to {0} ({1} pages)</source>
-        <translation>标识已写入 {0}（{1} 页）</translation>
-    </message>
-    <message>
-        <source>Why faces are recognised</source>
-        <translation>人脸识别的目的</translation>
-    </message>
-    <message>
-        <source>Other way to verify identity</source>
-        <translation>其他身份核验方式</translation>
-    </message>
-    <message>
-        <source>Elevation (m)</source>
-        <translation>标高 (m)</translation>
-    </message>
-    <message>
-        <source>Site</source>
-        <translation>场所</translation>
-    </message>
-    <message>
-        <source>Face data kept</source>
-        <translation>人脸信息保存期限</translation>
-    </message>
-    <message>
-        <source>Organisation in other languages</source>
-        <translation>组织信息的其他语言版本</translation>
-    </message>
-    <message>
-        <source>A sign printed in one of these languages uses these words; where a cell is empty it prints the organisation's field as typed on the first page.</source>
-        <translation>以这些语言印制的标识使用此处的文字；单元格为空时，印出第一页中填写的组织信息。</translation>
-    </message>
-    <message>
-        <source>Levels and camera models</source>
-        <translation>楼层和摄像机型号</translation>
-    </message>
-    <message>
-        <source>Camera models (the cameras' own values override them)</source>
-        <translation>摄像机型号（摄像机自身的值优先）</translation>
-    </message>
-    <message>
-        <source>Levels, {0}, {1}: not a valid value: {2}</source>
-        <translation>楼层 {0} 的{1}：不是有效的值：{2}</translation>
-    </message>
-    <message>
-        <source>Camera models, {0}, {1}: not a valid value: {2}</source>
-        <translation>摄像机型号 {0} 的{1}：不是有效的值：{2}</translation>
-    </message>
-    <message>
-        <source>coverage {0} m²</source>
-        <translation>覆盖 {0} m²</translation>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 </TS>
