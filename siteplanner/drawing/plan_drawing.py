@@ -377,12 +377,10 @@ def draw_level(
     *,
     legend: bool = True,
     coverage: bool = True,
-    sign_scale: float = 1.0,
 ) -> DrawingInfo:
     """Draw ``level`` inside ``box`` (page points) on the current page of ``canvas``. Without
     ``coverage`` the drawing leaves out coverage, DORI bands, intrusions and blind spots (an
-    installer's plan: rooms, walls, doors, cameras and signs); ``sign_scale`` enlarges the
-    numbered sign markers."""
+    installer's plan: rooms, walls, doors, cameras and signs)."""
     bx0, by0, bx1, by1 = box
     legend_w = 48 * MM if legend else 0.0
     furniture_h = 16 * MM  # scale bar and ratio under the drawing
@@ -523,13 +521,13 @@ def draw_level(
     for i, s in enumerate(level.signs, start=1):
         info.sign_numbers[s.id] = i
         sx, sy = m.pt(*s.position)
-        sr = (2.8 if i < 10 else 3.4) * sign_scale
+        sr = 2.8 if i < 10 else 3.4
         canvas.set_fill(palette.opaque(palette.SIGN))
         canvas.set_stroke(INK)
         canvas.set_line_width(0.4)
         canvas.circle(sx, sy, sr, fill=True, stroke=True)
         canvas.set_fill(INK)
-        canvas.text(sx, sy - 1.6 * sign_scale, str(i), 4.5 * sign_scale, anchor="middle")
+        canvas.text(sx, sy - 1.6, str(i), 4.5, anchor="middle")
         placer.block((sx - sr, sy - sr, sx + sr, sy + sr))
     for z in level.zones:
         zr = zones.get(z.id)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+import numpy as np
 import shapely
 
 from siteplanner.analysis import Analyser, Analysis
@@ -23,7 +24,7 @@ from siteplanner.drawing.canvas import MM, Canvas, Path
 from siteplanner.drawing.plan_drawing import draw_level
 from siteplanner.drawing.text import fit, wrap
 from siteplanner.model import Level, Opening, Plan, Sign
-from siteplanner.signage.content import sign_content
+from siteplanner.signage.content import face_recognition_due, sign_content
 from siteplanner.signage.style import BLACK, GREY, MARGIN, YELLOW
 
 STRIPE = (0.95, 0.95, 0.95)  # every other row
@@ -33,7 +34,9 @@ _COMPASS = ("E", "NE", "N", "NW", "W", "SW", "S", "SE")
 ON_WALL_M = 0.35  # a sign this close to a wall solid hangs on it (as placement puts it)
 DOOR_NEAR_M = 3.0  # a door further than this is no landmark for the installer
 ROOM_NEAR_M = 0.5  # a sign just outside a room's outline still belongs to it
-SIGN_SCALE = 2.2  # the plan page's sign markers, larger than the report's: they are the point
+MARKER_R = 6.0  # points: the plan page's numbered circles, larger than the report's markers
+NUMBER_PT = 9.0
+LEADER = 6 * MM  # from where a sign hangs to its numbered circle, in the way it faces
 
 # The legend's wording per language; every language a pack prints signs in is here.
 TEXTS: dict[str, dict[str, str]] = {
@@ -41,8 +44,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "Sign legend",
         "plan": "Plan of {level}: where each sign goes",
         "plan_note": (
-            "Yellow numbered circles are the signs listed in the table that follows; the arrow "
-            "points the way the sign faces (towards the people approaching)."
+            "Each sign's number stands in a yellow circle in front of it, joined by a line to the "
+            "small dot where the sign hangs; the arrow points the way the sign faces (towards the "
+            "people approaching). The table that follows lists them."
         ),
         "table": "Signs on {level}",
         "no": "No.",
@@ -80,7 +84,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "zh": {
         "title": "标志安装清单",
         "plan": "{level} 平面图：各标志安装位置",
-        "plan_note": "黄色编号圆点为下表所列标志；箭头表示标志正面朝向（面向走近的人）。",
+        "plan_note": (
+            "每个标志的编号写在其前方的黄色圆圈内，并以细线连到标志安装处的小圆点；"
+            "箭头表示标志正面朝向（面向走近的人）。各标志见后表。"
+        ),
         "table": "{level} 的标志",
         "no": "编号",
         "wall": "房间 · 墙面（x, y，米）",
@@ -117,8 +124,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "Schilderplan",
         "plan": "Grundriss {level}: wohin jedes Schild kommt",
         "plan_note": (
-            "Gelbe nummerierte Kreise sind die Schilder der folgenden Tabelle; der Pfeil zeigt, "
-            "wohin das Schild blickt (zu den Herankommenden)."
+            "Die Nummer jedes Schildes steht in einem gelben Kreis davor, mit einer Linie zum "
+            "kleinen Punkt, wo das Schild hängt; der Pfeil zeigt, wohin das Schild blickt (zu den "
+            "Herankommenden). Die folgende Tabelle führt sie auf."
         ),
         "table": "Schilder auf {level}",
         "no": "Nr.",
@@ -156,8 +164,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "Légende des panneaux",
         "plan": "Plan de {level} : emplacement de chaque panneau",
         "plan_note": (
-            "Les cercles jaunes numérotés sont les panneaux du tableau suivant ; la flèche "
-            "indique le sens vers lequel le panneau est tourné (vers les personnes qui arrivent)."
+            "Le numéro de chaque panneau figure dans un cercle jaune devant lui, relié par un "
+            "trait au petit point où il est fixé ; la flèche indique le sens vers lequel le "
+            "panneau est tourné (vers les personnes qui arrivent). Le tableau suivant les liste."
         ),
         "table": "Panneaux de {level}",
         "no": "N°",
@@ -232,61 +241,6 @@ def wall_name(facing_deg: float, langs: Sequence[str]) -> str:
     return " / ".join(dict.fromkeys(names))
 
 
-def nearest_door(level: Level, point: Sequence[float]) -> tuple[Opening, float] | None:
-    """The door nearest to ``point`` and its distance in metres (windows are no way in)."""
-    doors = [o for o in level.openings if o.kind == "door"]
-    if not doors:
-        return None
-    p = shapely.Point(point)
-    lines = shapely.linestrings([o.points for o in doors])
-    dist = shapely.distance(lines, p)
-    i = int(dist.argmin())
-    return doors[i], float(dist[i])
-
-
-def room_at(level: Level, point: Sequence[float], solids: object | None = None) -> str | None:
-    """The name of the zone (room) ``point`` stands in: the smallest named zone containing it,
-    else the nearest within ``ROOM_NEAR_M`` that no wall (``solids``) separates from it."""
-    p = shapely.Point(point)
-    best: tuple[float, float, str] | None = None
-    for z in level.zones:
-        if not z.name or len(z.polygon) < 3:
-            continue
-        poly = shapely.Polygon(z.polygon)
-        if not poly.is_valid:
-            poly = shapely.make_valid(poly)
-        d = poly.distance(p)
-        if d > ROOM_NEAR_M:
-            continue
-        if d > 0 and _walled(solids, shapely.shortest_line(p, poly)):
-            continue  # the room beyond the wall the sign hangs on
-        key = (round(d, 3), poly.area, z.name)
-        if best is None or key < best:
-            best = key
-    return best[2] if best is not None else None
-
-
-def _walled(solids: object | None, line: shapely.LineString) -> bool:
-    if solids is None or getattr(solids, "is_empty", True):
-        return False
-    return bool(shapely.intersects(solids, line)) and not shapely.touches(solids, line)
-
-
-def door_name(level: Level, door: Opening, solids: object | None = None) -> str:
-    """A door by its name, else by the rooms on its two sides ("Lobby–Corridor"), else its id."""
-    name = door.name
-    if name:
-        return name
-    (ax, ay), (bx, by) = door.points
-    length = math.hypot(bx - ax, by - ay) or 1.0
-    nx, ny = -(by - ay) / length, (bx - ax) / length
-    mx, my = (ax + bx) / 2, (ay + by) / 2
-    off = door.depth_m / 2 + 0.3
-    sides = [room_at(level, (mx + s * nx * off, my + s * ny * off), solids) for s in (1, -1)]
-    named = [s for s in dict.fromkeys(sides) if s]
-    return "–".join(named) if named else door.id
-
-
 @dataclass
 class Mounting:
     """Where a sign goes, as an installer reads it."""
@@ -300,39 +254,103 @@ class Mounting:
     door_distance_m: float = 0.0
 
 
+def _walled(solids: object | None, line: shapely.LineString) -> bool:
+    if solids is None or getattr(solids, "is_empty", True):
+        return False
+    return bool(shapely.intersects(solids, line)) and not shapely.touches(solids, line)
+
+
+class Landmarks:
+    """A level's rooms (named zones), doors and wall solids, built once for all its signs."""
+
+    def __init__(self, level: Level, solids: object | None = None) -> None:
+        self.level = level
+        self.solids = (
+            solids if solids is not None and not getattr(solids, "is_empty", True) else None
+        )
+        rooms = [z for z in level.zones if z.name and len(z.polygon) >= 3]
+        polys = [shapely.Polygon(z.polygon) for z in rooms]
+        self.room_names = [z.name for z in rooms]
+        self.rooms = np.array(
+            [g if g.is_valid else shapely.make_valid(g) for g in polys], dtype=object
+        )
+        self.doors = [o for o in level.openings if o.kind == "door"]
+        self.lines = shapely.linestrings([o.points for o in self.doors]) if self.doors else None
+        self._names: dict[str, str] = {}
+
+    def nearest_door(self, point: Sequence[float]) -> tuple[Opening, float] | None:
+        """The door nearest to ``point`` and its distance in metres (windows are no way in)."""
+        if self.lines is None:
+            return None
+        dist = shapely.distance(self.lines, shapely.Point(point))
+        i = int(dist.argmin())
+        return self.doors[i], float(dist[i])
+
+    def room_at(self, point: Sequence[float]) -> str | None:
+        """The name of the zone (room) ``point`` stands in: the smallest named zone containing
+        it, else the nearest within ``ROOM_NEAR_M`` that no wall separates from it."""
+        if not len(self.rooms):
+            return None
+        p = shapely.Point(point)
+        dist = shapely.distance(self.rooms, p)
+        best: tuple[float, float, str] | None = None
+        for k in np.flatnonzero(dist <= ROOM_NEAR_M):
+            poly, d = self.rooms[k], float(dist[k])
+            if d > 0 and _walled(self.solids, shapely.shortest_line(p, poly)):
+                continue  # the room beyond the wall the sign hangs on
+            key = (round(d, 3), poly.area, self.room_names[k])
+            if best is None or key < best:
+                best = key
+        return best[2] if best is not None else None
+
+    def door_name(self, door: Opening) -> str:
+        """A door by its name, else by the rooms on its two sides ("Lobby–Corridor"), else its
+        id."""
+        if door.name:
+            return door.name
+        if door.id not in self._names:
+            (ax, ay), (bx, by) = door.points
+            length = math.hypot(bx - ax, by - ay) or 1.0
+            nx, ny = -(by - ay) / length, (bx - ax) / length
+            mx, my = (ax + bx) / 2, (ay + by) / 2
+            off = door.depth_m / 2 + 0.3
+            sides = [self.room_at((mx + s * nx * off, my + s * ny * off)) for s in (1, -1)]
+            named = [s for s in dict.fromkeys(sides) if s]
+            self._names[door.id] = "–".join(named) if named else door.id
+        return self._names[door.id]
+
+    def mounting(self, sign: Sign) -> Mounting:
+        """The room, wall and door landmarks of ``sign``."""
+        pos = (float(sign.position[0]), float(sign.position[1]))
+        on_wall = bool(
+            self.solids is not None and self.solids.distance(shapely.Point(pos)) <= ON_WALL_M  # type: ignore[attr-defined]
+        )
+        room = self.room_at(pos)
+        found = self.nearest_door(pos)
+        if found is None or found[1] > DOOR_NEAR_M:
+            return Mounting(room, on_wall, None, door_distance_m=found[1] if found else 0.0)
+        door, dist = found
+        (ax, ay), (bx, by) = door.points
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        ux, uy = (bx - ax) / length, (by - ay) / length
+        t = (pos[0] - ax) * ux + (pos[1] - ay) * uy
+        if 0.0 <= t <= length:
+            # Within the door's width: above it on the wall, or standing before it.
+            side, gap = ("over" if on_wall else "front"), 0.0
+        else:
+            gap = max(0.0, (t - length if t > length else -t) - sign.width_m / 2)
+            # Facing the wall, one's right hand points along the sign's facing turned by +90°.
+            f = math.radians(sign.facing_deg + 90.0)
+            mx, my = (ax + bx) / 2, (ay + by) / 2
+            right = (pos[0] - mx) * math.cos(f) + (pos[1] - my) * math.sin(f) > 0
+            side = "right" if right else "left"
+        return Mounting(room, on_wall, self.door_name(door), side, gap, dist)
+
+
 def mounting(level: Level, sign: Sign, solids: object | None) -> Mounting:
     """The room, wall and door landmarks of ``sign`` on ``level`` (``solids``: the level's wall
     solids, or None when unknown)."""
-    pos = (float(sign.position[0]), float(sign.position[1]))
-    p = shapely.Point(pos)
-    on_wall = bool(
-        solids is not None
-        and not getattr(solids, "is_empty", True)
-        and solids.distance(p) <= ON_WALL_M  # type: ignore[attr-defined]
-    )
-    found = nearest_door(level, pos)
-    if found is None or found[1] > DOOR_NEAR_M:
-        return Mounting(
-            room_at(level, pos), on_wall, None, door_distance_m=found[1] if found else 0
-        )
-    door, dist = found
-    (ax, ay), (bx, by) = door.points
-    length = math.hypot(bx - ax, by - ay) or 1.0
-    ux, uy = (bx - ax) / length, (by - ay) / length
-    t = (pos[0] - ax) * ux + (pos[1] - ay) * uy
-    half = sign.width_m / 2
-    if 0.0 <= t <= length:
-        # Within the door's width: above it on the wall, or standing before it.
-        side, gap = ("over" if on_wall else "front"), 0.0
-    else:
-        gap = max(0.0, (t - length if t > length else -t) - half)
-        # Facing the wall, one's right hand points along the sign's facing turned by +90°.
-        f = math.radians(sign.facing_deg + 90.0)
-        mx, my = (ax + bx) / 2, (ay + by) / 2
-        side = "right" if (pos[0] - mx) * math.cos(f) + (pos[1] - my) * math.sin(f) > 0 else "left"
-    return Mounting(
-        room_at(level, pos, solids), on_wall, door_name(level, door, solids), side, gap, dist
-    )
+    return Landmarks(level, solids).mounting(sign)
 
 
 class PlacedOn(Protocol):
@@ -387,18 +405,25 @@ def legend_rows(
     langs = tuple(langs) if langs is not None else pack.sign_default_languages
     rows = []
     numbers: dict[str, int] = {}
+    marks: dict[str, Landmarks] = {}
+    legible: dict[tuple[float, float, bool], float] = {}
+    titles: list[str] | None = None
     for level_id, sign in pairs:
         level = plan.level(level_id)
         numbers[level_id] = numbers.get(level_id, 0) + 1
-        content = sign_content(plan, sign, level_id, langs, pack)
-        legible = printed_sizes(
-            sign.width_m, sign.height_m, content.titles, content.face_recognition
-        ).legible_m
-        where = (
-            mounting(level, sign, _solids(analysis, level_id))
-            if level is not None
-            else Mounting(None, False, None)
-        )
+        if titles is None:  # the same on every sign
+            titles = sign_content(plan, sign, level_id, langs, pack).titles
+        face = face_recognition_due(plan, sign)
+        key = (sign.width_m, sign.height_m, face)
+        if key not in legible:
+            legible[key] = printed_sizes(sign.width_m, sign.height_m, titles, face).legible_m
+        if level is not None and level_id not in marks:
+            marks[level_id] = Landmarks(level, _solids(analysis, level_id))
+        where = marks[level_id].mounting(sign) if level is not None else Mounting(None, False, None)
+        names = []
+        for cid in sign.covers:
+            found = plan.find_camera(cid)
+            names.append((found[1].name or cid) if found else cid)
         pg = sorted(set((pages or {}).get(sign.id, [])))
         rows.append(
             LegendRow(
@@ -411,11 +436,11 @@ def legend_rows(
                 mount_height_m=sign.mount_height_m,
                 width_mm=sign.width_m * 1000,
                 height_mm=sign.height_m * 1000,
-                legible_m=legible,
+                legible_m=legible[key],
                 quantity=1,
                 mounting=where,
-                cameras=content.cameras,
-                face=content.face_recognition,
+                cameras=names,
+                face=face,
                 pages=_ranges(pg),
                 bottom_m=sign.mount_height_m - sign.height_m / 2,
                 top_m=sign.mount_height_m + sign.height_m / 2,
@@ -523,11 +548,12 @@ class _Table:
 
     def _cells(self, wrapped: list[list[str]], color: tuple[float, float, float]) -> None:
         x = MARGIN
+        self.c.set_fill(color)
         for lines, w in zip(wrapped, self.widths, strict=True):
             yy = self.y - self.lead + 1
             for text in lines:
-                self.c.set_fill(color)
-                self.c.text(x + 3, yy, text, self.size)
+                if text:
+                    self.c.text(x + 3, yy, text, self.size)
                 yy -= self.lead
             x += w
 
@@ -563,18 +589,32 @@ def _title(c: Canvas, text: str, sub: str, pw: float, ph: float) -> float:
     return yy - 6
 
 
-def _arrow(c: Canvas, x: float, y: float, deg: float, r: float, length: float) -> None:
-    """An arrow from the edge of a sign's marker (radius ``r``) in the direction it faces."""
+def marker_centre(x: float, y: float, deg: float) -> tuple[float, float]:
+    """Where a sign's numbered circle goes: ``LEADER`` in front of where it hangs (x, y), so
+    that signs back to back on a wall part ways."""
+    a = math.radians(deg)
+    return x + math.cos(a) * LEADER, y + math.sin(a) * LEADER
+
+
+def _marker(c: Canvas, x: float, y: float, deg: float, number: int) -> None:
+    """A leader from where the sign hangs to its numbered circle, and an arrow beyond the
+    circle in the direction the sign faces."""
     a = math.radians(deg)
     dx, dy = math.cos(a), math.sin(a)
-    x0, y0 = x + dx * r, y + dy * r
-    x1, y1 = x + dx * (r + length), y + dy * (r + length)
+    cx, cy = marker_centre(x, y, deg)
     c.set_stroke(BLACK)
+    c.set_line_width(0.6)
+    c.line(x, y, cx - dx * MARKER_R, cy - dy * MARKER_R)
+    c.set_fill(YELLOW)
     c.set_line_width(0.8)
+    c.circle(cx, cy, MARKER_R, fill=True, stroke=True)
+    c.set_fill(BLACK)
+    c.text(cx, cy - NUMBER_PT * 0.35, str(number), NUMBER_PT, anchor="middle", bold=True)
+    x0, y0 = cx + dx * MARKER_R, cy + dy * MARKER_R
+    x1, y1 = x0 + dx * 3 * MM, y0 + dy * 3 * MM
     c.line(x0, y0, x1, y1)
     head = 2.2
     px, py = -dy, dx
-    c.set_fill(BLACK)
     c.draw_path(
         Path()
         .move_to(x1 + dx * head, y1 + dy * head)
@@ -646,12 +686,11 @@ def draw_legend(
                 langs,
                 legend=False,
                 coverage=False,
-                sign_scale=SIGN_SCALE,
             )
             if info.to_page is not None:
                 for row, sign in entries:
                     x, y = info.to_page(*row.position)
-                    _arrow(c, x, y, sign.facing_deg, 2.8 * SIGN_SCALE, 5 * MM)
+                    _marker(c, x, y, sign.facing_deg, row.number)
 
         def start(name: str = name) -> float:
             page()
@@ -703,17 +742,19 @@ def draw_legend(
 
 
 __all__ = [
+    "LEADER",
+    "MARKER_R",
+    "NUMBER_PT",
     "TEXTS",
+    "Landmarks",
     "LegendRow",
     "Mounting",
     "bill_of_materials",
     "compass",
-    "door_name",
     "draw_legend",
     "legend_rows",
+    "marker_centre",
     "mounting",
-    "nearest_door",
-    "room_at",
     "wall_name",
     "words",
 ]

@@ -334,7 +334,7 @@ def draw_sign(c: Canvas, content: SignContent, x: float, y: float, w: float, h: 
                 c, lines, ix + pad, iy + (foot_h + used) / 2, iw - 2 * pad, BLACK, leading=1.12
             )
     if content.draft:
-        _draft_mark(c, x, y, w, h)
+        _draft_mark(c, x, y, w, h, content.langs)
     c.restore()
 
 
@@ -378,20 +378,28 @@ def _label_lines(rows: Sequence[Row], base: float, label_rel: float, width: floa
     return out
 
 
-DRAFT_TEXT = "草稿 DRAFT"
+# The DRAFT mark in each sign language (a European sign carries no Chinese).
+DRAFT_WORDS = {"zh": "草稿", "en": "DRAFT", "de": "ENTWURF", "fr": "BROUILLON"}
 
 
-def _draft_mark(c: Canvas, x: float, y: float, w: float, h: float) -> None:
+def draft_text(langs: Sequence[str]) -> str:
+    return " ".join(dict.fromkeys(DRAFT_WORDS.get(lang, "DRAFT") for lang in langs)) or "DRAFT"
+
+
+def _draft_mark(
+    c: Canvas, x: float, y: float, w: float, h: float, langs: Sequence[str] = ("zh", "en")
+) -> None:
     """A red diagonal DRAFT / 草稿 across the whole sign: a proof with an incomplete notice must
     not be mistaken for the sign to install."""
     angle = math.degrees(math.atan2(h, w))
     diag = math.hypot(w, h)
-    size = 0.8 * diag / (string_width(DRAFT_TEXT, 1.0) or 1.0)
+    text = draft_text(langs)
+    size = 0.8 * diag / (string_width(text, 1.0) or 1.0)
     c.save()
     c.translate(x + w / 2, y + h / 2)
     c.rotate(angle)
     c.set_fill(RED)
-    c.text(0, -size * 0.35, DRAFT_TEXT, size, anchor="middle", bold=True)
+    c.text(0, -size * 0.35, text, size, anchor="middle", bold=True)
     c.restore()
 
 

@@ -29,9 +29,15 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from siteplanner.analysis import Analysis, AnalysisCancelled
-from siteplanner.compliance.legibility import derived_viewing_distance, standard_size
+from siteplanner.compliance import PackError, load_pack
+from siteplanner.compliance.legibility import (
+    derived_viewing_distance,
+    driver_distance,
+    standard_size,
+)
+from siteplanner.compliance.rules.signage import driver_params, drivers_zone, pack_titles
 from siteplanner.findings import MIN_AREA_M2
-from siteplanner.model import Level, Plan, Sign
+from siteplanner.model import Level, Plan, Sign, Zone
 from siteplanner.model.ids import IdAllocator
 
 SETBACK_M = 0.75  # how far before the coverage boundary an edge sign stands
@@ -392,6 +398,32 @@ def _merge(raws: list[_Raw]) -> list[tuple[_Raw, list[str], list[str]]]:
     return groups
 
 
+@dataclass
+class _Drivers:
+    """The pack's car-park rule: its parameters and the size drivers can read."""
+
+    params: dict
+    size: tuple[float, float]
+
+
+def _size_at(
+    ctx: _LevelContext,
+    zones: list[tuple[Zone, BaseGeometry]],
+    drivers: _Drivers | None,
+    pos: tuple[float, float],
+    facing: float,
+) -> tuple[float, float, float, bool]:
+    """(width, height, viewing distance, for drivers): the standard size for the open floor in
+    front of the sign, or, near a car park where the pack asks for it, the size drivers read."""
+    dist = derived_viewing_distance(pos, facing, ctx.solids, ctx.cap)
+    w, h = standard_size(dist)
+    if drivers is not None and drivers_zone(zones, pos, drivers.params) is not None:
+        dw, dh = drivers.size
+        if dw * dh > w * h:
+            return dw, dh, dist, True
+    return w, h, dist, False
+
+
 def suggest_signs(
     plan: Plan,
     analysis: Analysis,
@@ -413,6 +445,17 @@ def suggest_signs(
 
     wanted = set(level_ids) if level_ids is not None else None
     out: list[SignSuggestion] = []
+    # Where the rule pack asks for car-park signs that drivers can read (the British pack).
+    try:
+        pack = load_pack(plan.rules)
+    except PackError:
+        pack = None
+    params = driver_params(pack) if pack is not None else None
+    drivers = None
+    if pack is not None and params is not None:
+        titles = pack_titles(pack)
+        reading_m = driver_distance(titles[0] if titles else "", params["speed_kmh"])[1]
+        drivers = _Drivers(params, standard_size(reading_m, titles))
     for level in plan.levels:
         if wanted is not None and level.id not in wanted:
             continue
@@ -443,18 +486,22 @@ def suggest_signs(
             watching = [cid for cid, g in seen if shapely.intersection(g, area).area > MIN_AREA_M2]
             for raw in _entrances(ctx, "", area):
                 raws += [replace(raw, camera=cid) for cid in watching]
+        level_zones = [
+            (z, r.polygon) for z in level.zones if (r := analysis.zone(level.id, z.id)) is not None
+        ]
+
         for raw, cams, zones in _merge(raws):
             pos, facing = raw.position, raw.facing
-            dist = derived_viewing_distance(pos, facing, ctx.solids, ctx.cap)
-            w, h = standard_size(dist)
+            w, h, dist, for_drivers = _size_at(ctx, level_zones, drivers, pos, facing)
             wall, side, note = None, "", raw.note
             mounted = _mount(ctx, raw, w)
             if mounted is not None:
                 pos, facing, wall, side = mounted
-                dist = derived_viewing_distance(pos, facing, ctx.solids, ctx.cap)
-                w, h = standard_size(dist)
+                w, h, dist, for_drivers = _size_at(ctx, level_zones, drivers, pos, facing)
             else:
                 note = (note + "; " if note else "") + "no wall at hand: mount on a post"
+            if for_drivers:
+                note = (note + "; " if note else "") + "sized for drivers in the car park"
             # One sign per entrance: an existing sign close by, facing alike, takes the cameras.
             way_in = shapely.LineString(raw.entrance)
             near = [

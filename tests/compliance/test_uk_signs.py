@@ -105,3 +105,30 @@ def test_british_rules_cite_no_chinese_law():
         assert (
             "PIPL" not in ref and "Measures" not in ref and "GDPR" not in ref.replace("UK GDPR", "")
         )
+
+
+def test_place_signs_sizes_car_park_signs_for_drivers(tmp_path, capsys):
+    import json
+
+    from siteplanner.cli import main
+    from siteplanner.fileformat import load_plan
+    from siteplanner.resources import sample_plan_path
+    from siteplanner.signage.placement import suggest_signs
+
+    data = json.loads(sample_plan_path().read_text(encoding="utf-8"))
+    data["rules"] = "uk-ico"
+    src, out = tmp_path / "uk.siteplan", tmp_path / "placed.siteplan"
+    src.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    need = standard_size(driver_distance(TITLES[0], 16.0)[1], TITLES)
+    suggestions = suggest_signs(load_plan(src), pipeline.run(load_plan(src)).analysis)
+    for_drivers = [s for s in suggestions if "sized for drivers" in s.note]
+    assert for_drivers and all((s.width_m, s.height_m) == need for s in for_drivers)
+    assert all("z-carpark" in s.zones for s in for_drivers)
+    assert main(["place-signs", str(src), "-o", str(out)]) == 0
+    placed = pipeline.run(load_plan(out)).findings
+    assert not [f for f in placed if f.rule in ("SIGN_TOO_SMALL_FOR_DRIVERS", "SIGN_MISSING")]
+    # The Chinese pack has no such rule: the same site gets no driver-sized signs.
+    cn = suggest_signs(
+        load_plan(sample_plan_path()), pipeline.run(load_plan(sample_plan_path())).analysis
+    )
+    assert not [s for s in cn if "sized for drivers" in s.note]

@@ -18,7 +18,9 @@ from siteplanner.drawing.recording import RecordingCanvas
 from siteplanner.model import Plan
 from siteplanner.resources import sample_plan_path
 from siteplanner.signage.legend import (
-    SIGN_SCALE,
+    LEADER,
+    MARKER_R,
+    NUMBER_PT,
     TEXTS,
     bill_of_materials,
     door_cell,
@@ -179,7 +181,7 @@ def test_numbers_restart_per_level_and_the_bill_of_materials_counts_sizes():
     ]
 
 
-def test_plan_pages_number_each_sign_with_an_arrow_the_way_it_faces():
+def test_plan_pages_number_each_sign_in_front_of_where_it_hangs():
     p = two_level_plan()
     rows, analysis = rows_of(p)
     rec = RecordingCanvas()
@@ -202,30 +204,41 @@ def test_plan_pages_number_each_sign_with_an_arrow_the_way_it_faces():
             by_page.append([])
             assert call[1][0] > call[1][1]  # landscape
         by_page[-1].append(call)
-    size = 4.5 * SIGN_SCALE
     for page_calls, level_rows in ((by_page[1], rows[:3]), (by_page[3], rows[3:])):
         numbers = {
-            c[1][2]: (c[1][0], c[1][1] + 1.6 * SIGN_SCALE)
+            c[1][2]: (c[1][0], c[1][1] + NUMBER_PT * 0.35)
             for c in page_calls
-            if c[0] == "text" and c[1][3] == pytest.approx(size)
+            if c[0] == "text" and c[1][3] == pytest.approx(NUMBER_PT) and c[1][2].isdigit()
         }
         assert sorted(numbers) == [str(r.number) for r in level_rows]
         lines = [c[1] for c in page_calls if c[0] == "line"]
+        # The plan drawing's own small sign dots, where the signs hang.
+        dots = [c[1][:2] for c in page_calls if c[0] == "circle" and c[1][2] == pytest.approx(2.8)]
         for r in level_rows:
             cx, cy = numbers[str(r.number)]
             dx, dy = math.cos(math.radians(r.facing_deg)), math.sin(math.radians(r.facing_deg))
-            rr = 2.8 * SIGN_SCALE
-            arrow = [
-                ln
-                for ln in lines
-                if ln[0] == pytest.approx(cx + dx * rr) and ln[1] == pytest.approx(cy + dy * rr)
-            ]
+            # The leader: from the dot where the sign hangs to the circle, the way it faces.
+            hang = (cx - dx * LEADER, cy - dy * LEADER)
+            assert any(d == pytest.approx(hang, abs=1e-6) for d in dots), r.sign_id
+            leader = [ln for ln in lines if ln[:2] == pytest.approx(hang, abs=1e-6)]
+            assert len(leader) == 1, r.sign_id
+            end = (cx - dx * MARKER_R, cy - dy * MARKER_R)
+            assert leader[0][2:] == pytest.approx(end, abs=1e-6)
+            # The arrow beyond the circle, 3 mm long, the way the sign faces.
+            start = (cx + dx * MARKER_R, cy + dy * MARKER_R)
+            arrow = [ln for ln in lines if ln[:2] == pytest.approx(start, abs=1e-6)]
             assert len(arrow) == 1, r.sign_id
             x0, y0, x1, y1 = arrow[0]
-            assert (x1 - x0, y1 - y0) == pytest.approx((dx * 5 * MM, dy * 5 * MM), abs=1e-6)
-    # The three signs of L1 stand where the plan says: to scale, left to right.
-    xs = {c[1][2]: c[1][0] for c in by_page[1] if c[0] == "text" and c[1][3] == pytest.approx(size)}
-    assert xs["2"] == pytest.approx(xs["3"]) and xs["1"] > xs["2"]
+            assert (x1 - x0, y1 - y0) == pytest.approx((dx * 3 * MM, dy * 3 * MM), abs=1e-6)
+    # Signs 2 and 3 hang back to back on the wall (0.24 m apart): their numbers part ways,
+    # one into the street (south), one into the lobby (north), further apart than two circles.
+    at = {
+        c[1][2]: c[1][:2]
+        for c in by_page[1]
+        if c[0] == "text" and c[1][3] == pytest.approx(NUMBER_PT) and c[1][2].isdigit()
+    }
+    assert at["2"][0] == pytest.approx(at["3"][0])
+    assert at["3"][1] - at["2"][1] > 2 * MARKER_R and at["1"][0] > at["2"][0]
 
 
 def legend_text(poppler, path) -> str:
@@ -281,3 +294,17 @@ def test_legend_agrees_with_the_suggested_placement():
         assert got.on_wall, s.id
         assert got.door_side == s.side, s.id
         assert got.door is not None and s.opening not in got.door  # named, not by id
+
+
+def test_european_draft_has_no_chinese_anywhere(tmp_path, poppler):
+    """The DRAFT mark speaks the sign languages too: no 草稿 on a German proof."""
+    data = two_level_plan("eu-edpb").model_dump(mode="json", exclude_none=True)
+    del data["organization"]["legal_basis"]  # incomplete: only a draft prints
+    path = tmp_path / "eu.siteplan"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "draft.pdf"
+    assert main(["signs", str(path), "-o", str(out), "--lang", "de", "--draft"]) == 0
+    # Rotated across the sign: pdftotext -raw gives it glyph by glyph.
+    text = "".join(poppler("pdftotext", "-raw", str(out), "-").split())
+    assert "ENTWURF" in text and "DRAFT" not in text
+    assert not CJK.search(text)

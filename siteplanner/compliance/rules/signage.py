@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from siteplanner.compliance.context import LevelContext
 from siteplanner.compliance.legibility import (
@@ -18,9 +19,9 @@ from siteplanner.compliance.legibility import (
     sign_viewing_distance,
     standard_size,
 )
-from siteplanner.compliance.registry import ActiveRule, rule
+from siteplanner.compliance.registry import RULES, ActiveRule, rule
 from siteplanner.findings import MIN_AREA_M2, Finding
-from siteplanner.model import Organization, Sign
+from siteplanner.model import Organization, Sign, Zone
 
 if TYPE_CHECKING:  # the packs load the rules: a runtime import would be a cycle
     from siteplanner.compliance.packs import RulePack
@@ -187,11 +188,6 @@ def audio_recording(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
             )
 
 
-def _titles(ctx: LevelContext) -> list[str]:
-    title = ctx.pack.sign.get("title") or {}
-    return [title[lang] for lang in ctx.pack.sign_languages if title.get(lang)][:2]
-
-
 def _announces_face(ctx: LevelContext, sign: Sign) -> bool:
     return any(
         cr.optics.face_recognition
@@ -204,8 +200,43 @@ def _mm(w: float, h: float) -> str:
     return f"{w * 1000:.0f} × {h * 1000:.0f} mm"
 
 
+DRIVER_RULE = "SIGN_TOO_SMALL_FOR_DRIVERS"
+
+
+def _normal(word: str) -> str:
+    return word.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def drivers_zone(
+    zones: list[tuple[Zone, BaseGeometry]], point: tuple[float, float], params: dict
+) -> int | None:
+    """The index in ``zones`` of a zone drivers use (its ``use`` one of ``params["uses"]``)
+    within ``params["near_m"]`` of ``point``, or None."""
+    uses = {_normal(u) for u in params["uses"]}
+    p = shapely.Point(point)
+    for j, (z, poly) in enumerate(zones):
+        if z.use and _normal(z.use) in uses and poly.distance(p) <= params["near_m"]:
+            return j
+    return None
+
+
+def driver_params(pack: RulePack) -> dict | None:
+    """The parameters of the pack's ``SIGN_TOO_SMALL_FOR_DRIVERS`` rule, None when the pack
+    does not run it (the sign placement sizes signs for drivers only where it does)."""
+    spec = pack.rules.get(DRIVER_RULE)
+    if spec is None or not spec.enabled:
+        return None
+    return {**RULES[DRIVER_RULE].params, **spec.params}
+
+
+def pack_titles(pack: RulePack) -> list[str]:
+    """The sign titles the legibility maths reads: the first two of the pack's sign languages."""
+    title = pack.sign.get("title") or {}
+    return [title[lang] for lang in pack.sign_languages if title.get(lang)][:2]
+
+
 @rule(
-    "SIGN_TOO_SMALL_FOR_DRIVERS",
+    DRIVER_RULE,
     group="signage",
     texts={
         "message": (
@@ -227,20 +258,14 @@ def _mm(w: float, h: float) -> str:
 def sign_too_small_for_drivers(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
     """A sign drivers read must be legible from the distance they cover while reading it
     (``legibility.driver_distance``), not only from a pedestrian's distance."""
-    uses = {u.strip().lower().replace(" ", "_").replace("-", "_") for u in r.params["uses"]}
-    lots = [
-        j
-        for j, z in enumerate(ctx.zone_specs)
-        if z.use and z.use.strip().lower().replace(" ", "_").replace("-", "_") in uses
-    ]
-    if not lots or not ctx.level.signs:
+    if not ctx.level.signs:
         return
-    titles = _titles(ctx)
+    zones = [(z, res.polygon) for z, res in zip(ctx.zone_specs, ctx.zones, strict=True)]
+    titles = pack_titles(ctx.pack)
     seconds, distance = driver_distance(titles[0] if titles else "", r.params["speed_kmh"])
     for sign in ctx.level.signs:
-        p = shapely.Point(sign.position)
-        near = [j for j in lots if ctx.zones[j].polygon.distance(p) <= r.params["near_m"]]
-        if not near:
+        j = drivers_zone(zones, (float(sign.position[0]), float(sign.position[1])), r.params)
+        if j is None:
             continue
         printed = printed_sizes(sign.width_m, sign.height_m, titles, _announces_face(ctx, sign))
         if printed.legible_m + 1e-9 >= distance:
@@ -249,7 +274,7 @@ def sign_too_small_for_drivers(ctx: LevelContext, r: ActiveRule) -> Iterator[Fin
             {
                 "sign": sign.id,
                 "level": ctx.level_name,
-                "zone": ctx.zone_label(near[0]),
+                "zone": ctx.zone_label(j),
                 "size": _mm(sign.width_m, sign.height_m),
                 "legible_m": printed.legible_m,
                 "speed_kmh": r.params["speed_kmh"],
@@ -259,7 +284,7 @@ def sign_too_small_for_drivers(ctx: LevelContext, r: ActiveRule) -> Iterator[Fin
             },
             level=ctx.level.id,
             sign=sign.id,
-            zone=ctx.zones[near[0]].zone_id,
+            zone=ctx.zones[j].zone_id,
         )
 
 
@@ -272,7 +297,7 @@ def sign_too_small_for_drivers(ctx: LevelContext, r: ActiveRule) -> Iterator[Fin
 def sign_not_prominent(ctx: LevelContext, r: ActiveRule) -> Iterator[Finding]:
     """Where a camera is concealed people cannot see that they are watched: its signs must be
     more prominent, here one standard size larger than their viewing distance needs."""
-    titles = _titles(ctx)
+    titles = pack_titles(ctx.pack)
     cap = ctx.plan.settings.sign_viewing_distance_m
     for i, cam in enumerate(ctx.cameras):
         if not cam.concealed or not watches_public_place(ctx, i, r.params["min_area_m2"]):
