@@ -123,12 +123,13 @@ def import_office(src: Path, out: Path, counts: dict[str, int]) -> tuple[str, fl
     return work, wall, peak, made
 
 
-def editor_import(path: Path) -> tuple[float, float, float, float]:
-    """The editor importing the drawing through File ▸ Import Drawing…: (seconds to read it,
-    seconds to build it, longest and 99th-percentile gap between the UI's 5 ms timer ticks
-    meanwhile, ms), then the frame time of the canvas over the imported underlay."""
+def editor_import(path: Path) -> tuple[float, float, float, float, float]:
+    """The editor importing the drawing through File ▸ Import Drawing… onto a new level:
+    (seconds to read it, seconds to build it, the largest and the 99th-percentile gap in ms
+    between the UI's 5 ms timer ticks while the worker reads and builds, and the seconds the UI
+    then spends putting the imported objects on the canvas)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from siteplanner.app.main_window import MainWindow
@@ -138,23 +139,17 @@ def editor_import(path: Path) -> tuple[float, float, float, float]:
     win.runner.hold()
     win.resize(1400, 900)
     win.show()
-    gaps: list[float] = []
     clock = QElapsedTimer()
     clock.start()
-    last = [clock.elapsed()]
-
-    def tick() -> None:
-        now = clock.elapsed()
-        gaps.append(now - last[0])
-        last[0] = now
-
+    ticks: list[int] = [clock.elapsed()]
     timer = QTimer()
     timer.setInterval(5)
-    timer.timeout.connect(tick)
-    timer.start()
-    t = time.perf_counter()
-    dialog = win.drawings.import_drawing(path)
+    timer.timeout.connect(lambda: ticks.append(clock.elapsed()))
     wait = QEventLoop()  # the UI idles in its event loop, as it does while a user waits
+    built_at: list[int] = []
+    t = time.perf_counter()
+    timer.start()
+    dialog = win.drawings.import_drawing(path)
     dialog.job.done.connect(wait.quit)
     if dialog.state == "reading":
         wait.exec()
@@ -162,19 +157,24 @@ def editor_import(path: Path) -> tuple[float, float, float, float]:
     dialog.target.setCurrentIndex(dialog.target.findData(None))  # a new level
     t = time.perf_counter()
     dialog.start_import()
+    # Heard in the worker as it finishes: what follows is the UI's own work.
+    dialog.job.done.connect(
+        lambda *_: built_at.append(clock.elapsed()), Qt.ConnectionType.DirectConnection
+    )
     dialog.job.done.connect(wait.quit)
     if dialog.state == "importing":
         wait.exec()
+    landed_at = clock.elapsed()
     build_s = time.perf_counter() - t
     timer.stop()
-    if dialog.state != "done":
+    if dialog.state != "done" or not built_at:
         raise RuntimeError(dialog.error or dialog.state)
-    gaps.sort()
+    gaps = sorted(b - a for a, b in zip(ticks, ticks[1:], strict=False) if b <= built_at[0])
     worst, p99 = gaps[-1], gaps[int(0.99 * (len(gaps) - 1))]
     win.doc.undo.setClean()
     win.runner.shutdown()
     win.close()
-    return read_s, build_s, worst, p99
+    return read_s, build_s, worst, p99, (landed_at - built_at[0]) / 1000
 
 
 def bench_dxf(rows: list[tuple[str, str, str, str]]) -> None:
@@ -186,7 +186,7 @@ def bench_dxf(rows: list[tuple[str, str, str, str]]) -> None:
         rows.append(
             ("peak memory of that import", "the importing process", f"{peak:.0f} MB", "< 1 GB")
         )
-        read_s, build_s, worst, p99 = editor_import(src)
+        read_s, build_s, worst, p99, land_s = editor_import(src)
         rows.append(
             (
                 "File ▸ Import Drawing… of that office",
@@ -201,6 +201,14 @@ def bench_dxf(rows: list[tuple[str, str, str, str]]) -> None:
                 "5 ms ticks: largest gap (99th percentile)",
                 f"{worst:.0f} ms ({p99:.0f} ms)",
                 "responsive",
+            )
+        )
+        rows.append(
+            (
+                "then the imported level shown",
+                "its walls, doors and underlay put on the canvas",
+                f"{land_s:.1f} s",
+                "",
             )
         )
         plan = load_plan(out)
