@@ -218,6 +218,15 @@ def main() -> int:
     print(line)
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
+    try:
+        from bench.place_bench import RESULTS, placement_table
+
+        if RESULTS:
+            print()
+            print("camera placement")
+            print(placement_table())
+    except Exception as exc:  # a benchmark that breaks is reported, not hidden
+        print(f"camera placement table failed: {exc}")
     return 0
 
 

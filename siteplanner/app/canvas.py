@@ -248,7 +248,11 @@ class PlanView(QGraphicsView):
             return
         used = self.tool is not None and self.tool.press(event)
         if event.button() == Qt.MouseButton.RightButton:
+            # The right-click menu chooses what it acts on (keeping a selection of several
+            # when one of them is clicked): the scene does not select on this press.
             self._right_click_used = used
+            event.accept()
+            return
         if not used:
             super().mousePressEvent(event)
 

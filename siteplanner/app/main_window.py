@@ -54,7 +54,7 @@ from siteplanner.app.document import Document
 from siteplanner.app.edit import EditController, StackAction
 from siteplanner.app.files import FileController, new_plan
 from siteplanner.app.guard import guarded
-from siteplanner.app.i18n import keep_tr, keep_tr_items, retranslate_tree, tr
+from siteplanner.app.i18n import keep_tr, keep_tr_items, retranslate_tree, retranslated, tr
 from siteplanner.app.panels import FindingsPanel, LevelsPanel, PropertiesPanel, SchedulePanel
 from siteplanner.app.scene import PlanScene
 from siteplanner.app.state import EditorState, Overlays
@@ -335,6 +335,13 @@ class MainWindow(QMainWindow):
         """Show the whole window in the language just installed, without a restart: menus,
         commands, docks, panels, tool options, status texts; and analyse again so that the
         findings speak that language too."""
+        undo = self.doc.undo
+        for i in range(undo.count()):  # the steps made so far: Edit ▸ Undo and History name them
+            cmd = undo.command(i)
+            cmd.setText(retranslated(cmd.text()))
+        history = self.history_dock.widget()
+        if isinstance(history, QUndoView):
+            history.setStack(undo)  # shows the new names
         self.action_set.retranslate()
         retranslate_tree(self)
         # Panels and features that build texts from data (rows, counts) redo them.
@@ -352,7 +359,8 @@ class MainWindow(QMainWindow):
             if part is not self and callable(fn) and id(part) not in done:
                 done.add(id(part))
                 fn()
-        self.statusBar().clearMessage()
+        hint = getattr(self.tool, "hint", "")
+        self.status(tr(hint) if hint else "")  # the tool's hint, not an old message
         self._show_analysis(self.state.render)
         self.update_title()
         self.runner.schedule(0)  # finding messages in the new language

@@ -12,13 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP, QPoint, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QGraphicsSimpleTextItem, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from siteplanner.app.commands import AddObjectsCommand, SetFieldsCommand
 from siteplanner.app.context import EditorContext
 from siteplanner.app.guard import guarded
 from siteplanner.app.i18n import tr
-from siteplanner.app.items import ModelItem
+from siteplanner.app.items import CameraHandlesItem, ModelItem
 from siteplanner.editing.defaults import DEFAULTS
 from siteplanner.editing.transform import bounds, duplicates, rotation_changes
 
@@ -153,12 +153,14 @@ class ObjectActions:
     # -- the context menus -------------------------------------------------------------------
     def item_at(self, pos: QPoint) -> ModelItem | None:
         for item in self.ctx.view.items(pos):
-            if isinstance(item, QGraphicsSimpleTextItem) and isinstance(
-                item.parentItem(), ModelItem
-            ):
-                return item.parentItem()  # type: ignore[return-value]
             if isinstance(item, ModelItem):
                 return item
+            # A label or the pan handle of an object; a handle of the selected camera.
+            parent = item.parentItem()
+            if isinstance(parent, ModelItem):
+                return parent
+            if isinstance(parent, CameraHandlesItem):
+                return self.ctx.scene.item_for(parent.camera)  # type: ignore[return-value]
         return None
 
     def build_menu(self, pos: QPoint) -> QMenu:

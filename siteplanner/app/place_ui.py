@@ -6,6 +6,10 @@ engine runs on a copy of the plan in a thread pool, reporting its phase, the bes
 and the lower bound; Stop ends the search with the best choice found (checked like any other),
 Discard abandons it. The proposed cameras and their coverage are drawn over the canvas until the
 user accepts them, as one undo step, or discards them, leaving the plan as it was.
+
+The run is not a ``LongJob``: that shows a modal bar with one Cancel, where this one reports
+its phase, best choice and bound in a dialog that stays open for the preview, and tells Stop
+(keep the best found) from Discard.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from siteplanner.app.commands import AddObjectsCommand, RemoveObjectsCommand, Se
 from siteplanner.app.context import EditorContext
 from siteplanner.app.i18n import tr
 from siteplanner.app.items import Z_COVERAGE, Z_PREVIEW
+from siteplanner.app.longjob import describe
 from siteplanner.app.qtgeom import path_from_geometry
 from siteplanner.app.style import plain_label
 from siteplanner.app.worker import snapshot
@@ -106,10 +111,8 @@ class _PlaceJob(QRunnable):
                 proposal.cameras.append((cam, path_from_geometry(cov)))
         except PlacementStopped:
             self.relay.done.emit(None)
-        except PlacementError as exc:
-            self.relay.done.emit(str(exc))
         except Exception as exc:  # shown as a one-line message, never a traceback
-            self.relay.done.emit(f"{type(exc).__name__}: {exc}".splitlines()[0])
+            self.relay.done.emit(describe(exc))
         else:
             self.relay.done.emit(proposal)
 

@@ -34,7 +34,7 @@ from siteplanner.placement.candidates import (
 from siteplanner.placement.candidates import (
     evaluate as evaluate_mount,
 )
-from siteplanner.placement.solver import CoverProblem, Solution, greedy, solve
+from siteplanner.placement.solver import CoverProblem, Solution, greedy, solve_parts
 
 # What the exact check must not find on a placed camera.
 FORBIDDEN = ("PRIVATE_SPACE_COVERED", "CAMERA_IN_PRIVATE_SPACE", "CAMERA_INSIDE_WALL")
@@ -452,7 +452,7 @@ def place(
                 tell(PlaceProgress("solving", best=best, bound=bound))
                 say(f"best choice so far: cost {best:g}, bound {bound:g}")
 
-            sol = solve(problem, warm, remaining, better, halted)
+            sol = solve_parts(problem, warm, remaining, better, halted)
         else:
             sol = Solution([], 0.0, 0.0, "no legal candidate", 0.0)
         check_cancelled()

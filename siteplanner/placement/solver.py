@@ -387,3 +387,321 @@ def _better(problem: CoverProblem, a: list[int], b: list[int]) -> list[int]:
     if not b:
         return a
     return a if objective(problem, a) <= objective(problem, b) + 1e-9 else b
+
+
+# Share of the time limit the split bounds may take on a floor of several linked zones.
+SPLIT_BOUND_SHARE = 0.4
+
+
+def subproblem(problem: CoverProblem, cands: np.ndarray, zones: np.ndarray) -> CoverProblem:
+    """``problem`` restricted to candidates ``cands`` and zones ``zones`` (their groups only),
+    with groups and zones renumbered in order."""
+    zone_new = np.full(len(problem.need), -1, dtype=np.intp)
+    zone_new[zones] = np.arange(len(zones))
+    keep_g = zone_new[problem.group_zone] >= 0
+    group_new = np.full(len(problem.group_weight), -1, dtype=np.intp)
+    group_new[keep_g] = np.arange(int(keep_g.sum()))
+    lists = []
+    for c in cands:
+        g = group_new[problem.covers(int(c))]
+        lists.append(g[g >= 0])
+    ptr = np.concatenate([[0], np.cumsum([len(g) for g in lists])]).astype(np.intp)
+    idx = np.concatenate(lists).astype(np.intp) if lists else np.empty(0, np.intp)
+    return CoverProblem(
+        problem.cost[cands],
+        problem.tie[cands],
+        ptr,
+        idx,
+        zone_new[problem.group_zone[keep_g]],
+        problem.group_weight[keep_g],
+        problem.need[zones],
+        problem.max_cameras,
+    )
+
+
+def dominated(problem: CoverProblem) -> np.ndarray:
+    """For each candidate, the one that dominates it (-1: none): a candidate that covers every
+    group it covers, at no more cost and tie, and covers more, costs less or (of equals) comes
+    first. Dropping the dominated keeps an optimal choice: each swaps for its dominator."""
+    n_c = problem.n_candidates
+    out = np.full(n_c, -1, dtype=np.intp)
+    if n_c == 0 or len(problem.cover_idx) == 0:
+        return out
+    n_g = len(problem.group_weight)
+    rows = np.repeat(np.arange(n_c), np.diff(problem.cover_ptr))
+    order = np.argsort(problem.cover_idx, kind="stable")
+    g_ptr = np.concatenate([[0], np.cumsum(np.bincount(problem.cover_idx, minlength=n_g))])
+    g_cands = rows[order]
+    deg = np.diff(g_ptr)
+    size = np.diff(problem.cover_ptr)
+    cost, tie = problem.cost, problem.tie
+    member = np.zeros(n_g, dtype=bool)
+    for a in range(n_c):
+        ga = problem.covers(a)
+        if len(ga) == 0:
+            continue
+        # A superset of a covers a's rarest group: only those are looked at.
+        r = ga[np.argmin(deg[ga])]
+        others = g_cands[g_ptr[r] : g_ptr[r + 1]]
+        others = others[
+            (others != a)
+            & (size[others] >= size[a])
+            & (cost[others] <= cost[a])
+            & (tie[others] <= tie[a] + 1e-12)
+        ]
+        if len(others) == 0:
+            continue
+        member[ga] = True
+        lens = size[others]
+        flat = np.concatenate([problem.covers(int(b)) for b in others])
+        owner = np.repeat(np.arange(len(others)), lens)
+        count = np.bincount(owner[member[flat]], minlength=len(others))
+        member[ga] = False
+        sup = others[count == len(ga)]
+        if len(sup) == 0:
+            continue
+        strict = (size[sup] > size[a]) | (cost[sup] < cost[a]) | (tie[sup] < tie[a] - 1e-12)
+        better = sup[strict | (sup < a)]
+        if len(better):
+            out[a] = int(better[0])
+    return out
+
+
+def _final(dom: np.ndarray, c: int) -> int:
+    """The undominated candidate that dominates ``c`` (through a chain)."""
+    while dom[c] >= 0:
+        c = int(dom[c])
+    return c
+
+
+def components(problem: CoverProblem) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Independent parts: zones joined when one candidate covers groups of both; per part, its
+    candidates and its zones (zones that need nothing and candidates that cover nothing are in
+    no part). The parts' optima add up to the whole's, and so do their lower bounds."""
+    n_z = len(problem.need)
+    parent = list(range(n_z))
+
+    def find(z: int) -> int:
+        while parent[z] != z:
+            parent[z] = parent[parent[z]]
+            z = parent[z]
+        return z
+
+    touched: list[np.ndarray] = []
+    for c in range(problem.n_candidates):
+        zs = np.unique(problem.group_zone[problem.covers(c)])
+        touched.append(zs)
+        for z in zs[1:]:
+            ra, rb = find(int(zs[0])), find(int(z))
+            if ra != rb:
+                parent[rb] = ra
+    root = np.array([find(z) for z in range(n_z)], dtype=np.intp)
+    needs = problem.need > 1e-9
+    parts: dict[int, tuple[list[int], list[int]]] = {}
+    for z in range(n_z):
+        if needs[z]:
+            parts.setdefault(int(root[z]), ([], []))[1].append(z)
+    for c, zs in enumerate(touched):
+        if len(zs):
+            part = parts.get(int(root[zs[0]]))
+            if part is not None:
+                part[0].append(c)
+    return [
+        (np.array(cs, dtype=np.intp), np.array(zs, dtype=np.intp))
+        for cs, zs in parts.values()
+        if cs
+    ]
+
+
+def split_bound(
+    problem: CoverProblem,
+    time_limit_s: float,
+    stop: Callable[[], bool] | None = None,
+    rule: str = "home",
+) -> float:
+    """A lower bound on the cameras' cost from the zones one by one (a Lagrangian split).
+
+    Each candidate's cost is split among the zones it covers: all of it to the zone of which it
+    covers the largest share of the need (``rule="home"``), or in proportion to those shares
+    (``"share"``). Any choice then costs the sum over the zones of its cameras' parts there,
+    and each zone's sum is at least the cheapest cover of that zone alone at those parts; so
+    the zones' small optima (their solvers' bounds, when time runs short) add up to a bound on
+    the whole. Returns 0.0 when it cannot finish in time."""
+    start = time.monotonic()
+    n_c, n_z = problem.n_candidates, len(problem.need)
+    if n_c == 0:
+        return 0.0
+    rows = np.repeat(np.arange(n_c), np.diff(problem.cover_ptr))
+    zones = problem.group_zone[problem.cover_idx]
+    key = rows.astype(np.int64) * n_z + zones
+    uniq, inv = np.unique(key, return_inverse=True)
+    area = np.bincount(inv.ravel(), problem.group_weight[problem.cover_idx])
+    cand, zone = uniq // n_z, uniq % n_z
+    needed = problem.need[zone] > 1e-9
+    share = np.where(needed, np.minimum(area / np.maximum(problem.need[zone], 1e-12), 1.0), 0.0)
+    if rule == "home":
+        # The first of each candidate's largest shares (pairs are sorted by candidate).
+        top = np.full(n_c, -1.0)
+        np.maximum.at(top, cand, share)
+        first = np.ones(len(cand), dtype=bool)
+        is_top = needed & (share >= top[cand] - 1e-12)
+        seen = np.zeros(n_c, dtype=bool)
+        for i in np.flatnonzero(is_top):
+            if seen[cand[i]]:
+                first[i] = False
+            seen[cand[i]] = True
+        part = np.where(is_top & first, problem.cost[cand], 0.0)
+    else:
+        total = np.bincount(cand, share, minlength=n_c)
+        part = problem.cost[cand] * share / np.maximum(total[cand], 1e-12)
+    z_order = np.argsort(zone, kind="stable")
+    z_ptr = np.concatenate([[0], np.cumsum(np.bincount(zone, minlength=n_z))])
+    bound = 0.0
+    for z in np.flatnonzero(problem.need > 1e-9):
+        left = time_limit_s - (time.monotonic() - start)
+        if left <= 0 or (stop is not None and stop()):
+            return 0.0
+        pairs = z_order[z_ptr[z] : z_ptr[z + 1]]
+        bound += _zone_optimum(problem, int(z), cand[pairs], part[pairs], left)
+    return bound
+
+
+def _zone_optimum(
+    problem: CoverProblem, z: int, cands: np.ndarray, cost: np.ndarray, time_limit_s: float
+) -> float:
+    """The least cost (its bound, at the time limit) of covering zone ``z``'s need with
+    ``cands`` at ``cost``; the groups that a free candidate covers come free."""
+    gz = np.flatnonzero(problem.group_zone == z)
+    local = np.full(len(problem.group_weight), -1, dtype=np.intp)
+    local[gz] = np.arange(len(gz))
+    free = np.zeros(len(gz), dtype=bool)
+    lists: dict[bytes, tuple[np.ndarray, float]] = {}
+    for c, price in zip(cands.tolist(), cost.tolist(), strict=True):
+        g = local[problem.covers(c)]
+        g = g[g >= 0]
+        if price <= 1e-12:
+            free[g] = True
+            continue
+        # Of candidates that cover the same groups here, the cheapest stands for them all.
+        k = g.tobytes()
+        if k not in lists or lists[k][1] > price:
+            lists[k] = (g, price)
+    weight = problem.group_weight[gz]
+    need = float(problem.need[z]) - float(weight[free].sum())
+    if need <= 1e-9:
+        return 0.0
+    keep = ~free
+    renum = np.full(len(gz), -1, dtype=np.intp)
+    renum[keep] = np.arange(int(keep.sum()))
+    covers = [renum[g][keep[g]] for g, _ in lists.values()]
+    if not covers:
+        return 0.0
+    sub = CoverProblem(
+        np.array([p for _, p in lists.values()]),
+        np.zeros(len(covers)),
+        np.concatenate([[0], np.cumsum([len(g) for g in covers])]).astype(np.intp),
+        np.concatenate(covers).astype(np.intp),
+        np.zeros(int(keep.sum()), dtype=np.intp),
+        weight[keep],
+        np.array([need]),
+    )
+    return _milp_bound(sub, time_limit_s)
+
+
+def _milp_bound(problem: CoverProblem, time_limit_s: float) -> float:
+    """The optimum of the cover MILP without ties, or the solver's bound on it at the limit."""
+    h = _highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("time_limit", float(max(time_limit_s, 0.05)))
+    h.setOptionValue("threads", 1)
+    h.setOptionValue("mip_rel_gap", 1e-6)
+    _add_model(h, problem)
+    h.run()
+    bound = float(h.getInfo().mip_dual_bound)
+    # A shortfall means the need cannot be met here; the bound then also prices the penalty.
+    if not math.isfinite(bound) or bound >= SHORTFALL_PENALTY:
+        return 0.0
+    return max(0.0, bound)
+
+
+def solve_parts(
+    problem: CoverProblem,
+    warm: list[int],
+    time_limit_s: float,
+    progress: Callable[[float, float], None] | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> Solution:
+    """The MILP, part by part: dominated candidates dropped, independent parts solved apart
+    (their bounds add), and on a part of several linked zones, the split bound as well."""
+    start = time.monotonic()
+    n_c = problem.n_candidates
+    if problem.max_cameras is not None or n_c == 0:
+        # A budget links every part: one MILP.
+        return solve(problem, warm, time_limit_s, progress, stop)
+    dom = dominated(problem)
+    keep = np.flatnonzero(dom < 0)
+    warm_kept = sorted({_final(dom, c) for c in warm})
+    parts = components(subproblem(problem, keep, np.arange(len(problem.need))))
+    # Per part: candidates (original numbers), its problem, its warm start.
+    plan = []
+    for cands_local, zones in parts:
+        cands = keep[cands_local]
+        sub = subproblem(problem, cands, zones)
+        pos = {int(c): i for i, c in enumerate(cands)}
+        plan.append((cands, sub, [pos[c] for c in warm_kept if c in pos]))
+    # Solve the small parts first; each part's share of the time left follows its size.
+    plan.sort(key=lambda p: len(p[0]))
+    best = [float(p[1].cost[p[2]].sum()) for p in plan]
+    bounds = [0.0] * len(plan)
+
+    def report() -> None:
+        if progress is not None:
+            progress(sum(best), min(sum(bounds), sum(best)))
+
+    chosen: list[int] = []
+    statuses: list[str] = []
+    sizes = [len(p[0]) for p in plan]
+    for i, (cands, sub, sub_warm) in enumerate(plan):
+        left = time_limit_s - (time.monotonic() - start)
+        budget = max(0.5, left * sizes[i] / max(sum(sizes[i:]), 1))
+        part_start = time.monotonic()
+        several = len(sub.need) > 1
+
+        def on_part(cost: float, bound: float, i: int = i) -> None:
+            best[i] = cost
+            bounds[i] = max(bounds[i], bound)
+            report()
+
+        # The MILP first; on linked zones it leaves time for the split bounds, which prove
+        # what its own bound cannot reach in time on a large floor.
+        milp_time = (1.0 - SPLIT_BOUND_SHARE) * budget if several else budget
+        sol = solve(sub, sub_warm, milp_time, on_part, stop)
+        best[i] = sol.cost
+        bounds[i] = max(bounds[i], sol.lower_bound)
+        report()
+        unit = float(sub.cost[0]) if np.allclose(sub.cost, sub.cost[0]) else 0.0
+        for rule in ("home", "share"):
+            left_here = budget - (time.monotonic() - part_start)
+            if not several or bounds[i] >= sol.cost - 1e-9 or left_here <= 0:
+                break
+            if stop is not None and stop():
+                break
+            b = split_bound(sub, left_here, stop, rule)
+            if unit > 0:
+                b = math.ceil(b / unit - 1e-6) * unit
+            bounds[i] = max(bounds[i], min(b, sol.cost))
+            report()
+        chosen.extend(int(cands[c]) for c in sol.chosen)
+        statuses.append(sol.status)
+    chosen = _better(problem, sorted(chosen), warm)
+    total = float(problem.cost[chosen].sum()) if chosen else 0.0
+    bound = min(sum(bounds), total)
+    if not (_shortfall_cost(problem, chosen) > 0):
+        bound = max(bound, min(zone_bound(problem), total))
+    if "stopped" in statuses:
+        status = "stopped"
+    elif statuses and all(s in ("Optimal", "fewest cameras proven") for s in statuses):
+        status = "Optimal"
+    else:
+        status = ", ".join(sorted(set(statuses))) or "no part to solve"
+    return Solution(chosen, total, bound, status, time.monotonic() - start)

@@ -221,3 +221,27 @@ def test_duplicate_shortcut_copies_a_selection_with_its_sign(make_window):
     assert [s.id for s in level.signs] == ["s1", "s2"]
     assert level.signs[1].covers == ["c2"]  # the copied sign announces the copied camera
     assert win.doc.undo.count() == 1
+
+
+def test_right_click_on_a_camera_handle_gives_the_camera_menu(make_window):
+    win = make_window(plan())
+    click(win, 2, 2)
+    handle = win.scene.camera_handles.handles["tilt"]
+    x, y = handle.scenePos().x(), handle.scenePos().y()
+    menu = right_click(win, x, y)
+    assert menu.objectName() == "object_menu"
+    assert [o.id for _, o in win.scene.selected_objects()] == ["c1"]
+
+
+def test_right_click_on_one_of_several_selected_keeps_them_all(make_window):
+    win = make_window(plan())
+    click(win, 2, 2)
+    click(win, 7, 4, Qt.KeyboardModifier.ControlModifier)
+    choose(right_click(win, 7, 4), "rotate_left")
+    level = win.doc.plan.levels[0]
+    assert sorted(o.id for _, o in win.scene.selected_objects()) == ["c1", "s1"]
+    # Both turned about the centre of the pair, (4.5, 3): each moved and its heading turned.
+    assert level.cameras[0].position == pytest.approx((5.5, 0.5))
+    assert level.signs[0].position == pytest.approx((3.5, 5.5))
+    assert (level.cameras[0].pan_deg, level.signs[0].facing_deg) == (90.0, 270.0)
+    assert win.doc.undo.count() == 1
