@@ -56,8 +56,8 @@
         <translation>当前：{0}</translation>
     </message>
     <message>
-        <source>e.g. 5.4 m or 17&apos; 8&quot;</source>
-        <translation>例如 5.4 m 或 17&apos; 8&quot;</translation>
+        <source>e.g. 5.4 m or 17' 8"</source>
+        <translation>例如 5.4 m 或 17' 8"</translation>
     </message>
     <message>
         <source>Real distance between the points:</source>
@@ -208,7 +208,7 @@
         <translation>焦距</translation>
     </message>
     <message>
-        <source>The model fills the camera&apos;s field of view, resolution, range and face recognition; values typed in the camera&apos;s properties still override it.</source>
+        <source>The model fills the camera's field of view, resolution, range and face recognition; values typed in the camera's properties still override it.</source>
         <translation>型号会填入摄像机的视场角、分辨率、距离和人脸识别；在摄像机属性中输入的值仍优先于型号。</translation>
     </message>
     <message>
@@ -220,7 +220,7 @@
         <translation>选择摄像机型号(&amp;M)…</translation>
     </message>
     <message>
-        <source>Fill the selected cameras&apos; optics from the camera catalogue</source>
+        <source>Fill the selected cameras' optics from the camera catalogue</source>
         <translation>用摄像机目录填写所选摄像机的光学参数</translation>
     </message>
     <message>
@@ -700,7 +700,7 @@
         <translation>平面图已打开</translation>
     </message>
     <message>
-        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other&apos;s changes. Open it anyway?</source>
+        <source>{0} is open in another SitePlanner ({1}). If both save, the later save replaces the other's changes. Open it anyway?</source>
         <translation>{0} 已在另一个 SitePlanner 中打开（{1}）。如果两边都保存，后保存的会覆盖另一边的修改。仍要打开吗？</translation>
     </message>
     <message>
@@ -1276,7 +1276,7 @@ It was kept as {1}</source>
         <translation>用途</translation>
     </message>
     <message>
-        <source>The font&apos;s licence texts: {0}</source>
+        <source>The font's licence texts: {0}</source>
         <translation>字体的许可证文本：{0}</translation>
     </message>
     <message>
@@ -1340,7 +1340,7 @@ It was kept as {1}</source>
         <translation> 像素/米</translation>
     </message>
     <message>
-        <source>rule pack&apos;s target</source>
+        <source>rule pack's target</source>
         <translation>规则包的目标</translation>
     </message>
     <message>
@@ -1400,7 +1400,7 @@ It was kept as {1}</source>
         <translation>新楼层</translation>
     </message>
     <message>
-        <source>{0} layers. Check each layer&apos;s role, the units and the size.</source>
+        <source>{0} layers. Check each layer's role, the units and the size.</source>
         <translation>{0} 个图层。请检查每个图层的用途、单位和尺寸。</translation>
     </message>
     <message>
@@ -1428,7 +1428,7 @@ It was kept as {1}</source>
         <translation>已导入 {0}：{1} × {2}；{3}</translation>
     </message>
     <message>
-        <source>{0} pages. The page becomes this level&apos;s background image: calibrate it next.</source>
+        <source>{0} pages. The page becomes this level's background image: calibrate it next.</source>
         <translation>共 {0} 页。所选页将作为本楼层的底图，接下来请校准。</translation>
     </message>
     <message>
@@ -1528,7 +1528,7 @@ It was kept as {1}</source>
         <translation>单独显示所选摄像机(&amp;I)</translation>
     </message>
     <message>
-        <source>Show only the selected camera&apos;s view (Esc shows every camera)</source>
+        <source>Show only the selected camera's view (Esc shows every camera)</source>
         <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
     </message>
     <message>
@@ -1596,7 +1596,7 @@ It was kept as {1}</source>
         <translation>规则包：{0}</translation>
     </message>
     <message>
-        <source>The report checks the plan against the plan&apos;s rule pack.</source>
+        <source>The report checks the plan against the plan's rule pack.</source>
         <translation>报告按方案所用的规则包检查方案。</translation>
     </message>
     <message>
@@ -1860,11 +1860,11 @@ It was kept as {1}</source>
         <translation>下层楼面:{0}</translation>
     </message>
     <message>
-        <source>How deep the opening cuts through the wall, across it: at least the wall&apos;s thickness, or the wall stays closed there</source>
+        <source>How deep the opening cuts through the wall, across it: at least the wall's thickness, or the wall stays closed there</source>
         <translation>洞口横穿墙体的深度:至少等于墙厚,否则该处墙体仍视为封闭</translation>
     </message>
     <message>
-        <source>The opening&apos;s width along the wall; both ends move about its centre</source>
+        <source>The opening's width along the wall; both ends move about its centre</source>
         <translation>洞口沿墙方向的宽度;两端围绕中心同时移动</translation>
     </message>
     <message>
@@ -1900,7 +1900,7 @@ It was kept as {1}</source>
         <translation>墙:单击各点(或输入长度,按 Tab 输入角度,再按 Enter),双击或按 Enter 结束,Esc 取消,按住 Shift 锁定 45°</translation>
     </message>
     <message>
-        <source>a wall&apos;s length must be more than 0</source>
+        <source>a wall's length must be more than 0</source>
         <translation>墙的长度必须大于 0</translation>
     </message>
     <message>
@@ -1960,14 +1960,14 @@ It was kept as {1}</source>
         <translation>拖动:距离</translation>
     </message>
     <message>
-        <source>Drag: tilt (where the view&apos;s centre meets the target height)</source>
+        <source>Drag: tilt (where the view's centre meets the target height)</source>
         <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
     </message>
     <message>
         <source>The notice on the signs is incomplete: {0} missing.
 
 A sign must tell people who operates the cameras, how to reach them, why they record and how long recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked DRAFT / 草稿, which is not to be put up.</source>
-        <translation>标识上的告知内容不完整：缺少 {0}。
+        <translation>标识上的告知内容不完整：缺少{0}。
 
 标识必须告诉人们摄像机由谁运营、如何联系、为何录像以及录像保存多久。请在“场所 ▸ 设置”中填写，或打印标有“草稿 DRAFT”的校样（不可张贴）。</translation>
     </message>
@@ -2016,7 +2016,7 @@ A sign must tell people who operates the cameras, how to reach them, why they re
         <translation>覆盖范围</translation>
     </message>
     <message>
-        <source>Covered at the zone&apos;s required density</source>
+        <source>Covered at the zone's required density</source>
         <translation>达到区域要求的密度</translation>
     </message>
     <message>
@@ -2132,7 +2132,7 @@ A sign must tell people who operates the cameras, how to reach them, why they re
         <translation>组织信息的其他语言版本</translation>
     </message>
     <message>
-        <source>A sign printed in one of these languages uses these words; where a cell is empty it prints the organisation&apos;s field as typed on the first page.</source>
+        <source>A sign printed in one of these languages uses these words; where a cell is empty it prints the organisation's field as typed on the first page.</source>
         <translation>以这些语言印制的标识使用此处的文字；单元格为空时，印出第一页中填写的组织信息。</translation>
     </message>
     <message>
@@ -2140,7 +2140,7 @@ A sign must tell people who operates the cameras, how to reach them, why they re
         <translation>楼层和摄像机型号</translation>
     </message>
     <message>
-        <source>Camera models (the cameras&apos; own values override them)</source>
+        <source>Camera models (the cameras' own values override them)</source>
         <translation>摄像机型号（摄像机自身的值优先）</translation>
     </message>
     <message>
@@ -2154,6 +2154,14 @@ A sign must tell people who operates the cameras, how to reach them, why they re
     <message>
         <source>coverage {0} m²</source>
         <translation>覆盖 {0} m²</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>美国信纸</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 </TS>
