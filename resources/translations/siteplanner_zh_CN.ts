@@ -336,30 +336,6 @@
         <translation>母婴室</translation>
     </message>
     <message>
-        <source>toilet</source>
-        <translation>卫生间</translation>
-    </message>
-    <message>
-        <source>locker_room</source>
-        <translation>更衣室</translation>
-    </message>
-    <message>
-        <source>shower</source>
-        <translation>淋浴间</translation>
-    </message>
-    <message>
-        <source>sauna</source>
-        <translation>桑拿房</translation>
-    </message>
-    <message>
-        <source>edge</source>
-        <translation>区域边缘</translation>
-    </message>
-    <message>
-        <source>car_park</source>
-        <translation>停车场</translation>
-    </message>
-    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -444,10 +420,6 @@
         <translation>私密类型</translation>
     </message>
     <message>
-        <source>Use</source>
-        <translation>使用性质</translation>
-    </message>
-    <message>
         <source>Pan (°)</source>
         <translation>水平角 (°)</translation>
     </message>
@@ -472,14 +444,6 @@
         <translation>人脸识别</translation>
     </message>
     <message>
-        <source>Records sound</source>
-        <translation>录音</translation>
-    </message>
-    <message>
-        <source>Hidden or discreet</source>
-        <translation>隐蔽安装</translation>
-    </message>
-    <message>
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
@@ -494,10 +458,6 @@
     <message>
         <source>Mount height (m)</source>
         <translation>安装高度 (m)</translation>
-    </message>
-    <message>
-        <source>Viewing distance (m)</source>
-        <translation>观看距离 (m)</translation>
     </message>
     <message>
         <source>Covers cameras</source>
@@ -554,6 +514,14 @@
     <message>
         <source>Re&amp;vert</source>
         <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Drawing…</source>
+        <translation>导入图纸(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>A DXF drawing or a PDF floor plan under the level, to trace over</source>
+        <translation>将 DXF 图纸或 PDF 平面图放在楼层下方，用于描图</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -648,10 +616,6 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;Getting Started</source>
-        <translation>入门(&amp;G)</translation>
-    </message>
-    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -706,10 +670,6 @@
     <message>
         <source>not saved</source>
         <translation>未保存</translation>
-    </message>
-    <message>
-        <source>copy of the sample, not saved</source>
-        <translation>示例的副本，未保存</translation>
     </message>
     <message>
         <source>Delete {0}</source>
@@ -810,10 +770,6 @@
     <message>
         <source>Rule pack</source>
         <translation>规则包</translation>
-    </message>
-    <message>
-        <source>the open distance in front of the sign</source>
-        <translation>标识前方的开阔距离</translation>
     </message>
     <message>
         <source>public_safety</source>
@@ -1084,10 +1040,6 @@
         <translation>每张多块，带裁切线</translation>
     </message>
     <message>
-        <source>Suggested sign ({0}): announces {1}. Double-click to add it, drag to move, right-click to reject.</source>
-        <translation>建议的标识（{0}）：告知 {1}。双击添加，拖动可移动，右键可拒绝。</translation>
-    </message>
-    <message>
         <source>Accept suggested sign</source>
         <translation>接受建议的标识</translation>
     </message>
@@ -1116,48 +1068,12 @@
         <translation>附加标识图例（每个标识的位置）</translation>
     </message>
     <message>
-        <source>Sign suggestions are off for levels with more than {0} cameras; use siteplanner signs --suggested</source>
-        <translation>摄像机超过 {0} 台的楼层不显示标识建议；请使用 siteplanner signs --suggested</translation>
-    </message>
-    <message>
-        <source>Add sign {0}</source>
-        <translation>添加标识 {0}</translation>
-    </message>
-    <message>
-        <source>No sign suggestions on this level.</source>
-        <translation>本楼层没有标识建议。</translation>
-    </message>
-    <message>
-        <source>Accept {0} sign suggestions</source>
-        <translation>接受 {0} 条标识建议</translation>
-    </message>
-    <message>
-        <source>{0} signs added</source>
-        <translation>已添加 {0} 块标识</translation>
-    </message>
-    <message>
         <source>Export signs</source>
         <translation>导出标识</translation>
     </message>
     <message>
         <source>No signs</source>
         <translation>没有标识</translation>
-    </message>
-    <message>
-        <source>letter</source>
-        <translation>美国信纸</translation>
-    </message>
-    <message>
-        <source>This plan has no signs yet. Accept suggested signs or place signs first.</source>
-        <translation>此平面图还没有标识。请先接受建议的标识或放置标识。</translation>
-    </message>
-    <message>
-        <source>Cannot write {0}: {1}</source>
-        <translation>无法写入 {0}：{1}</translation>
-    </message>
-    <message>
-        <source>Signs written to {0} ({1} pages)</source>
-        <translation>标识已写入 {0}（{1} 页）</translation>
     </message>
     <message>
         <source>Print signs</source>
@@ -1388,28 +1304,12 @@ It was kept as {1}</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <source>Why faces are recognised</source>
-        <translation>人脸识别的目的</translation>
-    </message>
-    <message>
-        <source>Other way to verify identity</source>
-        <translation>其他身份核验方式</translation>
-    </message>
-    <message>
         <source>Imperial (ft)</source>
         <translation>英制 (ft)</translation>
     </message>
     <message>
-        <source>Elevation (m)</source>
-        <translation>标高 (m)</translation>
-    </message>
-    <message>
         <source>Site Settings</source>
         <translation>场所设置</translation>
-    </message>
-    <message>
-        <source>Site</source>
-        <translation>场所</translation>
     </message>
     <message>
         <source>Organisation (printed on the signs)</source>
@@ -1426,10 +1326,6 @@ It was kept as {1}</source>
     <message>
         <source>Retention</source>
         <translation>保存期限</translation>
-    </message>
-    <message>
-        <source>Face data kept</source>
-        <translation>人脸信息保存期限</translation>
     </message>
     <message>
         <source>Analysis</source>
@@ -1456,32 +1352,104 @@ It was kept as {1}</source>
         <translation>标识观看距离</translation>
     </message>
     <message>
+        <source>Import Drawing</source>
+        <translation>导入图纸</translation>
+    </message>
+    <message>
+        <source>Reading the drawing…</source>
+        <translation>正在读取图纸…</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>图元</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <source>Organisation in other languages</source>
-        <translation>组织信息的其他语言版本</translation>
+        <source>Size</source>
+        <translation>尺寸</translation>
     </message>
     <message>
-        <source>A sign printed in one of these languages uses these words; where a cell is empty it prints the organisation's field as typed on the first page.</source>
-        <translation>以这些语言印制的标识使用此处的文字；单元格为空时，印出第一页中填写的组织信息。</translation>
+        <source>Page</source>
+        <translation>页</translation>
     </message>
     <message>
-        <source>Levels and camera models</source>
-        <translation>楼层和摄像机型号</translation>
+        <source>Import to</source>
+        <translation>导入到</translation>
     </message>
     <message>
-        <source>Camera models (the cameras' own values override them)</source>
-        <translation>摄像机型号（摄像机自身的值优先）</translation>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
     <message>
-        <source>Levels, {0}, {1}: not a valid value: {2}</source>
-        <translation>楼层 {0} 的{1}：不是有效的值：{2}</translation>
+        <source>This level ({0})</source>
+        <translation>当前楼层（{0}）</translation>
     </message>
     <message>
-        <source>Camera models, {0}, {1}: not a valid value: {2}</source>
-        <translation>摄像机型号 {0} 的{1}：不是有效的值：{2}</translation>
+        <source>A new level</source>
+        <translation>新楼层</translation>
+    </message>
+    <message>
+        <source>{0} layers. Check each layer's role, the units and the size.</source>
+        <translation>{0} 个图层。请检查每个图层的用途、单位和尺寸。</translation>
+    </message>
+    <message>
+        <source>guessed from its size: the drawing names no units</source>
+        <translation>根据尺寸推断：图纸未指定单位</translation>
+    </message>
+    <message>
+        <source>as the drawing says, but {0} across is no floor: drawn in {1}?</source>
+        <translation>按图纸所注，但宽 {0} 不像一层楼：是否以 {1} 绘制？</translation>
+    </message>
+    <message>
+        <source>as the drawing says</source>
+        <translation>按图纸所注</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import drawing {0}</source>
+        <translation>导入图纸 {0}</translation>
+    </message>
+    <message>
+        <source>Imported {0}: {1} × {2}; {3}</source>
+        <translation>已导入 {0}：{1} × {2}；{3}</translation>
+    </message>
+    <message>
+        <source>{0} pages. The page becomes this level's background image: calibrate it next.</source>
+        <translation>共 {0} 页。所选页将作为本楼层的底图，接下来请校准。</translation>
+    </message>
+    <message>
+        <source>{0} × {1} mm sheet, rendered at {2} dpi ({3} × {4} pixels)</source>
+        <translation>{0} × {1} mm 图幅，以 {2} dpi 渲染（{3} × {4} 像素）</translation>
+    </message>
+    <message>
+        <source>Rendering page {0}…</source>
+        <translation>正在渲染第 {0} 页…</translation>
+    </message>
+    <message>
+        <source>Import PDF page</source>
+        <translation>导入 PDF 页面</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1} imported as the background at 1:{2}: calibrate it now.</source>
+        <translation>{1} 的第 {0} 页已按 1:{2} 导入为底图：请立即校准。</translation>
+    </message>
+    <message>
+        <source>Drawings (*.dxf *.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>图纸 (*.dxf *.pdf *.png *.jpg *.jpeg);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Change site settings</source>
@@ -1504,16 +1472,56 @@ It was kept as {1}</source>
         <translation>按键</translation>
     </message>
     <message>
-        <source>Getting Started</source>
-        <translation>入门</translation>
+        <source>not recognised</source>
+        <translation>未识别</translation>
     </message>
     <message>
-        <source>This is the sample plan. Its problems are deliberate: start with the Findings list on the right and click a finding to see it on the plan. Save asks for a new file; the sample itself is never changed.</source>
-        <translation>这是示例平面图，其中的问题是有意设置的：从右侧的“检查结果”列表开始，点击一条结果即可在平面图上看到它。保存时会要求选择新文件，示例本身不会被更改。</translation>
+        <source>wall</source>
+        <translation>墙</translation>
     </message>
     <message>
-        <source>Hide this note</source>
-        <translation>隐藏此提示</translation>
+        <source>column / obstacle</source>
+        <translation>柱 / 障碍物</translation>
+    </message>
+    <message>
+        <source>room boundary</source>
+        <translation>房间边界</translation>
+    </message>
+    <message>
+        <source>room name text</source>
+        <translation>房间名称文字</translation>
+    </message>
+    <message>
+        <source>ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>Hide All</source>
+        <translation>全部隐藏</translation>
+    </message>
+    <message>
+        <source>No drawing under this level: File ▸ Import Drawing…</source>
+        <translation>此楼层下没有图纸：文件 ▸ 导入图纸…</translation>
+    </message>
+    <message>
+        <source>Imported as: {0}</source>
+        <translation>导入为：{0}</translation>
+    </message>
+    <message>
+        <source>Drawing underlay</source>
+        <translation>图纸底图</translation>
+    </message>
+    <message>
+        <source>Show or hide underlay layers</source>
+        <translation>显示或隐藏底图图层</translation>
+    </message>
+    <message>
+        <source>Remove drawing underlay</source>
+        <translation>移除图纸底图</translation>
     </message>
     <message>
         <source>&amp;Isolate Selected Camera</source>
@@ -1532,8 +1540,44 @@ It was kept as {1}</source>
         <translation>请选择一台摄像机以单独显示其视野</translation>
     </message>
     <message>
-        <source>coverage {0} m²</source>
-        <translation>覆盖 {0} m²</translation>
+        <source>&amp;Getting Started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
+    <message>
+        <source>copy of the sample, not saved</source>
+        <translation>示例的副本，未保存</translation>
+    </message>
+    <message>
+        <source>Getting Started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <source>This is the sample plan. Its problems are deliberate: start with the Findings list on the right and click a finding to see it on the plan. Save asks for a new file; the sample itself is never changed.</source>
+        <translation>这是示例平面图，其中的问题是有意设置的：从右侧的“检查结果”列表开始，点击一条结果即可在平面图上看到它。保存时会要求选择新文件，示例本身不会被更改。</translation>
+    </message>
+    <message>
+        <source>Hide this note</source>
+        <translation>隐藏此提示</translation>
+    </message>
+    <message>
+        <source>&amp;Requirement View</source>
+        <translation>达标视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Paint each collection zone green where it is covered at its required density, red where it is not</source>
+        <translation>将每个采集区按要求的像素密度着色：达到的部分为绿色，未达到的部分为红色</translation>
+    </message>
+    <message>
+        <source>{0} % at {1}</source>
+        <translation>{0} % 达到{1}</translation>
+    </message>
+    <message>
+        <source>{0} % covered</source>
+        <translation>{0} % 已覆盖</translation>
+    </message>
+    <message>
+        <source>(target {0} %)</source>
+        <translation>(目标 {0} %)</translation>
     </message>
     <message>
         <source>Chinese and English</source>
@@ -1732,26 +1776,6 @@ It was kept as {1}</source>
         <translation>布置摄像机</translation>
     </message>
     <message>
-        <source>&amp;Requirement View</source>
-        <translation>达标视图(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Paint each collection zone green where it is covered at its required density, red where it is not</source>
-        <translation>将每个采集区按要求的像素密度着色：达到的部分为绿色，未达到的部分为红色</translation>
-    </message>
-    <message>
-        <source>{0} % at {1}</source>
-        <translation>{0} % 达到{1}</translation>
-    </message>
-    <message>
-        <source>{0} % covered</source>
-        <translation>{0} % 已覆盖</translation>
-    </message>
-    <message>
-        <source>(target {0} %)</source>
-        <translation>(目标 {0} %)</translation>
-    </message>
-    <message>
         <source>Cut depth (m)</source>
         <translation>开洞深度 (m)</translation>
     </message>
@@ -1940,6 +1964,26 @@ It was kept as {1}</source>
         <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
     </message>
     <message>
+        <source>The notice on the signs is incomplete: {0} missing.
+
+A sign must tell people who operates the cameras, how to reach them, why they record and how long recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked DRAFT / 草稿, which is not to be put up.</source>
+        <translation>标识上的告知内容不完整：缺少{0}。
+
+标识必须告诉人们摄像机由谁运营、如何联系、为何录像以及录像保存多久。请在“场所 ▸ 设置”中填写，或打印标有“草稿 DRAFT”的校样（不可张贴）。</translation>
+    </message>
+    <message>
+        <source>Open Site Settings</source>
+        <translation>打开场所设置</translation>
+    </message>
+    <message>
+        <source>Print as Draft</source>
+        <translation>打印为草稿</translation>
+    </message>
+    <message>
+        <source>Export as Draft</source>
+        <translation>导出为草稿</translation>
+    </message>
+    <message>
         <source>Level &amp;Elevation…</source>
         <translation>楼层标高(&amp;E)…</translation>
     </message>
@@ -1984,176 +2028,136 @@ It was kept as {1}</source>
         <translation>{0}(自 {1:g} 像素/米)</translation>
     </message>
     <message>
-        <source>The notice on the signs is incomplete: {0} missing.
-
-A sign must tell people who operates the cameras, how to reach them, why they record and how long recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked DRAFT / 草稿, which is not to be put up.</source>
-        <translation>标识上的告知内容不完整：缺少{0}。
-
-标识必须告诉人们摄像机由谁运营、如何联系、为何录像以及录像保存多久。请在“场所 ▸ 设置”中填写，或打印标有“草稿 DRAFT”的校样（不可张贴）。</translation>
+        <source>toilet</source>
+        <translation>卫生间</translation>
     </message>
     <message>
-        <source>Open Site Settings</source>
-        <translation>打开场所设置</translation>
+        <source>locker_room</source>
+        <translation>更衣室</translation>
     </message>
     <message>
-        <source>Print as Draft</source>
-        <translation>打印为草稿</translation>
+        <source>shower</source>
+        <translation>淋浴间</translation>
     </message>
     <message>
-        <source>Export as Draft</source>
-        <translation>导出为草稿</translation>
+        <source>sauna</source>
+        <translation>桑拿房</translation>
     </message>
     <message>
-        <source>&amp;Import Drawing…</source>
-        <translation>导入图纸(&amp;I)…</translation>
+        <source>edge</source>
+        <translation>区域边缘</translation>
     </message>
     <message>
-        <source>A DXF drawing or a PDF floor plan under the level, to trace over</source>
-        <translation>将 DXF 图纸或 PDF 平面图放在楼层下方，用于描图</translation>
+        <source>car_park</source>
+        <translation>停车场</translation>
     </message>
     <message>
-        <source>Import Drawing</source>
-        <translation>导入图纸</translation>
+        <source>Use</source>
+        <translation>使用性质</translation>
     </message>
     <message>
-        <source>Reading the drawing…</source>
-        <translation>正在读取图纸…</translation>
+        <source>Records sound</source>
+        <translation>录音</translation>
     </message>
     <message>
-        <source>Layer</source>
-        <translation>图层</translation>
+        <source>Hidden or discreet</source>
+        <translation>隐蔽安装</translation>
     </message>
     <message>
-        <source>Entities</source>
-        <translation>图元</translation>
+        <source>Viewing distance (m)</source>
+        <translation>观看距离 (m)</translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation>用途</translation>
+        <source>the open distance in front of the sign</source>
+        <translation>标识前方的开阔距离</translation>
     </message>
     <message>
-        <source>Size</source>
-        <translation>尺寸</translation>
+        <source>Suggested sign ({0}): announces {1}. Double-click to add it, drag to move, right-click to reject.</source>
+        <translation>建议的标识（{0}）：告知 {1}。双击添加，拖动可移动，右键可拒绝。</translation>
     </message>
     <message>
-        <source>Page</source>
-        <translation>页</translation>
+        <source>Sign suggestions are off for levels with more than {0} cameras; use siteplanner signs --suggested</source>
+        <translation>摄像机超过 {0} 台的楼层不显示标识建议；请使用 siteplanner signs --suggested</translation>
     </message>
     <message>
-        <source>Import to</source>
-        <translation>导入到</translation>
+        <source>Add sign {0}</source>
+        <translation>添加标识 {0}</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>导入</translation>
+        <source>No sign suggestions on this level.</source>
+        <translation>本楼层没有标识建议。</translation>
     </message>
     <message>
-        <source>This level ({0})</source>
-        <translation>当前楼层（{0}）</translation>
+        <source>Accept {0} sign suggestions</source>
+        <translation>接受 {0} 条标识建议</translation>
     </message>
     <message>
-        <source>A new level</source>
-        <translation>新楼层</translation>
+        <source>{0} signs added</source>
+        <translation>已添加 {0} 块标识</translation>
     </message>
     <message>
-        <source>{0} layers. Check each layer's role, the units and the size.</source>
-        <translation>{0} 个图层。请检查每个图层的用途、单位和尺寸。</translation>
+        <source>This plan has no signs yet. Accept suggested signs or place signs first.</source>
+        <translation>此平面图还没有标识。请先接受建议的标识或放置标识。</translation>
     </message>
     <message>
-        <source>guessed from its size: the drawing names no units</source>
-        <translation>根据尺寸推断：图纸未指定单位</translation>
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <source>as the drawing says</source>
-        <translation>按图纸所注</translation>
+        <source>Signs written to {0} ({1} pages)</source>
+        <translation>标识已写入 {0}（{1} 页）</translation>
     </message>
     <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
+        <source>Why faces are recognised</source>
+        <translation>人脸识别的目的</translation>
     </message>
     <message>
-        <source>Import drawing {0}</source>
-        <translation>导入图纸 {0}</translation>
+        <source>Other way to verify identity</source>
+        <translation>其他身份核验方式</translation>
     </message>
     <message>
-        <source>Imported {0}: {1} × {2}; {3}</source>
-        <translation>已导入 {0}：{1} × {2}；{3}</translation>
+        <source>Elevation (m)</source>
+        <translation>标高 (m)</translation>
     </message>
     <message>
-        <source>{0} pages. The page becomes this level's background image: calibrate it next.</source>
-        <translation>共 {0} 页。所选页将作为本楼层的底图，接下来请校准。</translation>
+        <source>Site</source>
+        <translation>场所</translation>
     </message>
     <message>
-        <source>{0} × {1} mm sheet, rendered at {2} dpi ({3} × {4} pixels)</source>
-        <translation>{0} × {1} mm 图幅，以 {2} dpi 渲染（{3} × {4} 像素）</translation>
+        <source>Face data kept</source>
+        <translation>人脸信息保存期限</translation>
     </message>
     <message>
-        <source>Rendering page {0}…</source>
-        <translation>正在渲染第 {0} 页…</translation>
+        <source>Organisation in other languages</source>
+        <translation>组织信息的其他语言版本</translation>
     </message>
     <message>
-        <source>Import PDF page</source>
-        <translation>导入 PDF 页面</translation>
+        <source>A sign printed in one of these languages uses these words; where a cell is empty it prints the organisation's field as typed on the first page.</source>
+        <translation>以这些语言印制的标识使用此处的文字；单元格为空时，印出第一页中填写的组织信息。</translation>
     </message>
     <message>
-        <source>Page {0} of {1} imported as the background at 1:{2}: calibrate it now.</source>
-        <translation>{1} 的第 {0} 页已按 1:{2} 导入为底图：请立即校准。</translation>
+        <source>Levels and camera models</source>
+        <translation>楼层和摄像机型号</translation>
     </message>
     <message>
-        <source>Drawings (*.dxf *.pdf *.png *.jpg *.jpeg);;All files (*)</source>
-        <translation>图纸 (*.dxf *.pdf *.png *.jpg *.jpeg);;所有文件 (*)</translation>
+        <source>Camera models (the cameras' own values override them)</source>
+        <translation>摄像机型号（摄像机自身的值优先）</translation>
     </message>
     <message>
-        <source>not recognised</source>
-        <translation>未识别</translation>
+        <source>Levels, {0}, {1}: not a valid value: {2}</source>
+        <translation>楼层 {0} 的{1}：不是有效的值：{2}</translation>
     </message>
     <message>
-        <source>wall</source>
-        <translation>墙</translation>
+        <source>Camera models, {0}, {1}: not a valid value: {2}</source>
+        <translation>摄像机型号 {0} 的{1}：不是有效的值：{2}</translation>
     </message>
     <message>
-        <source>column / obstacle</source>
-        <translation>柱 / 障碍物</translation>
+        <source>coverage {0} m²</source>
+        <translation>覆盖 {0} m²</translation>
     </message>
     <message>
-        <source>room boundary</source>
-        <translation>房间边界</translation>
-    </message>
-    <message>
-        <source>room name text</source>
-        <translation>房间名称文字</translation>
-    </message>
-    <message>
-        <source>ignore</source>
-        <translation>忽略</translation>
-    </message>
-    <message>
-        <source>Show All</source>
-        <translation>全部显示</translation>
-    </message>
-    <message>
-        <source>Hide All</source>
-        <translation>全部隐藏</translation>
-    </message>
-    <message>
-        <source>No drawing under this level: File ▸ Import Drawing…</source>
-        <translation>此楼层下没有图纸：文件 ▸ 导入图纸…</translation>
-    </message>
-    <message>
-        <source>Imported as: {0}</source>
-        <translation>导入为：{0}</translation>
-    </message>
-    <message>
-        <source>Drawing underlay</source>
-        <translation>图纸底图</translation>
-    </message>
-    <message>
-        <source>Show or hide underlay layers</source>
-        <translation>显示或隐藏底图图层</translation>
-    </message>
-    <message>
-        <source>Remove drawing underlay</source>
-        <translation>移除图纸底图</translation>
+        <source>letter</source>
+        <translation>美国信纸</translation>
     </message>
     <message>
         <source>, </source>

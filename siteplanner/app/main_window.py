@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
             "signs": self.signs_ui,
             "exports": self.exports,
             "drawings": self.drawings,
+            "underlay": self.underlay,
             "levels": self.levels,
             "objects": self.objects,
             "background": self.background,
