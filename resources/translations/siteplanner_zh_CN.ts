@@ -1408,6 +1408,10 @@ It was kept as {1}</source>
         <translation>根据尺寸推断：图纸未指定单位</translation>
     </message>
     <message>
+        <source>as the drawing says, but {0} across is no floor: drawn in {1}?</source>
+        <translation>按图纸所注，但宽 {0} 不像一层楼：是否以 {1} 绘制？</translation>
+    </message>
+    <message>
         <source>as the drawing says</source>
         <translation>按图纸所注</translation>
     </message>
@@ -1963,7 +1967,7 @@ It was kept as {1}</source>
         <source>The notice on the signs is incomplete: {0} missing.
 
 A sign must tell people who operates the cameras, how to reach them, why they record and how long recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked DRAFT / 草稿, which is not to be put up.</source>
-        <translation>标识上的告知内容不完整：缺少 {0}。
+        <translation>标识上的告知内容不完整：缺少{0}。
 
 标识必须告诉人们摄像机由谁运营、如何联系、为何录像以及录像保存多久。请在“场所 ▸ 设置”中填写，或打印标有“草稿 DRAFT”的校样（不可张贴）。</translation>
     </message>
@@ -2022,6 +2026,142 @@ A sign must tell people who operates the cameras, how to reach them, why they re
     <message>
         <source>{0} (from {1:g} px/m)</source>
         <translation>{0}(自 {1:g} 像素/米)</translation>
+    </message>
+    <message>
+        <source>toilet</source>
+        <translation>卫生间</translation>
+    </message>
+    <message>
+        <source>locker_room</source>
+        <translation>更衣室</translation>
+    </message>
+    <message>
+        <source>shower</source>
+        <translation>淋浴间</translation>
+    </message>
+    <message>
+        <source>sauna</source>
+        <translation>桑拿房</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation>区域边缘</translation>
+    </message>
+    <message>
+        <source>car_park</source>
+        <translation>停车场</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用性质</translation>
+    </message>
+    <message>
+        <source>Records sound</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>Hidden or discreet</source>
+        <translation>隐蔽安装</translation>
+    </message>
+    <message>
+        <source>Viewing distance (m)</source>
+        <translation>观看距离 (m)</translation>
+    </message>
+    <message>
+        <source>the open distance in front of the sign</source>
+        <translation>标识前方的开阔距离</translation>
+    </message>
+    <message>
+        <source>Suggested sign ({0}): announces {1}. Double-click to add it, drag to move, right-click to reject.</source>
+        <translation>建议的标识（{0}）：告知 {1}。双击添加，拖动可移动，右键可拒绝。</translation>
+    </message>
+    <message>
+        <source>Sign suggestions are off for levels with more than {0} cameras; use siteplanner signs --suggested</source>
+        <translation>摄像机超过 {0} 台的楼层不显示标识建议；请使用 siteplanner signs --suggested</translation>
+    </message>
+    <message>
+        <source>Add sign {0}</source>
+        <translation>添加标识 {0}</translation>
+    </message>
+    <message>
+        <source>No sign suggestions on this level.</source>
+        <translation>本楼层没有标识建议。</translation>
+    </message>
+    <message>
+        <source>Accept {0} sign suggestions</source>
+        <translation>接受 {0} 条标识建议</translation>
+    </message>
+    <message>
+        <source>{0} signs added</source>
+        <translation>已添加 {0} 块标识</translation>
+    </message>
+    <message>
+        <source>This plan has no signs yet. Accept suggested signs or place signs first.</source>
+        <translation>此平面图还没有标识。请先接受建议的标识或放置标识。</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Signs written to {0} ({1} pages)</source>
+        <translation>标识已写入 {0}（{1} 页）</translation>
+    </message>
+    <message>
+        <source>Why faces are recognised</source>
+        <translation>人脸识别的目的</translation>
+    </message>
+    <message>
+        <source>Other way to verify identity</source>
+        <translation>其他身份核验方式</translation>
+    </message>
+    <message>
+        <source>Elevation (m)</source>
+        <translation>标高 (m)</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Face data kept</source>
+        <translation>人脸信息保存期限</translation>
+    </message>
+    <message>
+        <source>Organisation in other languages</source>
+        <translation>组织信息的其他语言版本</translation>
+    </message>
+    <message>
+        <source>A sign printed in one of these languages uses these words; where a cell is empty it prints the organisation's field as typed on the first page.</source>
+        <translation>以这些语言印制的标识使用此处的文字；单元格为空时，印出第一页中填写的组织信息。</translation>
+    </message>
+    <message>
+        <source>Levels and camera models</source>
+        <translation>楼层和摄像机型号</translation>
+    </message>
+    <message>
+        <source>Camera models (the cameras' own values override them)</source>
+        <translation>摄像机型号（摄像机自身的值优先）</translation>
+    </message>
+    <message>
+        <source>Levels, {0}, {1}: not a valid value: {2}</source>
+        <translation>楼层 {0} 的{1}：不是有效的值：{2}</translation>
+    </message>
+    <message>
+        <source>Camera models, {0}, {1}: not a valid value: {2}</source>
+        <translation>摄像机型号 {0} 的{1}：不是有效的值：{2}</translation>
+    </message>
+    <message>
+        <source>coverage {0} m²</source>
+        <translation>覆盖 {0} m²</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>美国信纸</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 </TS>

@@ -208,10 +208,10 @@ VIEW = (
         data="suggestions",
     ),
     ActionSpec(
-        "show_underlay",
+        "show_floor_below",
         QT_TR_NOOP("Show Floor B&elow"),
         "View",
-        "state.set_underlay",
+        "state.set_floor_below",
         checkable=True,
         tip=QT_TR_NOOP("The walls of the level below, faintly, under the shown level"),
     ),

@@ -10,6 +10,7 @@ record its English source with ``keep_tr`` so that ``retranslate_tree`` can set 
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,13 +76,67 @@ VALUE_WORDS = (
     QT_TR_NOOP("guest_room"),
     QT_TR_NOOP("dormitory"),
     QT_TR_NOOP("lactation_room"),
+    QT_TR_NOOP("toilet"),
+    QT_TR_NOOP("locker_room"),
+    QT_TR_NOOP("shower"),
+    QT_TR_NOOP("sauna"),
+    QT_TR_NOOP("edge"),
+    QT_TR_NOOP("car_park"),
 )
+
+
+# Every source text translated so far, and its translations: texts made earlier (the name of an
+# undo step) can then be shown again in another language.
+_sources: dict[str, str] = {}  # translation -> source
+_templates: dict[str, set[str]] = {}  # source with {0}-style fields -> its translations
+_FIELD = re.compile(r"\{(\d+)(?::[^{}]*)?\}")
 
 
 def tr(text: str) -> str:
     """Translate ``text``. Bare ``tr("...")`` calls are what ``pyside6-lupdate`` collects, under
     the empty context, anywhere in a module; so the whole interface uses this one helper."""
-    return QCoreApplication.translate("", text)
+    out = QCoreApplication.translate("", text)
+    if out != text:
+        _sources[out] = text
+    if "{" in text:
+        _templates.setdefault(text, set()).add(out)
+    return out
+
+
+def retranslated(text: str) -> str:
+    """``text``, made earlier by ``tr`` (perhaps with ``.format``), in the language now
+    installed; a text not made by ``tr`` (a name) comes back as it is."""
+    source = _sources.get(text)
+    if source is None and tr(text) != text:
+        source = text  # the English source itself
+    if source is not None and not _FIELD.search(source):
+        return tr(source)
+    for template, forms in list(_templates.items()):
+        for form in {template, *forms}:
+            if not _FIELD.sub("", form).strip():
+                continue  # a bare "{0}" would match anything
+            m = re.fullmatch(_field_pattern(form), text, re.DOTALL)
+            if m is None:
+                continue
+            order = [int(f.group(1)) for f in _FIELD.finditer(form)]
+            values = dict(zip(order, m.groups(), strict=True))
+            args = [retranslated(v) if v != text else v for _, v in sorted(values.items())]
+            try:
+                return tr(template).format(*args)
+            except (IndexError, ValueError):
+                return text
+    return text
+
+
+def _field_pattern(form: str) -> str:
+    """A regular expression matching ``form`` with each of its fields filled in."""
+    out, last = [], 0
+    for m in _FIELD.finditer(form):
+        out.append(re.escape(form[last : m.start()]))
+        out.append("(.+?)")
+        last = m.end()
+    out.append(re.escape(form[last:]))
+    return "".join(out)
 
 
 # Dynamic properties holding a widget's English source text (and tool tip), and marking a
@@ -116,6 +171,9 @@ def keep_tr(obj: Any, source: str | None, tip: str | None = None) -> Any:
 def keep_tr_items(combo: QComboBox) -> QComboBox:
     """Mark a list whose items show the translation of their data (the plan's word)."""
     combo.setProperty(_TR_ITEMS, True)
+    # Sized to its items whenever they change, not once at first show: a language's words
+    # may be longer than the last one's.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     for i in range(combo.count()):
         combo.setItemText(i, tr(str(combo.itemData(i))))
     return combo

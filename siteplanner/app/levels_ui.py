@@ -20,7 +20,7 @@ from siteplanner.editing.transform import duplicate_level, level_below
 from siteplanner.model import Level
 
 LEVEL_HEIGHT_M = 3.5  # a new level's elevation above the highest one
-Z_UNDERLAY = -50  # above a background image, under every plan item
+Z_FLOOR_BELOW = -50  # above a background image, under every plan item
 
 # The tool bar over the levels list: action-table ids.
 LEVELS_TOOLBAR = (
@@ -38,12 +38,12 @@ LEVELS_MENU = (*LEVELS_TOOLBAR[:3], "level_elevation", *LEVELS_TOOLBAR[3:])
 COPY_NAME = QT_TR_NOOP("{0} (copy)")
 
 
-class UnderlayItem(QGraphicsPathItem):
+class FloorBelowItem(QGraphicsPathItem):
     """The walls of the floor below, faint and out of the way of the mouse."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.setZValue(Z_UNDERLAY)
+        self.setZValue(Z_FLOOR_BELOW)
         colour = style.WALL.lighter(100)
         colour.setAlphaF(0.22)
         self.setBrush(colour)
@@ -52,22 +52,22 @@ class UnderlayItem(QGraphicsPathItem):
         self.setPen(cosmetic(outline, 1.0, Qt.PenStyle.DashLine))
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
-        self.setData(0, "underlay")
+        self.setData(0, "floor_below")
         self.level_id: str | None = None
 
 
 class LevelsFeature:
-    """The level commands (Site menu and the levels tool bar) and the floor-below underlay."""
+    """The level commands (Site menu and the levels tool bar) and the floor below."""
 
     def __init__(self, ctx: EditorContext) -> None:
         self.ctx = ctx
-        self.underlay: UnderlayItem | None = None
-        ctx.state.level_changed.connect(self._update_underlay)
-        ctx.state.walls_changed.connect(self._update_underlay)
-        ctx.state.underlay_changed.connect(self._update_underlay)
-        ctx.doc.changed.connect(self._update_underlay)
-        ctx.doc.replaced.connect(self._update_underlay)
-        ctx.scene.content_sources.append(self.underlay_rect)
+        self.floor_below: FloorBelowItem | None = None
+        ctx.state.level_changed.connect(self._update_floor_below)
+        ctx.state.walls_changed.connect(self._update_floor_below)
+        ctx.state.floor_below_changed.connect(self._update_floor_below)
+        ctx.doc.changed.connect(self._update_floor_below)
+        ctx.doc.replaced.connect(self._update_floor_below)
+        ctx.scene.content_sources.append(self.floor_below_rect)
 
     def toolbar_host(self, panel: QWidget) -> QWidget:
         """``panel`` (the levels list) under a tool bar of the level commands."""
@@ -194,21 +194,21 @@ class LevelsFeature:
         self._move(1)
 
     # -- the floor below ---------------------------------------------------------------------
-    def _item(self) -> UnderlayItem:
+    def _item(self) -> FloorBelowItem:
         scene = self.ctx.scene
-        item = self.underlay
+        item = self.floor_below
         if item is None or not shiboken6.isValid(item) or item.scene() is not scene:
-            item = self.underlay = UnderlayItem()
+            item = self.floor_below = FloorBelowItem()
             scene.addItem(item)
         return item
 
     @guarded
-    def _update_underlay(self, *_args: object) -> None:
+    def _update_floor_below(self, *_args: object) -> None:
         state = self.ctx.state
-        below = level_below(self.ctx.doc.plan, state.level_id) if state.underlay else None
+        below = level_below(self.ctx.doc.plan, state.level_id) if state.floor_below else None
         if below is None:
-            if self.underlay is not None and shiboken6.isValid(self.underlay):
-                self.underlay.setVisible(False)
+            if self.floor_below is not None and shiboken6.isValid(self.floor_below):
+                self.floor_below.setVisible(False)
             return
         item = self._item()
         walls = state.walls.get(below.id)
@@ -225,8 +225,8 @@ class LevelsFeature:
         item.setToolTip(tr("Floor below: {0}").format(below.name or below.id))
         item.setVisible(True)
 
-    def underlay_rect(self) -> QRectF:
-        item = self.underlay
+    def floor_below_rect(self) -> QRectF:
+        item = self.floor_below
         if item is not None and shiboken6.isValid(item) and item.isVisible():
             return item.sceneBoundingRect()
         return QRectF()

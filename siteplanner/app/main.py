@@ -160,6 +160,7 @@ def run_editor(plan_path: str | None, screenshot: str | None = None) -> int:
     win.show()
     win.file.open_path(plan_path or sample_plan_path())
     recover_untitled(win)
+    win.help.show_first_time()  # Help ▸ Getting Started, once per user
     return int(app.exec())
 
 

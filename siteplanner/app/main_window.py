@@ -54,8 +54,14 @@ from siteplanner.app.document import Document
 from siteplanner.app.edit import EditController, StackAction
 from siteplanner.app.files import FileController, new_plan
 from siteplanner.app.guard import guarded
-from siteplanner.app.i18n import keep_tr, keep_tr_items, retranslate_tree, tr
-from siteplanner.app.panels import FindingsPanel, LevelsPanel, PropertiesPanel, SchedulePanel
+from siteplanner.app.i18n import keep_tr, keep_tr_items, retranslate_tree, retranslated, tr
+from siteplanner.app.panels import (
+    FindingsPanel,
+    LevelsPanel,
+    PropertiesPanel,
+    SchedulePanel,
+    object_names,
+)
 from siteplanner.app.scene import PlanScene
 from siteplanner.app.state import EditorState, Overlays
 from siteplanner.app.style import plain_label
@@ -151,6 +157,7 @@ class MainWindow(QMainWindow):
             "signs": self.signs_ui,
             "exports": self.exports,
             "drawings": self.drawings,
+            "underlay": self.underlay,
             "levels": self.levels,
             "objects": self.objects,
             "background": self.background,
@@ -218,7 +225,7 @@ class MainWindow(QMainWindow):
             [self.levels_dock, self.properties_dock], [120, 400], Qt.Orientation.Vertical
         )
         self.resizeDocks(
-            [self.levels_dock, self.findings_dock], [240, 330], Qt.Orientation.Horizontal
+            [self.levels_dock, self.findings_dock], [240, 400], Qt.Orientation.Horizontal
         )
         self.resizeDocks([self.schedule_dock], [150], Qt.Orientation.Vertical)
 
@@ -335,6 +342,13 @@ class MainWindow(QMainWindow):
         """Show the whole window in the language just installed, without a restart: menus,
         commands, docks, panels, tool options, status texts; and analyse again so that the
         findings speak that language too."""
+        undo = self.doc.undo
+        for i in range(undo.count()):  # the steps made so far: Edit ▸ Undo and History name them
+            cmd = undo.command(i)
+            cmd.setText(retranslated(cmd.text()))
+        history = self.history_dock.widget()
+        if isinstance(history, QUndoView):
+            history.setStack(undo)  # shows the new names
         self.action_set.retranslate()
         retranslate_tree(self)
         # Panels and features that build texts from data (rows, counts) redo them.
@@ -352,7 +366,8 @@ class MainWindow(QMainWindow):
             if part is not self and callable(fn) and id(part) not in done:
                 done.add(id(part))
                 fn()
-        self.statusBar().clearMessage()
+        hint = getattr(self.tool, "hint", "")
+        self.status(tr(hint) if hint else "")  # the tool's hint, not an old message
         self._show_analysis(self.state.render)
         self.update_title()
         self.runner.schedule(0)  # finding messages in the new language
@@ -417,7 +432,7 @@ class MainWindow(QMainWindow):
             self.findings_panel.set_findings([])
             self.schedule_panel.setRowCount(0)
             return
-        self.findings_panel.set_findings(data.analysis.findings)
+        self.findings_panel.set_findings(data.analysis.findings, object_names(data.analysis.plan))
         self.schedule_panel.set_analysis(data.analysis, self.state.level_id)
         fs = data.analysis.findings
         n_err = sum(f.severity == "error" for f in fs)

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import math
+import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QT_TR_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +30,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -37,7 +49,14 @@ from siteplanner.app.settings_ui import pack_title
 from siteplanner.compliance.packs import available_packs, load_pack
 from siteplanner.editing.handles import opening_with_width
 from siteplanner.findings import Finding, Severity
-from siteplanner.model import DORI_LEVELS, Camera, MissingOptics, Plan, resolve_optics
+from siteplanner.model import (
+    DORI_LEVELS,
+    Camera,
+    MissingOptics,
+    Opening,
+    Plan,
+    resolve_optics,
+)
 from siteplanner.units import FOOT_M, SQFT_M2, format_length, parse_length
 
 if TYPE_CHECKING:
@@ -50,6 +69,7 @@ NONE = "—"
 FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
     "walls": [("thickness_m", QT_TR_NOOP("Thickness (m)"), "num", None)],
     "openings": [
+        ("name", QT_TR_NOOP("Name"), "text", None),
         ("kind", QT_TR_NOOP("Kind"), "choice", ["door", "window"]),
         ("width_m", QT_TR_NOOP("Width (m)"), "num", None),
         ("depth_m", QT_TR_NOOP("Cut depth (m)"), "num", None),
@@ -65,6 +85,7 @@ FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
         ("place", QT_TR_NOOP("Place"), "choice", [None, "public", "internal"]),
         ("required_dori", QT_TR_NOOP("Required DORI"), "choice", [None, *DORI_LEVELS]),
         ("private_type", QT_TR_NOOP("Private type"), "suggest", None),
+        ("use", QT_TR_NOOP("Use"), "choice", [None, "car_park"]),
     ],
     "cameras": [
         ("name", QT_TR_NOOP("Name"), "text", None),
@@ -77,6 +98,8 @@ FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
         ("resolution", QT_TR_NOOP("Resolution"), "res", None),
         ("range_m", QT_TR_NOOP("Range (m)"), "optnum", None),
         ("face_recognition", QT_TR_NOOP("Face recognition"), "choice", [None, True, False]),
+        ("audio", QT_TR_NOOP("Records sound"), "choice", [None, True, False]),
+        ("concealed", QT_TR_NOOP("Hidden or discreet"), "choice", [None, True, False]),
         ("purpose", QT_TR_NOOP("Purpose"), "suggest", None),
     ],
     "signs": [
@@ -84,18 +107,20 @@ FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
         ("width_m", QT_TR_NOOP("Width (m)"), "num", None),
         ("height_m", QT_TR_NOOP("Height (m)"), "num", None),
         ("mount_height_m", QT_TR_NOOP("Mount height (m)"), "num", None),
-        ("covers", QT_TR_NOOP("Covers cameras"), "list", None),
+        ("viewing_distance_m", QT_TR_NOOP("Viewing distance (m)"), "optnum", None),
+        ("covers", QT_TR_NOOP("Covers cameras"), "cameras", None),
     ],
 }
-# Fields shown that the model keeps in another form: name -> (value from the object, the
-# (field, value) that sets it). An opening's width is the distance between its two ends.
+# Fields of openings shown that the model keeps in another form: name -> (value from the object,
+# the (field, value) that sets it). An opening's width is the distance between its two ends (a
+# sign's width_m is its own field).
 DERIVED: dict[str, tuple[Any, Any]] = {
     "width_m": (
         lambda o: round(math.dist(*o.points), 6),
         lambda o, w: ("points", opening_with_width(list(o.points), w)),
     ),
 }
-# Explanations shown as the tooltip of a field and its label.
+# Explanations shown as the tooltip of an opening's field and its label.
 FIELD_TIPS = {
     "depth_m": QT_TR_NOOP(
         "How deep the opening cuts through the wall, across it: at least the wall's thickness, "
@@ -105,9 +130,13 @@ FIELD_TIPS = {
 }
 
 
+def derived(obj: Any, name: str) -> tuple[Any, Any] | None:
+    return DERIVED.get(name) if isinstance(obj, Opening) else None
+
+
 def field_value(obj: Any, name: str) -> Any:
-    derived = DERIVED.get(name)
-    return derived[0](obj) if derived is not None else getattr(obj, name)
+    how = derived(obj, name)
+    return how[0](obj) if how is not None else getattr(obj, name)
 
 
 # Titles of the selected object's kind (translated where shown).
@@ -124,6 +153,9 @@ PLAN_FIELDS = [
     ("rules", QT_TR_NOOP("Rule pack"), "pack", None),
 ]
 
+
+# What an empty optional number means, per field (default: the camera's model gives it).
+EMPTY_MEANS = {"viewing_distance_m": QT_TR_NOOP("the open distance in front of the sign")}
 
 # Camera purposes offered in the list besides the rule pack's internal ones (the format takes
 # any word: a purpose the pack does not name counts as public).
@@ -153,10 +185,12 @@ def suggestions(plan: Plan, name: str) -> list[tuple[str, str]]:
             words += sorted(p for p in pack.internal_purposes if p not in words)
         return [(w, tr(w)) for w in words]
     if name == "private_type" and pack is not None:
+        # Shown by the pack's name in the interface language, else our translation of the key.
         out = []
         for key, names in pack.private_types.items():
-            shown = names.get(lang) or key
-            out.append((key, key if shown == key else f"{shown} ({key})"))
+            ours = tr(key)
+            shown = names.get(lang) or (ours if ours != key else names.get("en") or key)
+            out.append((key, shown))
         return out
     return []
 
@@ -285,6 +319,7 @@ class PropertiesPanel(QWidget):
         self.outer.addStretch(1)
         self.editors: dict[str, QWidget] = {}
         self.kinds: dict[str, str] = {}
+        self.labels: dict[str, str] = {}  # field -> its label as shown
         self.target: Any = None
         self._shown_key: object = None
         self._in_editor = 0  # depth of editor signals being handled
@@ -304,6 +339,9 @@ class PropertiesPanel(QWidget):
         models = tuple(m.id for m in self.win.doc.plan.camera_models)
         if sel:
             coll, obj = sel[0]
+            if coll == "signs":  # the covers checklist names the cameras
+                cams = tuple((c.id, c.name) for lv in self.win.doc.plan.levels for c in lv.cameras)
+                return (coll, id(obj), units, cams)
             return (coll, id(obj), units, models if coll == "cameras" else ())
         return ("plan", id(self.win.doc.plan), units)
 
@@ -348,6 +386,7 @@ class PropertiesPanel(QWidget):
                     widget.deleteLater()
         self.editors = {}
         self.kinds = {}
+        self.labels = {}
 
     def _rebuild(self, sel: list[tuple[str, Any]], key: object) -> None:
         self._clear_rows()
@@ -369,9 +408,10 @@ class PropertiesPanel(QWidget):
             text = tr(label)
             if self._length_style(name, kind) is not None:
                 text = text.replace("(m)", "(ft)")
+            self.labels[name] = text
             editor = self._editor(obj, name, kind, choices)
             self.form.addRow(text, editor)
-            tip = FIELD_TIPS.get(name)
+            tip = FIELD_TIPS.get(name) if isinstance(obj, Opening) else None
             if tip:
                 editor.setToolTip(tr(tip))
                 label_item = self.form.labelForField(editor)
@@ -390,6 +430,11 @@ class PropertiesPanel(QWidget):
             try:
                 if isinstance(w, QCheckBox):
                     w.setChecked(bool(value))
+                elif isinstance(w, QListWidget):
+                    for i in range(w.count()):
+                        item = w.item(i)
+                        on = item.data(Qt.ItemDataRole.UserRole) in (value or [])
+                        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
                 elif isinstance(w, QComboBox) and w.isEditable():
                     self._show_choice(w, value)
                 elif isinstance(w, QComboBox):
@@ -438,15 +483,25 @@ class PropertiesPanel(QWidget):
             w = QComboBox()
             w.setEditable(True)
             w.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            # Keys shown by the same name (restroom and toilet are both 卫生间) mean the same to
+            # the rules: the list offers the first, and shows it for the others too.
+            aliases: dict[str, int] = {}
             for v, label in suggestions(self.win.doc.plan, name):
-                w.addItem(label, v)
+                at = w.findText(label)
+                if at >= 0:
+                    aliases[v] = at
+                else:
+                    w.addItem(label, v)
+            w.setProperty("aliases", aliases)
             self._show_choice(w, value)
             w.activated.connect(
-                lambda i, n=name, ww=w: self._from_editor(self.commit, n, ww.itemData(i))
+                lambda i, n=name, ww=w: self._from_editor(self.commit, n, self._typed(ww, n, i))
             )
             w.lineEdit().editingFinished.connect(
-                lambda n=name, ww=w: self._from_editor(self.commit, n, self._typed(ww))
+                lambda n=name, ww=w: self._from_editor(self.commit, n, self._typed(ww, n))
             )
+        elif kind == "cameras":
+            w = self._camera_checklist(obj, value)
         elif kind in ("choice", "model"):
             w = QComboBox()
             if kind == "model":
@@ -461,8 +516,8 @@ class PropertiesPanel(QWidget):
             )
         else:
             w = QLineEdit(self._show(value, name, kind))
-            if kind in ("optnum", "res") and value is None:
-                w.setPlaceholderText(tr("from model"))
+            if kind in ("optnum", "res"):
+                w.setPlaceholderText(tr(EMPTY_MEANS.get(name, QT_TR_NOOP("from model"))))
             w.editingFinished.connect(
                 lambda n=name, k=kind, ww=w: self._from_editor(self._text_edited, n, k, ww)
             )
@@ -471,21 +526,60 @@ class PropertiesPanel(QWidget):
         self.kinds[name] = kind
         return w
 
+    def _camera_checklist(self, sign: Any, covers: list[str]) -> QListWidget:
+        """A sign's cameras as a list of names to tick: those of the sign's level, then any
+        it names elsewhere (or that no longer exist, shown by id)."""
+        w = QListWidget()
+        w.setMaximumHeight(150)
+        found = self.win.doc.find(sign.id)
+        level_cams = found[0].cameras if found is not None else []
+        entries = [(c.id, c.name or c.id) for c in level_cams]
+        here = {cid for cid, _ in entries}
+        for cid in covers:
+            if cid not in here:
+                other = self.win.doc.plan.find_camera(cid)
+                entries.append((cid, (other[1].name or cid) if other else cid))
+        for cid, label in entries:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, cid)
+            item.setToolTip(cid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if cid in covers else Qt.CheckState.Unchecked)
+            w.addItem(item)
+        w.itemChanged.connect(
+            lambda _i, ww=w: self._from_editor(self.commit, "covers", self._ticked(ww))
+        )
+        return w
+
+    @staticmethod
+    def _ticked(w: QListWidget) -> list[str]:
+        return [
+            w.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(w.count())
+            if w.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
     @staticmethod
     def _show_choice(w: QComboBox, value: Any) -> None:
         idx = w.findData(value) if value is not None else -1
+        if idx < 0 and value is not None:
+            idx = (w.property("aliases") or {}).get(value, -1)
         if idx >= 0:
             w.setCurrentIndex(idx)
         else:
             w.setCurrentIndex(-1)
             w.setEditText(value or "")
 
-    @staticmethod
-    def _typed(w: QComboBox) -> str | None:
-        """The value of an editable list: a listed label's value, else the typed word."""
+    def _typed(self, w: QComboBox, name: str, idx: int | None = None) -> str | None:
+        """The value of an editable list: a listed label's value (the field's own value when
+        it is another key of that label), else the typed word."""
         text = w.currentText().strip()
-        idx = w.findText(text)
+        if idx is None:
+            idx = w.findText(text)
         if idx >= 0:
+            current = getattr(self.target, name, None)
+            if current is not None and (w.property("aliases") or {}).get(current) == idx:
+                return current
             return w.itemData(idx)
         return text or None
 
@@ -520,15 +614,17 @@ class PropertiesPanel(QWidget):
         obj = self.target
         if obj is None or field_value(obj, name) == value:
             return
-        label = name
+        label = name  # errors name the field as the file has it
+        step = re.sub(r"\s*\(.*\)$", "", self.labels.get(name, name))  # its label, no unit
         try:
-            if name in DERIVED:
-                name, value = DERIVED[name][1](obj, value)
+            how = derived(obj, name)
+            if how is not None:
+                name, value = how[1](obj, value)
             if isinstance(obj, Camera):
                 # A camera must keep every optic value from itself or its model, or the plan
                 # would save but never load again.
                 resolve_optics(self.win.doc.plan, obj.model_copy(update={name: value}))
-            cmd = SetFieldsCommand(self.win.doc, tr("Edit {0}").format(label), [(obj, name, value)])
+            cmd = SetFieldsCommand(self.win.doc, tr("Edit {0}").format(step), [(obj, name, value)])
         except MissingOptics as exc:
             self.error.setText(f"{exc.field}: {exc}")
             return
@@ -550,6 +646,28 @@ SEVERITY_FILTERS = (
 )
 
 
+class WrappedTextDelegate(QStyledItemDelegate):
+    """A cell as tall as its text wrapped in its column's width (a tree view sizes rows from
+    the unwrapped text otherwise)."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        width = self.view.columnWidth(index.column()) - 8  # the cell's text margins
+        text = str(index.data() or "")
+        if width <= 0 or not text:
+            return hint
+        box = option.fontMetrics.boundingRect(
+            QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(hint.width(), max(hint.height(), box.height() + 4))
+
+
 class FindingsPanel(QTreeWidget):
     finding_clicked = Signal(object)
 
@@ -559,19 +677,34 @@ class FindingsPanel(QTreeWidget):
         self._set_headers()
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
-        self.setUniformRowHeights(True)
-        self.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.header().setResizeContentsPrecision(200)  # widths from the first rows, not all
+        # The message wraps in the width the dock gives it: read without scrolling sideways.
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(self.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(200)  # widths from the first rows, not all
+        # The rule's id is in each row's tooltip, with the reference: the width goes to the text.
+        self.setColumnHidden(self.RULE, True)
+        self.setItemDelegateForColumn(self.MESSAGE, WrappedTextDelegate(self))
+        # Row heights follow the message column's width (wrapped lines), also when it changes.
+        header.sectionResized.connect(lambda *_a: self.scheduleDelayedItemsLayout())
+        self.names: dict[str, str] = {}  # object id -> name, for the Object column
         self.itemClicked.connect(lambda item, _c: self.finding_clicked.emit(item.data(0, 256)))
         self.findings: list[Finding] = []
         self.severity_filter = QComboBox()
         self.severity_filter.setObjectName("severity_filter")
+        self.severity_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for label, rank in SEVERITY_FILTERS:
             self.severity_filter.addItem(tr(label), rank)
         self.severity_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.count_label = style.plain_label(QLabel())
 
-    HEAD = (QT_TR_NOOP("Severity"), QT_TR_NOOP("Rule"), QT_TR_NOOP("Object"), QT_TR_NOOP("Message"))
+    HEAD = (QT_TR_NOOP("Severity"), QT_TR_NOOP("Object"), QT_TR_NOOP("Message"), QT_TR_NOOP("Rule"))
+    OBJECT, MESSAGE, RULE = 1, 2, 3
+    OBJECT_MAX_PX = 110  # a long name wraps rather than pushing the message out of view
 
     def _set_headers(self) -> None:
         self.setHeaderLabels([tr(h) for h in self.HEAD])
@@ -610,11 +743,16 @@ class FindingsPanel(QTreeWidget):
             shown += not hide
         self.count_label.setText(tr("{0} of {1} shown").format(shown, self.topLevelItemCount()))
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        """Show ``findings``, most severe first. Only the rows that changed are rebuilt: a
-        re-analysis of a large plan changes a few of its thousand findings."""
+    def set_findings(self, findings: list[Finding], names: dict[str, str] | None = None) -> None:
+        """Show ``findings``, most severe first, naming their objects by ``names`` (id -> name).
+        Only the rows that changed are rebuilt: a re-analysis of a large plan changes a few of
+        its thousand findings."""
         new = sorted(findings, key=lambda f: Severity.rank_of(f.severity))
         old = self.findings
+        if names is not None and names != self.names:
+            self.names = dict(names)
+            old = []  # every row names its objects anew
+            self.clear()
         if new == old:
             return
         # Replace only what differs, from the end so that earlier rows keep their index.
@@ -627,17 +765,41 @@ class FindingsPanel(QTreeWidget):
             self.insertTopLevelItems(i1, [self._item(f) for f in new[j1:j2]])
         self.findings = new
         self._apply_filter()
-        for c in range(3):
+        for c in (0, self.OBJECT):
             self.resizeColumnToContents(c)
+        if self.columnWidth(self.OBJECT) > self.OBJECT_MAX_PX:
+            self.setColumnWidth(self.OBJECT, self.OBJECT_MAX_PX)
 
-    @staticmethod
-    def _item(f: Finding) -> QTreeWidgetItem:
-        obj = ", ".join(x for x in (f.camera, f.zone, f.sign, f.opening) if x)
-        item = QTreeWidgetItem([tr(str(f.severity)), f.rule, obj, f.message])
+    def object_text(self, f: Finding) -> str:
+        """The finding's objects by name (the id where one has none)."""
+        ids = [x for x in (f.camera, f.zone, f.sign, f.opening) if x]
+        return ", ".join(self.names.get(x) or x for x in ids)
+
+    def _item(self, f: Finding) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([tr(str(f.severity)), self.object_text(f), f.message, f.rule])
         item.setForeground(0, QBrush(style.SEVERITY.get(f.severity, style.LABEL)))
-        item.setToolTip(3, style.plain_tip(f"{f.message}\n{f.reference}"))
+        ids = [x for x in (f.camera, f.zone, f.sign, f.opening) if x]
+        item.setToolTip(
+            self.OBJECT,
+            style.plain_tip("\n".join(f"{self.names.get(x) or x} ({x})" for x in ids)),
+        )
+        tip = style.plain_tip(f"{f.rule}\n{f.message}\n{f.reference}")
+        for col in (0, self.MESSAGE):
+            item.setToolTip(col, tip)
         item.setData(0, 256, f)
         return item
+
+
+def object_names(plan: Plan) -> dict[str, str]:
+    """The names of the plan's objects that findings point at (id -> name, named ones only)."""
+    out: dict[str, str] = {}
+    for level in plan.levels:
+        for coll in ("cameras", "zones", "signs", "openings"):
+            for obj in getattr(level, coll):
+                name = getattr(obj, "name", None)
+                if name:
+                    out[obj.id] = name
+    return out
 
 
 class SchedulePanel(QTableWidget):
@@ -682,6 +844,7 @@ class SchedulePanel(QTableWidget):
 
     def retranslate(self) -> None:
         self._set_headers()
+        self.resizeColumnsToContents()
 
     def set_units(self, style: str) -> None:
         self.unit_style = style

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
 from siteplanner.app.document import Document
 from siteplanner.app.guard import guarded
+from siteplanner.app.i18n import tr
 from siteplanner.app.items import (
     ITEM_TYPES,
     BandsItem,
@@ -419,8 +420,9 @@ class PlanScene(QGraphicsScene):
                     item.setToolTip(
                         plain_tip(
                             f"{item.obj.name or item.obj.id}\n"
-                            f"coverage {res.coverage_m2:.1f} m²\n"
-                            + "\n".join(f"{k} {v:.1f} m²" for k, v in dori.items())
+                            + tr("coverage {0} m²").format(f"{res.coverage_m2:.1f}")
+                            + "\n"
+                            + "\n".join(f"{tr(k)} {v:.1f} m²" for k, v in dori.items())
                         )
                     )
                 if item.warn != (item.obj.id in warn) or item.face != face:

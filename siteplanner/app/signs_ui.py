@@ -10,7 +10,7 @@ UI thread; accepting one adds a Sign through the undo stack.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from siteplanner.app.commands import AddObjectsCommand
+from siteplanner import pipeline
+from siteplanner.app.commands import AddObjectsCommand, SetFieldsCommand
 from siteplanner.app.i18n import tr
 from siteplanner.app.items import Z_SIGN
 from siteplanner.app.qt_canvas import PrinterCanvas
@@ -45,6 +46,7 @@ from siteplanner.app.settings_ui import ORG_TEXTS
 from siteplanner.app.style import plain_tip
 from siteplanner.compliance import load_pack
 from siteplanner.compliance.packs import PackError, RulePack, UnknownRulePack
+from siteplanner.model import Level
 from siteplanner.signage.content import lang_choices, notice_missing
 from siteplanner.signage.pdf import (
     PAPERS,
@@ -53,13 +55,14 @@ from siteplanner.signage.pdf import (
     draw_signs,
     write_signs_pdf,
 )
-from siteplanner.signage.placement import SignSuggestion
+from siteplanner.signage.placement import SignSuggestion, suggest_signs
 
 if TYPE_CHECKING:
     from siteplanner.app.context import EditorContext
 
 # Without a known rule pack (the plan names one this build lacks): the Chinese packs' choice.
 LANG_CHOICES = [("中文 + English", ("zh", "en")), ("中文", ("zh",)), ("English", ("en",))]
+PAPER_WORDS = (QT_TR_NOOP("letter"),)  # A4 and A3 read the same in every language
 LAYOUT_CHOICES = [
     (QT_TR_NOOP("One sign per page"), "page"),
     (QT_TR_NOOP("Several per sheet, with cut marks"), "sheet"),
@@ -126,11 +129,13 @@ class SuggestionItem(QGraphicsObject):
         self.setZValue(Z_SIGN + 1)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setPos(QPointF(*suggestion.position))
-        where = suggestion.kind + (f" {suggestion.opening}" if suggestion.opening else "")
+        where = tr(suggestion.kind) + (f" {suggestion.opening}" if suggestion.opening else "")
         self.setToolTip(
             plain_tip(
-                f"Suggested sign ({where}): announces {label}. "
-                "Double-click to add it, drag to move, right-click to reject."
+                tr(
+                    "Suggested sign ({0}): announces {1}. "
+                    "Double-click to add it, drag to move, right-click to reject."
+                ).format(where, label)
                 + (f"\n{suggestion.note}" if suggestion.note else "")
             )
         )
@@ -210,8 +215,9 @@ class SignOptionsDialog(QDialog):
         self.setWindowTitle(tr("Signs"))
         form = QFormLayout(self)
         self.paper = QComboBox()
-        self.paper.addItems(list(PAPERS))
-        self.paper.setCurrentText(options.paper)
+        for name in PAPERS:  # shown translated ("letter"), kept as the engine's name
+            self.paper.addItem(tr(name), name)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(options.paper)))
         if paper:
             form.addRow(tr("Paper"), self.paper)
         self.langs = QComboBox()
@@ -241,7 +247,7 @@ class SignOptionsDialog(QDialog):
 
     def options(self) -> SignOptions:
         return SignOptions(
-            self.paper.currentText(),
+            self.paper.currentData(),
             tuple(self.langs.currentData()),
             self.layout_box.currentData(),
             self.legend.isChecked(),
@@ -305,8 +311,10 @@ class SignsUi(QObject):
         if self.visible and level is not None:
             if len(level.cameras) > MAX_SUGGEST_CAMERAS:
                 self.ctx.status(
-                    f"Sign suggestions are off for levels with more than {MAX_SUGGEST_CAMERAS} "
-                    f"cameras; use siteplanner signs --suggested"
+                    tr(
+                        "Sign suggestions are off for levels with more than {0} cameras; "
+                        "use siteplanner signs --suggested"
+                    ).format(MAX_SUGGEST_CAMERAS)
                 )
             else:
                 render = self.ctx.state.render
@@ -354,11 +362,67 @@ class SignsUi(QObject):
         sign.position = (round(pos.x(), 3), round(pos.y(), 3))  # where the user left it
         self.dismissed.add(_key(item.suggestion))
         self._drop(item)
-        doc.undo.push(AddObjectsCommand(doc, f"Add sign {sign.id}", level, [("signs", sign)]))
+        doc.undo.push(
+            AddObjectsCommand(doc, tr("Add sign {0}").format(sign.id), level, [("signs", sign)])
+        )
 
-    def accept_all(self) -> None:
-        for item in list(self.items):
-            self.accept(item)
+    def _level_suggestions(self, level: Level) -> list[SignSuggestion]:
+        """The shown level's suggestions, not rejected ones, where the user has dragged them;
+        computed here when they are not on the canvas (the overlay is off, or the analysis
+        drawn is older than the plan)."""
+        if self.visible and self.items and not self.ctx.runner.busy:
+            out = []
+            for item in self.items:
+                pos = item.pos()
+                out.append(
+                    replace(item.suggestion, position=(round(pos.x(), 3), round(pos.y(), 3)))
+                )
+            return out
+        render = self.ctx.state.render
+        plan = self.ctx.doc.plan
+        if render is not None and not self.ctx.runner.busy:
+            found = suggest_signs(plan, render.analysis, level_ids=[level.id])
+        else:  # no current analysis: the pipeline, once, for this level
+            found = pipeline.run(plan, suggest=[level.id]).suggestions
+        return [s for s in found if s.level_id == level.id and _key(s) not in self.dismissed]
+
+    def accept_all(self) -> int:
+        """Tools ▸ Accept All Sign Suggestions: every suggestion of the shown level becomes a
+        sign (or extends the sign it names), as one undo step. Returns how many."""
+        doc = self.ctx.doc
+        level = self.ctx.scene.level()
+        if level is None:
+            return 0
+        found = self._level_suggestions(level)
+        if not found:
+            self.ctx.status(tr("No sign suggestions on this level."), 5000)
+            return 0
+        ids = doc.ids()
+        new: list[tuple[str, Any]] = []
+        extended: dict[str, tuple[Any, list[str]]] = {}
+        for s in found:
+            old = next((g for g in level.signs if g.id == s.extends), None) if s.extends else None
+            if old is not None:
+                covers = extended.get(old.id, (old, list(old.covers)))[1]
+                covers += [c for c in s.covers if c not in covers]
+                extended[old.id] = (old, covers)
+            else:
+                new.append(("signs", s.to_sign(ids.new("signs"))))
+        text = tr("Accept {0} sign suggestions").format(len(found))
+        doc.undo.beginMacro(text)
+        try:
+            if new:
+                doc.undo.push(AddObjectsCommand(doc, text, level, new))
+            if extended:
+                changes = [(sign, "covers", covers) for sign, covers in extended.values()]
+                doc.undo.push(SetFieldsCommand(doc, text, changes))
+        finally:
+            doc.undo.endMacro()
+        self.dismissed.update(_key(s) for s in found)
+        self._clear_items()
+        self.suggestions = []
+        self.ctx.status(tr("{0} signs added").format(len(new)), 5000)
+        return len(found)
 
     def reject(self, item: SuggestionItem) -> None:
         self.dismissed.add(_key(item.suggestion))
@@ -387,7 +451,7 @@ class SignsUi(QObject):
             return True
         self.ctx.dialogs.error(
             tr("No signs"),
-            "This plan has no signs yet. Accept suggested signs or place signs first.",
+            tr("This plan has no signs yet. Accept suggested signs or place signs first."),
         )
         return False
 
@@ -408,7 +472,7 @@ class SignsUi(QObject):
             "who operates the cameras, how to reach them, why they record and how long "
             "recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked "
             "DRAFT / 草稿, which is not to be put up."
-        ).format(", ".join(names))
+        ).format(tr(", ").join(names))  # 、 between Chinese words
         answer = self.ctx.dialogs.ask_incomplete_notice(title, message, draft)
         if answer == "settings":
             self.ctx.actions["site_settings"].trigger()
@@ -441,9 +505,11 @@ class SignsUi(QObject):
                 draft=draft,
             )
         except (OSError, SignPdfError) as exc:
-            self.ctx.dialogs.error(tr("Export signs"), f"Cannot write {path}: {exc}")
+            self.ctx.dialogs.error(
+                tr("Export signs"), tr("Cannot write {0}: {1}").format(path, exc)
+            )
             return None
-        self.ctx.status(f"Signs written to {path} ({result.pages} pages)")
+        self.ctx.status(tr("Signs written to {0} ({1} pages)").format(path, result.pages))
         return Path(path)
 
     def make_printer(self, options: SignOptions) -> QPrinter:

@@ -45,7 +45,7 @@ class EditorState(QObject):
     render_changed = Signal(object)  # RenderData
     walls_changed = Signal(object)  # level id -> WallPaths
     isolation_changed = Signal(object)  # the isolated camera's id, or None
-    underlay_changed = Signal(bool)  # the floor below drawn faintly under the level
+    floor_below_changed = Signal(bool)  # the floor below drawn faintly under the level
 
     def __init__(self, level_id: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +55,7 @@ class EditorState(QObject):
         self.render: RenderData | None = None
         self.walls: dict[str, WallPaths] = {}  # the wall solids drawn, from the worker
         self.isolated_camera: str | None = None  # only this camera's view is drawn
-        self.underlay = False
+        self.floor_below = False
 
     # -- level -------------------------------------------------------------------------------
     def set_level(self, level_id: str) -> None:
@@ -82,12 +82,12 @@ class EditorState(QObject):
             self.isolated_camera = camera_id
             self.isolation_changed.emit(camera_id)
 
-    # -- underlay ----------------------------------------------------------------------------
-    def set_underlay(self, on: bool) -> None:
+    # -- the floor below -----------------------------------------------------------------------
+    def set_floor_below(self, on: bool) -> None:
         on = bool(on)
-        if on != self.underlay:
-            self.underlay = on
-            self.underlay_changed.emit(on)
+        if on != self.floor_below:
+            self.floor_below = on
+            self.floor_below_changed.emit(on)
 
     # -- units -------------------------------------------------------------------------------
     def set_unit_style(self, style: str) -> None:

@@ -122,6 +122,9 @@ class PackSpec(_Strict):
     sign_languages: list[Lang] = Field(min_length=1)
     # The ones printed when no language is asked for (default: all of ``sign_languages``).
     sign_default_languages: list[Lang] | None = None
+    # Languages a sign in the jurisdiction must carry (Chinese in China): `signs` warns when
+    # one is left out.
+    sign_required_languages: list[Lang] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _every_language(self) -> PackSpec:
@@ -146,12 +149,13 @@ class PackSpec(_Strict):
         for lang in self.sign_languages:
             if lang not in self.sign.title:
                 raise ValueError(f"sign.title: no {lang!r} text for sign language {lang!r}")
-        for lang in self.sign_default_languages or ():
-            if lang not in self.sign_languages:
-                raise ValueError(
-                    f"sign_default_languages: {lang!r} is not one of the sign_languages "
-                    f"({', '.join(self.sign_languages)})"
-                )
+        for key in ("sign_default_languages", "sign_required_languages"):
+            for lang in getattr(self, key) or ():
+                if lang not in self.sign_languages:
+                    raise ValueError(
+                        f"{key}: {lang!r} is not one of the sign_languages "
+                        f"({', '.join(self.sign_languages)})"
+                    )
         return self
 
 
@@ -174,6 +178,7 @@ class RulePack:
     terms: Mapping[str, dict[str, str]] = field(default_factory=dict)
     sign_languages: tuple[str, ...] = ()
     sign_default_languages: tuple[str, ...] = ()
+    sign_required_languages: tuple[str, ...] = ()
     assessment: Mapping[str, str] = field(default_factory=dict)
     source: str = ""
 
@@ -287,6 +292,7 @@ def parse_pack(data: Any, source: str) -> RulePack:
         terms={k: dict(v) for k, v in spec.terms.items()},
         sign_languages=tuple(spec.sign_languages),
         sign_default_languages=tuple(spec.sign_default_languages or spec.sign_languages),
+        sign_required_languages=tuple(spec.sign_required_languages),
         assessment=dict(spec.assessment),
         source=source,
     )

@@ -4,7 +4,9 @@ What is copied is JSON: a list of ``{"collection": "cameras", "object": {...}}``
 file's own form, so it survives the system clipboard and another editor window. A paste makes
 new objects from it: each gets a fresh id, plan-wide unique (from one allocator, so pasting
 twice gives ``c6`` then ``c7``), moved by an offset so it is seen beside the original; a pasted
-sign that covered a pasted camera covers that camera's copy.
+sign that covered a pasted camera covers that camera's copy. Pasted cameras take the next free
+number of their name's pattern (``CAM-05`` → ``CAM-07`` when ``CAM-06`` exists), zones and
+obstacles too when their names are numbered (``siteplanner.editing.names``).
 """
 
 from __future__ import annotations
@@ -16,11 +18,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from siteplanner.editing.defaults import DEFAULTS
+from siteplanner.editing.names import copy_names
 from siteplanner.editing.registry import collection, collection_of, moved
 from siteplanner.model import Plan, Sign
 from siteplanner.model.ids import IdAllocator
 
 MIME = "application/x-siteplanner-objects"
+
+# Collections whose pasted names are renumbered: cameras always (two CAM-05 confuse every
+# schedule and finding), the others only when their names carry a number.
+RENAMED = {"cameras": False, "zones": True, "obstacles": True}
 
 
 class ClipboardError(ValueError):
@@ -84,4 +91,12 @@ def pasted(
     for _, obj in objects:
         if isinstance(obj, Sign):
             obj.covers = [renamed.get(c, c) for c in obj.covers]
+    for coll, numbered_only in RENAMED.items():
+        pasted_here = [obj for name, obj in objects if name == coll]
+        if not pasted_here:
+            continue
+        taken = [o.name for lv in plan.levels for o in getattr(lv, coll)]
+        names = copy_names([o.name for o in pasted_here], taken, numbered_only)
+        for obj, name in zip(pasted_here, names, strict=True):
+            obj.name = name
     return objects

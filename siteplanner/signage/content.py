@@ -281,16 +281,17 @@ def notice_missing(plan: Plan, pack: RulePack | None = None) -> list[str]:
 
 
 def language_warnings(plan: Plan, langs: Sequence[str], pack: RulePack | None = None) -> list[str]:
-    """What a sign printed in ``langs`` lacks: a language the pack prints by default but that
-    was not asked for, and the organisation's name or purpose missing in a language asked for
-    (neither translated nor typed in that language's script)."""
+    """What a sign printed in ``langs`` lacks: a language the pack requires on its signs
+    (``sign_required_languages``: Chinese in China) that was not asked for, and the
+    organisation's name or purpose missing in a language asked for (neither translated nor
+    typed in that language's script)."""
     pack = pack or load_pack(plan.rules)
     out = []
-    left_out = [lang for lang in pack.sign_default_languages if lang not in langs]
+    left_out = [lang for lang in pack.sign_required_languages if lang not in langs]
     if left_out:
         names = ", ".join(f"{ENGLISH_NAMES.get(c, c)} ({c})" for c in left_out)
         out.append(
-            f"the signs have no {names} text, which rule pack {pack.id} prints by default "
+            f"the signs have no {names} text, which rule pack {pack.id} requires on its signs "
             f"(--lang {','.join(pack.sign_default_languages)})"
         )
     org = plan.organization

@@ -759,11 +759,13 @@ def _glue_strip(
     c.rect(x, y, w, h)
     c.set_stroke(GREY)
     c.set_line_width(0.3)
-    step = 3 * MM
+    hatch = DrawPath()
+    step = 5 * MM
     k = -h
-    while k < w:  # 45° hatching
-        c.line(x + k, y, x + k + h, y + h)
+    while k < w:  # 45° hatching, one path
+        hatch.move_to(x + k, y).line_to(x + k + h, y + h)
         k += step
+    c.draw_path(hatch, fill=False, stroke=True)
     size = min(min(w, h) * 0.42, 9.0)
     c.set_fill(BLACK)
     c.translate(x + w / 2, y + h / 2)

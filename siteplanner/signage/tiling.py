@@ -18,6 +18,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from siteplanner.drawing.canvas import MM
 
 OVERLAP = 10 * MM
@@ -78,9 +80,11 @@ def tile_count(length: float, printable: float, overlap: float = OVERLAP) -> int
     return math.ceil((length - overlap) / (printable - overlap) - 1e-9)
 
 
-def _crossings(lo: float, hi: float, spans: Sequence[tuple[float, float]]) -> int:
-    """How many spans the interval [lo, hi] touches (coming within CLEARANCE of them)."""
-    return sum(1 for a, b in spans if a - CLEARANCE < hi and lo < b + CLEARANCE)
+def _crossings(lo: np.ndarray, hi: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[int]:
+    """For each interval [lo[k], hi[k]], how many spans (starts[j], ends[j]) it touches (coming
+    within CLEARANCE of them)."""
+    touch = (starts - CLEARANCE < hi[:, None]) & (lo[:, None] < ends + CLEARANCE)
+    return touch.sum(axis=1).tolist()
 
 
 def split(
@@ -123,36 +127,42 @@ def _seams(
     even = (length + (n - 1) * overlap) / n
     lo_len, hi_len = BALANCE[0] * even, min(printable, BALANCE[1] * even)
 
-    def cost(p: float) -> tuple[int, int]:
-        # The seam is the line p; the glue strip under it runs from p to p + overlap.
-        return (_crossings(p, p, spans), _crossings(p, p + overlap, spans))
-
     def ok(start: float, end: float) -> bool:
         return lo_len - 1e-6 <= end - start <= hi_len + 1e-6
 
-    seams: list[list[float]] = []
+    starts = np.array([a for a, _ in spans]).reshape(1, -1)
+    ends = np.array([b for _, b in spans]).reshape(1, -1)
+    # Where each seam can lie at all: the tiles before it and after it within their bounds.
+    edges = sorted({e for a, b in spans for e in (a - CLEARANCE, b + CLEARANCE)})
+    seams: list[list[tuple[float, tuple[int, int]]]] = []
     for i in range(1, n):
         ideal = i * (even - overlap)
-        cands = {ideal}
-        for a, b in spans:
-            # Just below or above a span, or with the glue strip just below it.
-            for p in (a - CLEARANCE, b + CLEARANCE, a - overlap - CLEARANCE):
-                if 0 < p < length - overlap:
-                    cands.add(p)
-        seams.append(sorted(cands))
+        first = max(i * (lo_len - overlap), length - (n - i) * hi_len + (n - 1 - i) * overlap)
+        last = min(i * (hi_len - overlap), length - (n - i) * lo_len + (n - 1 - i) * overlap)
+        # Just below or above a span, or with the glue strip just below it.
+        cands = {ideal} | {
+            p
+            for e in edges
+            for p in (e, e - overlap)
+            if first - 1e-6 <= p <= last + 1e-6 and 0 < p < length - overlap
+        }
+        ps = np.array(sorted(cands))
+        # The seam is the line p; the glue strip under it runs from p to p + overlap.
+        line = _crossings(ps, ps, starts, ends)
+        strip = _crossings(ps, ps + overlap, starts, ends)
+        costs = zip(ps.tolist(), line, strip, strict=True)
+        seams.append([(p, (a, b)) for p, a, b in costs])
 
     # Dynamic programme over the seams: best[j] is the cheapest choice of the seams so far
     # ending with candidate j of the current seam (costs add up; ties go to the even split).
     best: list[tuple[Score, list[float]] | None] = []
-    for p in seams[0]:
-        c = cost(p)
+    for p, c in seams[0]:
         fine = ok(0.0, p + overlap)
         best.append(((c[0], c[1], abs(p - (even - overlap))), [p]) if fine else None)
     for i in range(1, n - 1):
         ideal = (i + 1) * (even - overlap)
         nxt: list[tuple[Score, list[float]] | None] = []
-        for p in seams[i]:
-            c = cost(p)
+        for p, c in seams[i]:
             options = [
                 ((s[0] + c[0], s[1] + c[1], s[2] + abs(p - ideal)), [*ps, p])
                 for s, ps in (e for e in best if e is not None)

@@ -44,7 +44,9 @@ def test_switch_to_chinese_and_back_in_the_same_window(make_window, qtbot, resto
     assert _label_of(win, "height_m") == "Height (m)"
     findings = win.findings_panel
     assert findings.headerItem().text(0) == "Severity"
-    english = [findings.topLevelItem(i).text(3) for i in range(findings.topLevelItemCount())]
+    english = [
+        findings.topLevelItem(i).text(findings.MESSAGE) for i in range(findings.topLevelItemCount())
+    ]
     assert not any(CJK.search(m) for m in english)
     win.set_tool("camera")
     before = win.findChildren(QMenu)
@@ -66,7 +68,9 @@ def test_switch_to_chinese_and_back_in_the_same_window(make_window, qtbot, resto
     # The findings are analysed again, in Chinese.
     wait_analysis(qtbot, win)
     qtbot.waitUntil(lambda: findings.topLevelItemCount() > 0)
-    chinese = [findings.topLevelItem(i).text(3) for i in range(findings.topLevelItemCount())]
+    chinese = [
+        findings.topLevelItem(i).text(findings.MESSAGE) for i in range(findings.topLevelItemCount())
+    ]
     assert all(CJK.search(m) for m in chinese)
     assert findings.topLevelItem(0).text(0) == "错误"
     assert "错误" in win.analysis_label.text()
@@ -83,16 +87,49 @@ def test_switch_to_chinese_and_back_in_the_same_window(make_window, qtbot, resto
 
     _choose(win, "en")
     assert win.menus["File"].title() == "&File"
+    # Lists and columns grow to the longer English words (not cut to the Chinese widths).
+    for combo in (win.zone_kind, win.findings_panel.severity_filter):
+        widest = max(
+            combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())
+        )
+        assert combo.sizeHint().width() > widest
+    schedule = win.schedule_panel
+    head = schedule.horizontalHeaderItem(12).text()
+    assert head == "Recognition m²"
+    assert schedule.columnWidth(12) >= schedule.fontMetrics().horizontalAdvance(head)
     assert win.levels_dock.windowTitle() == "Levels"
     assert _label_of(win, "height_m") == "Height (m)"
-    assert win.actions_by_name["undo"].text().startswith("&Undo ")
+    # The step made in Chinese is named in English now, in Edit ▸ Undo and the history.
+    assert win.actions_by_name["undo"].text() == "&Undo Nudge"
+    assert win.doc.undo.text(0) == "Nudge"
     wait_analysis(qtbot, win)
     qtbot.waitUntil(
         lambda: (
             findings.topLevelItemCount() > 0
             and not any(
-                CJK.search(findings.topLevelItem(i).text(3))
+                CJK.search(findings.topLevelItem(i).text(findings.MESSAGE))
                 for i in range(findings.topLevelItemCount())
             )
         )
     )
+
+
+def test_texts_made_earlier_follow_the_language(qapp, restore_english):
+    i18n.install_translators("zh_CN")
+    made = [
+        i18n.tr("Change site settings"),
+        i18n.tr("Accept {0} sign suggestions").format(18),
+        i18n.tr("Delete {0}").format(3),
+        "CAM-01 Lobby",  # a name, not a translated text
+    ]
+    assert made[:3] == ["更改场所设置", "接受 18 条标识建议", "删除 3 个"]
+    i18n.install_translators("en")
+    english = [i18n.retranslated(t) for t in made]
+    assert english == [
+        "Change site settings",
+        "Accept 18 sign suggestions",
+        "Delete 3",
+        "CAM-01 Lobby",
+    ]
+    i18n.install_translators("zh_CN")
+    assert [i18n.retranslated(t) for t in english] == made

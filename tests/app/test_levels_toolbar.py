@@ -1,5 +1,5 @@
 """The Levels tool bar (add, duplicate, rename, remove after asking, move up and down; each
-one undo step), the floor below as an underlay, and Fit to View over a background image
+one undo step), the floor below drawn faintly, and Fit to View over a background image
 imported from the File menu."""
 
 from __future__ import annotations
@@ -157,10 +157,10 @@ def test_floor_below_is_drawn_faintly_and_fit_takes_it_in(make_window, qtbot):
     win = make_window(two_floors())
     wait_walls(qtbot, win)
     win.set_level("L2")
-    act = win.ctx.actions["show_underlay"]
-    assert not act.isChecked() and win.levels.underlay_rect().isEmpty()
+    act = win.ctx.actions["show_floor_below"]
+    assert not act.isChecked() and win.levels.floor_below_rect().isEmpty()
     act.trigger()
-    item = win.levels.underlay
+    item = win.levels.floor_below
     assert item is not None and item.isVisible() and item.level_id == "L1"
     r = item.sceneBoundingRect()  # the big ground-floor walls, not the room above
     assert r.left() < -19.5 and r.right() > 29.5 and r.bottom() > 24.5
@@ -217,7 +217,7 @@ def test_levels_list_right_click_offers_the_same_commands(make_window):
     ]
 
 
-def test_level_elevation_is_set_in_one_step_and_the_underlay_follows(make_window):
+def test_level_elevation_is_set_in_one_step_and_the_floor_below_follows(make_window):
     win = make_window(two_floors())
     win.set_level("L2")
     win.dialogs.ask_number = lambda *_a, **_k: -3.0  # now the basement
@@ -225,10 +225,10 @@ def test_level_elevation_is_set_in_one_step_and_the_underlay_follows(make_window
     assert win.doc.plan.levels[1].elevation_m == -3.0
     assert "-3 m" in win.levels_panel.item(1).text()
     assert win.doc.undo.count() == 1
-    win.ctx.actions["show_underlay"].trigger()
-    assert win.levels.underlay_rect().isEmpty()  # nothing is below the basement
+    win.ctx.actions["show_floor_below"].trigger()
+    assert win.levels.floor_below_rect().isEmpty()  # nothing is below the basement
     win.set_level("L1")
-    assert win.levels.underlay.isVisible() and win.levels.underlay.level_id == "L2"
+    assert win.levels.floor_below.isVisible() and win.levels.floor_below.level_id == "L2"
 
 
 def test_right_click_on_a_level_in_the_list_shows_that_level_first(make_window):

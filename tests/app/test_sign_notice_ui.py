@@ -164,3 +164,21 @@ def test_printed_draft_carries_the_mark(win, tmp_path):
     print_signs(printer, win.doc.plan, SignOptions("A4", ("zh", "en"), "page", False), draft=True)
     text = _pdf_text(out)
     assert "DRAFT" in text and "草稿" in text
+
+
+@pytest.fixture
+def chinese(qapp):
+    from siteplanner.app import i18n
+
+    assert i18n.install_translators("zh_CN") == "zh_CN"
+    yield
+    i18n.install_translators("en")
+
+
+def test_chinese_interface_names_the_fields_in_chinese(chinese, win):
+    seen: list[str] = []
+    answer("settings", seen)
+    win.signs_ui.ask_options = lambda paper=True: None
+    win.actions_by_name["print_signs"].trigger()
+    assert seen and "缺少联系方式、摄像机用途。" in seen[0], seen
+    win.settings_ui.dialog.reject()

@@ -40,17 +40,33 @@ def wall_polylines(msp):
 
 
 def solid_of(polylines) -> shapely.Geometry:
-    """What CAD fills: each segment of non-zero width as a flat-capped rectangle."""
-    segs, halves = [], []
+    """What CAD fills: each stretch of segments with a width, at that width, joins mitred (as
+    CAD draws a wide polyline), ends flat; zero-width segments (openings) leave gaps."""
+    pieces = []
     for pts, closed in polylines:
+        n = len(pts)
         ring = np.vstack([pts, pts[:1]]) if closed else pts
-        for i in range(len(ring) - 1):
-            if pts[i, 2] > 0:
-                segs.append([ring[i, :2], ring[i + 1, :2]])
-                halves.append(pts[i, 2] / 2)
-    if not segs:
-        return shapely.Polygon()
-    return shapely.union_all(segment_rectangles(np.array(segs), np.array(halves)))
+        wide = pts[: len(ring) - 1, 2] > 0
+        if closed and wide.all():
+            pieces.append(
+                shapely.buffer(shapely.LinearRing(pts[:, :2]), pts[0, 2] / 2, join_style="mitre")
+            )
+            continue
+        # Stretches of consecutive wide segments; on a closed polyline, start after a gap.
+        start = int(np.argmin(wide)) + 1 if closed else 0
+        order = [(start + i) % n for i in range(len(wide))] if closed else range(len(wide))
+        stretch: list[int] = []
+        for i in [*order, None]:
+            if i is not None and wide[i]:
+                stretch.append(i)
+                continue
+            if stretch:
+                xy = [ring[j, :2] for j in stretch] + [ring[stretch[-1] + 1, :2]]
+                line = shapely.LineString(xy)
+                half = pts[stretch[0], 2] / 2
+                pieces.append(shapely.buffer(line, half, cap_style="flat", join_style="mitre"))
+            stretch = []
+    return shapely.union_all(pieces) if pieces else shapely.Polygon()
 
 
 def test_collinear_walls_are_one_run_and_a_door_is_a_zero_width_gap(tmp_path):
@@ -138,3 +154,71 @@ def test_grid_walls_fill_what_the_analyser_takes_as_solid(
     assert shapely.difference(got, expected).area <= 4 * corner + 1e-6
     doors = msp.query('HATCH[layer=="L1-DOORS"]')
     assert sum(len(h.paths) for h in doors) == len(openings)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    walls=st.lists(
+        st.tuples(
+            st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), min_size=2, max_size=5),
+            st.sampled_from([0.1, 0.2, 0.3]),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    doors=st.lists(st.tuples(st.integers(0, 7), st.floats(0.05, 0.9)), min_size=0, max_size=6),
+)
+def test_any_walls_are_drawn_where_the_solids_are(walls, doors, tmp_path_factory):
+    """Walls of any shape, on whole metres so that they meet and overlap, with doors on some
+    of their segments: every segment of every wall is filled at its thickness in the DXF but
+    where a door crosses it, and the DXF fills nothing beyond the walls' mitred corners. (A
+    wall's own bend at a point where a third wall also meets is not mitred: the straight runs
+    through that junction are drawn, the corner piece of at most (t/2)^2 is not.)"""
+    data, openings = [], []
+    for pts, t in walls:
+        if len(set(pts)) < 2:
+            continue  # the model refuses a wall without two distinct points
+        data.append({"points": [list(map(float, p)) for p in pts], "thickness_m": t})
+    segs = [
+        (a, b) for w in data for a, b in zip(w["points"], w["points"][1:], strict=False) if a != b
+    ]
+    for k, frac in doors:
+        if segs:
+            (ax, ay), (bx, by) = segs[k % len(segs)]
+            length = float(np.hypot(bx - ax, by - ay))
+            if length >= 1.0:
+                s0 = frac * (length - 0.5)
+                ux, uy = (bx - ax) / length, (by - ay) / length
+                a = (ax + ux * s0, ay + uy * s0)
+                b = (ax + ux * (s0 + 0.5), ay + uy * (s0 + 0.5))
+                openings.append(door(a, b))
+    p = plan(walls=data, openings=openings)
+    msp = written(p, tmp_path_factory.mktemp("dxf"))
+    got = solid_of(wall_polylines(msp))
+    seg = np.array([[a, b] for a, b in segs], dtype=float).reshape(-1, 2, 2)
+    half = np.array(
+        [
+            t / 2
+            for pts, t in walls
+            if len(set(pts)) >= 2
+            for a, b in zip(pts, pts[1:], strict=False)
+            if a != b
+        ]
+    )
+    expected = shapely.union_all(segment_rectangles(seg, half)) if len(seg) else shapely.Polygon()
+    cuts = (
+        shapely.union_all(
+            [
+                shapely.buffer(shapely.LineString(o["points"]), 0.35, cap_style="flat")
+                for o in openings
+            ]
+        )
+        if openings
+        else shapely.Polygon()
+    )
+    # Filled wherever a wall is, except where a door (cut deeper in the analysis) crosses it.
+    missing = shapely.difference(shapely.difference(expected, got), cuts)
+    assert missing.area == pytest.approx(0, abs=1e-6)
+    # Mitred corners reach at most the mitre limit (5 half-widths) beyond the solids.
+    beyond = shapely.difference(got, shapely.buffer(expected, 5 * 0.15 + 1e-6))
+    assert beyond.area == pytest.approx(0, abs=1e-6)

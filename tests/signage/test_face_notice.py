@@ -163,7 +163,12 @@ def test_language_warnings(tmp_path, capsys):
     assert language_warnings(p, ("zh", "en")) == []
     # English only on a Chinese site: no Chinese on the sign.
     (w,) = language_warnings(p, ("en",))
-    assert "no Chinese (zh) text" in w and "cn-2025" in w
+    assert "no Chinese (zh) text" in w and "rule pack cn-2025 requires" in w
+    # A German-only sign under the European pack is a choice, not a gap (no required language).
+    eu = face_plan(
+        dict(ORG, name="Northwind", purpose="Sicherheit", translations={}), rules="eu-edpb"
+    )
+    assert language_warnings(eu, ("de",)) == []
     # A Chinese sign whose operator name has no Chinese and no Chinese translation.
     org = dict(ORG, name="East China Logistics", translations={})
     warnings = language_warnings(face_plan(org), ("zh", "en"))
@@ -197,3 +202,15 @@ def test_notice_reference_cites_the_verified_articles(rules):
     assert instrument in en
     assert "Art. 10" not in en and "第十条" not in zh
     assert "GDPR" not in en and "ICO" not in en
+
+
+def test_required_sign_languages_are_checked_with_the_pack():
+    from siteplanner.compliance import load_pack
+    from siteplanner.compliance.packs import PackError, _folder, parse_pack
+
+    assert load_pack("cn-2025").sign_required_languages == ("zh",)
+    assert load_pack("eu-edpb").sign_required_languages == ()
+    spec = json.loads((_folder() / "cn-2025.json").read_text(encoding="utf-8"))
+    spec["sign_required_languages"] = ["de"]
+    with pytest.raises(PackError, match=r"sign_required_languages: 'de' is not one of"):
+        parse_pack(spec, "x.json")
