@@ -420,6 +420,7 @@ def cmd_place_signs(args: argparse.Namespace) -> int:
     from siteplanner import pipeline
     from siteplanner.analysis import Analyser
     from siteplanner.fileformat import save_plan
+    from siteplanner.signage.legend import Landmarks
     from siteplanner.signage.placement import apply_suggestions
 
     gc.disable()  # one-shot command: see cmd_check
@@ -434,12 +435,21 @@ def cmd_place_signs(args: argparse.Namespace) -> int:
         save_plan(plan, out)
     except OSError as exc:
         raise CliError(f"{out}: cannot write: {exc.strerror or exc}") from None
+    marks: dict[str, Landmarks] = {}
     for s, sign in zip(run.suggestions, changed, strict=True):
         if s.extends:
             print(f"  {s.level_id}: {s.extends} now announces {', '.join(s.covers)}")
             continue
         where = f"on wall {s.wall}" if s.wall else "on a post"
-        side = f", {s.side} of door {s.opening}" if s.side and s.opening else ""
+        side = ""
+        level = plan.level(s.level_id)
+        door = next((o for o in level.openings if o.id == s.opening), None) if level else None
+        if s.side and door is not None and level is not None:
+            if s.level_id not in marks:
+                lres = run.analysis.levels.get(s.level_id)
+                marks[s.level_id] = Landmarks(level, lres.geometry.solids if lres else None)
+            # The door by its name (or the rooms it joins), as the sign legend names it.
+            side = f", {s.side} of door {marks[s.level_id].door_name(door)} ({door.id})"
         print(
             f"  {s.level_id}: {sign.id} at ({s.position[0]:.2f}, {s.position[1]:.2f}) "
             f"{where}{side}, {s.width_m * 1000:.0f}×{s.height_m * 1000:.0f} mm, centre "

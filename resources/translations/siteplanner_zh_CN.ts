@@ -516,6 +516,14 @@
         <translation>还原(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Import Drawing…</source>
+        <translation>导入图纸(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>A DXF drawing or a PDF floor plan under the level, to trace over</source>
+        <translation>将 DXF 图纸或 PDF 平面图放在楼层下方，用于描图</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -606,14 +614,6 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Place Cameras…</source>
-        <translation>自动布置摄像机(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Propose the fewest cameras that cover the chosen zones without seeing into a private zone</source>
-        <translation>提出覆盖所选区域所需最少的摄像机，且不拍到任何私密区域</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -1068,30 +1068,6 @@
         <translation>附加标识图例（每个标识的位置）</translation>
     </message>
     <message>
-        <source>The notice on the signs is incomplete: {0} missing.
-
-A sign must tell people who operates the cameras, how to reach them, why they record and how long recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked DRAFT / 草稿, which is not to be put up.</source>
-        <translation>标识上的告知内容不完整：缺少{0}。
-
-标识必须告诉人们摄像机由谁运营、如何联系、为何录像以及录像保存多久。请在“场所 ▸ 设置”中填写，或打印标有“草稿 DRAFT”的校样（不可张贴）。</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>Open Site Settings</source>
-        <translation>打开场所设置</translation>
-    </message>
-    <message>
-        <source>Print as Draft</source>
-        <translation>打印为草稿</translation>
-    </message>
-    <message>
-        <source>Export as Draft</source>
-        <translation>导出为草稿</translation>
-    </message>
-    <message>
         <source>Export signs</source>
         <translation>导出标识</translation>
     </message>
@@ -1376,8 +1352,104 @@ It was kept as {1}</source>
         <translation>标识观看距离</translation>
     </message>
     <message>
+        <source>Import Drawing</source>
+        <translation>导入图纸</translation>
+    </message>
+    <message>
+        <source>Reading the drawing…</source>
+        <translation>正在读取图纸…</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>图元</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
         <source>Units</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <source>Import to</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>This level ({0})</source>
+        <translation>当前楼层（{0}）</translation>
+    </message>
+    <message>
+        <source>A new level</source>
+        <translation>新楼层</translation>
+    </message>
+    <message>
+        <source>{0} layers. Check each layer's role, the units and the size.</source>
+        <translation>{0} 个图层。请检查每个图层的用途、单位和尺寸。</translation>
+    </message>
+    <message>
+        <source>guessed from its size: the drawing names no units</source>
+        <translation>根据尺寸推断：图纸未指定单位</translation>
+    </message>
+    <message>
+        <source>as the drawing says, but {0} across is no floor: drawn in {1}?</source>
+        <translation>按图纸所注，但宽 {0} 不像一层楼：是否以 {1} 绘制？</translation>
+    </message>
+    <message>
+        <source>as the drawing says</source>
+        <translation>按图纸所注</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import drawing {0}</source>
+        <translation>导入图纸 {0}</translation>
+    </message>
+    <message>
+        <source>Imported {0}: {1} × {2}; {3}</source>
+        <translation>已导入 {0}：{1} × {2}；{3}</translation>
+    </message>
+    <message>
+        <source>{0} pages. The page becomes this level's background image: calibrate it next.</source>
+        <translation>共 {0} 页。所选页将作为本楼层的底图，接下来请校准。</translation>
+    </message>
+    <message>
+        <source>{0} × {1} mm sheet, rendered at {2} dpi ({3} × {4} pixels)</source>
+        <translation>{0} × {1} mm 图幅，以 {2} dpi 渲染（{3} × {4} 像素）</translation>
+    </message>
+    <message>
+        <source>Rendering page {0}…</source>
+        <translation>正在渲染第 {0} 页…</translation>
+    </message>
+    <message>
+        <source>Import PDF page</source>
+        <translation>导入 PDF 页面</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1} imported as the background at 1:{2}: calibrate it now.</source>
+        <translation>{1} 的第 {0} 页已按 1:{2} 导入为底图：请立即校准。</translation>
+    </message>
+    <message>
+        <source>Drawings (*.dxf *.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>图纸 (*.dxf *.pdf *.png *.jpg *.jpeg);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Change site settings</source>
@@ -1398,6 +1470,150 @@ It was kept as {1}</source>
     <message>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+    <message>
+        <source>not recognised</source>
+        <translation>未识别</translation>
+    </message>
+    <message>
+        <source>wall</source>
+        <translation>墙</translation>
+    </message>
+    <message>
+        <source>column / obstacle</source>
+        <translation>柱 / 障碍物</translation>
+    </message>
+    <message>
+        <source>room boundary</source>
+        <translation>房间边界</translation>
+    </message>
+    <message>
+        <source>room name text</source>
+        <translation>房间名称文字</translation>
+    </message>
+    <message>
+        <source>ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>Hide All</source>
+        <translation>全部隐藏</translation>
+    </message>
+    <message>
+        <source>No drawing under this level: File ▸ Import Drawing…</source>
+        <translation>此楼层下没有图纸：文件 ▸ 导入图纸…</translation>
+    </message>
+    <message>
+        <source>Imported as: {0}</source>
+        <translation>导入为：{0}</translation>
+    </message>
+    <message>
+        <source>Drawing underlay</source>
+        <translation>图纸底图</translation>
+    </message>
+    <message>
+        <source>Show or hide underlay layers</source>
+        <translation>显示或隐藏底图图层</translation>
+    </message>
+    <message>
+        <source>Remove drawing underlay</source>
+        <translation>移除图纸底图</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate Selected Camera</source>
+        <translation>单独显示所选摄像机(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show only the selected camera's view (Esc shows every camera)</source>
+        <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
+    </message>
+    <message>
+        <source>Showing only {0} — Esc shows every camera</source>
+        <translation>仅显示 {0} — 按 Esc 显示全部摄像机</translation>
+    </message>
+    <message>
+        <source>Select one camera to isolate its view</source>
+        <translation>请选择一台摄像机以单独显示其视野</translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
+    <message>
+        <source>copy of the sample, not saved</source>
+        <translation>示例的副本，未保存</translation>
+    </message>
+    <message>
+        <source>Getting Started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <source>This is the sample plan. Its problems are deliberate: start with the Findings list on the right and click a finding to see it on the plan. Save asks for a new file; the sample itself is never changed.</source>
+        <translation>这是示例平面图，其中的问题是有意设置的：从右侧的“检查结果”列表开始，点击一条结果即可在平面图上看到它。保存时会要求选择新文件，示例本身不会被更改。</translation>
+    </message>
+    <message>
+        <source>Hide this note</source>
+        <translation>隐藏此提示</translation>
+    </message>
+    <message>
+        <source>&amp;Requirement View</source>
+        <translation>达标视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Paint each collection zone green where it is covered at its required density, red where it is not</source>
+        <translation>将每个采集区按要求的像素密度着色：达到的部分为绿色，未达到的部分为红色</translation>
+    </message>
+    <message>
+        <source>{0} % at {1}</source>
+        <translation>{0} % 达到{1}</translation>
+    </message>
+    <message>
+        <source>{0} % covered</source>
+        <translation>{0} % 已覆盖</translation>
+    </message>
+    <message>
+        <source>(target {0} %)</source>
+        <translation>(目标 {0} %)</translation>
+    </message>
+    <message>
+        <source>Chinese and English</source>
+        <translation>中文和英文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Rule pack: {0}</source>
+        <translation>规则包：{0}</translation>
+    </message>
+    <message>
+        <source>The report checks the plan against the plan's rule pack.</source>
+        <translation>报告按方案所用的规则包检查方案。</translation>
+    </message>
+    <message>
+        <source>Export cancelled: {0} was not written</source>
+        <translation>导出已取消：未写入 {0}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Place Cameras…</source>
+        <translation>自动布置摄像机(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Propose the fewest cameras that cover the chosen zones without seeing into a private zone</source>
+        <translation>提出覆盖所选区域所需最少的摄像机，且不拍到任何私密区域</translation>
     </message>
     <message>
         <source>Sampling the zones</source>
@@ -1558,90 +1774,6 @@ It was kept as {1}</source>
     <message>
         <source>Place cameras</source>
         <translation>布置摄像机</translation>
-    </message>
-    <message>
-        <source>&amp;Isolate Selected Camera</source>
-        <translation>单独显示所选摄像机(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Show only the selected camera's view (Esc shows every camera)</source>
-        <translation>只显示所选摄像机的视野(按 Esc 显示全部摄像机)</translation>
-    </message>
-    <message>
-        <source>Showing only {0} — Esc shows every camera</source>
-        <translation>仅显示 {0} — 按 Esc 显示全部摄像机</translation>
-    </message>
-    <message>
-        <source>Select one camera to isolate its view</source>
-        <translation>请选择一台摄像机以单独显示其视野</translation>
-    </message>
-    <message>
-        <source>&amp;Getting Started</source>
-        <translation>入门(&amp;G)</translation>
-    </message>
-    <message>
-        <source>copy of the sample, not saved</source>
-        <translation>示例的副本，未保存</translation>
-    </message>
-    <message>
-        <source>Getting Started</source>
-        <translation>入门</translation>
-    </message>
-    <message>
-        <source>This is the sample plan. Its problems are deliberate: start with the Findings list on the right and click a finding to see it on the plan. Save asks for a new file; the sample itself is never changed.</source>
-        <translation>这是示例平面图，其中的问题是有意设置的：从右侧的“检查结果”列表开始，点击一条结果即可在平面图上看到它。保存时会要求选择新文件，示例本身不会被更改。</translation>
-    </message>
-    <message>
-        <source>Hide this note</source>
-        <translation>隐藏此提示</translation>
-    </message>
-    <message>
-        <source>&amp;Requirement View</source>
-        <translation>达标视图(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Paint each collection zone green where it is covered at its required density, red where it is not</source>
-        <translation>将每个采集区按要求的像素密度着色：达到的部分为绿色，未达到的部分为红色</translation>
-    </message>
-    <message>
-        <source>{0} % at {1}</source>
-        <translation>{0} % 达到{1}</translation>
-    </message>
-    <message>
-        <source>{0} % covered</source>
-        <translation>{0} % 已覆盖</translation>
-    </message>
-    <message>
-        <source>(target {0} %)</source>
-        <translation>(目标 {0} %)</translation>
-    </message>
-    <message>
-        <source>Chinese and English</source>
-        <translation>中文和英文</translation>
-    </message>
-    <message>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <source>Rule pack: {0}</source>
-        <translation>规则包：{0}</translation>
-    </message>
-    <message>
-        <source>The report checks the plan against the plan's rule pack.</source>
-        <translation>报告按方案所用的规则包检查方案。</translation>
-    </message>
-    <message>
-        <source>Export cancelled: {0} was not written</source>
-        <translation>导出已取消：未写入 {0}</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Cut depth (m)</source>
@@ -1832,156 +1964,24 @@ It was kept as {1}</source>
         <translation>拖动:俯角(视野中心到达目标高度的位置)</translation>
     </message>
     <message>
-        <source>&amp;Import Drawing…</source>
-        <translation>导入图纸(&amp;I)…</translation>
+        <source>The notice on the signs is incomplete: {0} missing.
+
+A sign must tell people who operates the cameras, how to reach them, why they record and how long recordings are kept. Fill these in under Site ▸ Settings, or print a proof marked DRAFT / 草稿, which is not to be put up.</source>
+        <translation>标识上的告知内容不完整：缺少{0}。
+
+标识必须告诉人们摄像机由谁运营、如何联系、为何录像以及录像保存多久。请在“场所 ▸ 设置”中填写，或打印标有“草稿 DRAFT”的校样（不可张贴）。</translation>
     </message>
     <message>
-        <source>A DXF drawing or a PDF floor plan under the level, to trace over</source>
-        <translation>将 DXF 图纸或 PDF 平面图放在楼层下方，用于描图</translation>
+        <source>Open Site Settings</source>
+        <translation>打开场所设置</translation>
     </message>
     <message>
-        <source>Import Drawing</source>
-        <translation>导入图纸</translation>
+        <source>Print as Draft</source>
+        <translation>打印为草稿</translation>
     </message>
     <message>
-        <source>Reading the drawing…</source>
-        <translation>正在读取图纸…</translation>
-    </message>
-    <message>
-        <source>Layer</source>
-        <translation>图层</translation>
-    </message>
-    <message>
-        <source>Entities</source>
-        <translation>图元</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>用途</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>尺寸</translation>
-    </message>
-    <message>
-        <source>Page</source>
-        <translation>页</translation>
-    </message>
-    <message>
-        <source>Import to</source>
-        <translation>导入到</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>This level ({0})</source>
-        <translation>当前楼层（{0}）</translation>
-    </message>
-    <message>
-        <source>A new level</source>
-        <translation>新楼层</translation>
-    </message>
-    <message>
-        <source>{0} layers. Check each layer's role, the units and the size.</source>
-        <translation>{0} 个图层。请检查每个图层的用途、单位和尺寸。</translation>
-    </message>
-    <message>
-        <source>guessed from its size: the drawing names no units</source>
-        <translation>根据尺寸推断：图纸未指定单位</translation>
-    </message>
-    <message>
-        <source>as the drawing says</source>
-        <translation>按图纸所注</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>Import drawing {0}</source>
-        <translation>导入图纸 {0}</translation>
-    </message>
-    <message>
-        <source>Imported {0}: {1} × {2}; {3}</source>
-        <translation>已导入 {0}：{1} × {2}；{3}</translation>
-    </message>
-    <message>
-        <source>{0} pages. The page becomes this level's background image: calibrate it next.</source>
-        <translation>共 {0} 页。所选页将作为本楼层的底图，接下来请校准。</translation>
-    </message>
-    <message>
-        <source>{0} × {1} mm sheet, rendered at {2} dpi ({3} × {4} pixels)</source>
-        <translation>{0} × {1} mm 图幅，以 {2} dpi 渲染（{3} × {4} 像素）</translation>
-    </message>
-    <message>
-        <source>Rendering page {0}…</source>
-        <translation>正在渲染第 {0} 页…</translation>
-    </message>
-    <message>
-        <source>Import PDF page</source>
-        <translation>导入 PDF 页面</translation>
-    </message>
-    <message>
-        <source>Page {0} of {1} imported as the background at 1:{2}: calibrate it now.</source>
-        <translation>{1} 的第 {0} 页已按 1:{2} 导入为底图：请立即校准。</translation>
-    </message>
-    <message>
-        <source>Drawings (*.dxf *.pdf *.png *.jpg *.jpeg);;All files (*)</source>
-        <translation>图纸 (*.dxf *.pdf *.png *.jpg *.jpeg);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>not recognised</source>
-        <translation>未识别</translation>
-    </message>
-    <message>
-        <source>wall</source>
-        <translation>墙</translation>
-    </message>
-    <message>
-        <source>column / obstacle</source>
-        <translation>柱 / 障碍物</translation>
-    </message>
-    <message>
-        <source>room boundary</source>
-        <translation>房间边界</translation>
-    </message>
-    <message>
-        <source>room name text</source>
-        <translation>房间名称文字</translation>
-    </message>
-    <message>
-        <source>ignore</source>
-        <translation>忽略</translation>
-    </message>
-    <message>
-        <source>Show All</source>
-        <translation>全部显示</translation>
-    </message>
-    <message>
-        <source>Hide All</source>
-        <translation>全部隐藏</translation>
-    </message>
-    <message>
-        <source>No drawing under this level: File ▸ Import Drawing…</source>
-        <translation>此楼层下没有图纸：文件 ▸ 导入图纸…</translation>
-    </message>
-    <message>
-        <source>Imported as: {0}</source>
-        <translation>导入为：{0}</translation>
-    </message>
-    <message>
-        <source>Drawing underlay</source>
-        <translation>图纸底图</translation>
-    </message>
-    <message>
-        <source>Show or hide underlay layers</source>
-        <translation>显示或隐藏底图图层</translation>
-    </message>
-    <message>
-        <source>Remove drawing underlay</source>
-        <translation>移除图纸底图</translation>
+        <source>Export as Draft</source>
+        <translation>导出为草稿</translation>
     </message>
     <message>
         <source>Level &amp;Elevation…</source>
@@ -2154,6 +2154,14 @@ It was kept as {1}</source>
     <message>
         <source>coverage {0} m²</source>
         <translation>覆盖 {0} m²</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>美国信纸</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 </TS>

@@ -298,11 +298,19 @@ class ImportDrawingDialog(QDialog):
             self.units.addItem(name, name)
         self.units.setCurrentIndex(max(0, self.units.findText(d.units)))
         self.units.blockSignals(False)
-        self.units_note.setText(
-            tr("guessed from its size: the drawing names no units")
-            if d.guessed
-            else tr("as the drawing says")
-        )
+        if d.guessed:
+            note = tr("guessed from its size: the drawing names no units")
+        elif d.suggested_units is not None:
+            across = self.ctx.state.format_length(
+                max(d.size_m(d.units)) if d.units in UNIT_CODES else 0
+            )
+            note = tr("as the drawing says, but {0} across is no floor: drawn in {1}?").format(
+                across, d.suggested_units
+            )
+        else:
+            note = tr("as the drawing says")
+        self.units_note.setText(note)
+        self.units_note.setWordWrap(True)
         self.layers.setRowCount(len(d.layers))
         self.role_boxes: dict[str, QComboBox] = {}
         for row, (name, count, role) in enumerate(d.layers):

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 
 # Without a known rule pack (the plan names one this build lacks): the Chinese packs' choice.
 LANG_CHOICES = [("中文 + English", ("zh", "en")), ("中文", ("zh",)), ("English", ("en",))]
+PAPER_WORDS = (QT_TR_NOOP("letter"),)  # A4 and A3 read the same in every language
 LAYOUT_CHOICES = [
     (QT_TR_NOOP("One sign per page"), "page"),
     (QT_TR_NOOP("Several per sheet, with cut marks"), "sheet"),
@@ -214,8 +215,9 @@ class SignOptionsDialog(QDialog):
         self.setWindowTitle(tr("Signs"))
         form = QFormLayout(self)
         self.paper = QComboBox()
-        self.paper.addItems(list(PAPERS))
-        self.paper.setCurrentText(options.paper)
+        for name in PAPERS:  # shown translated ("letter"), kept as the engine's name
+            self.paper.addItem(tr(name), name)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(options.paper)))
         if paper:
             form.addRow(tr("Paper"), self.paper)
         self.langs = QComboBox()
@@ -245,7 +247,7 @@ class SignOptionsDialog(QDialog):
 
     def options(self) -> SignOptions:
         return SignOptions(
-            self.paper.currentText(),
+            self.paper.currentData(),
             tuple(self.langs.currentData()),
             self.layout_box.currentData(),
             self.legend.isChecked(),

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from siteplanner.app.commands import SetFieldsCommand
 from siteplanner.app.document import Document
-from siteplanner.app.i18n import tr
+from siteplanner.app.i18n import keep_tr, tr
 from siteplanner.app.style import plain_label
 from siteplanner.editing.underlay import Underlay, UnderlayLayer, parse_underlay, underlay_of
 from siteplanner.editing.underlay import with_hidden as underlay_with_hidden
@@ -186,11 +186,11 @@ class UnderlayPanel(QWidget):
         self.layers.setObjectName("underlay_layers")
         box.addWidget(self.layers, 1)
         row = QHBoxLayout()
-        self.show_all = QPushButton(tr("Show All"))
+        self.show_all = keep_tr(QPushButton(), QT_TR_NOOP("Show All"))
         self.show_all.setObjectName("underlay_show_all")
-        self.hide_all = QPushButton(tr("Hide All"))
+        self.hide_all = keep_tr(QPushButton(), QT_TR_NOOP("Hide All"))
         self.hide_all.setObjectName("underlay_hide_all")
-        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button = keep_tr(QPushButton(), QT_TR_NOOP("Remove"))
         self.remove_button.setObjectName("underlay_remove")
         for b in (self.show_all, self.hide_all, self.remove_button):
             row.addWidget(b)
@@ -246,7 +246,7 @@ class UnderlayFeature(QObject):
         self._items: UnderlayItems | None = None
         self.underlay: Underlay | None = None
         self.panel = UnderlayPanel(self)
-        self.dock = QDockWidget(tr("Drawing underlay"), ctx.window)
+        self.dock = keep_tr(QDockWidget(ctx.window), QT_TR_NOOP("Drawing underlay"))
         self.dock.setObjectName("dock_underlay")
         self.dock.setWidget(self.panel)
         ctx.doc.changed.connect(self.refresh)
@@ -301,6 +301,10 @@ class UnderlayFeature(QObject):
 
     def rect(self) -> QRectF:
         return self._items.rect() if self._items is not None else QRectF()
+
+    def retranslate(self) -> None:
+        """The dock's rows (their roles) and its note, in the language just chosen."""
+        self.refresh()
 
     def set_hidden(self, hidden: set[str]) -> None:
         level, data = self.level(), self.data()

@@ -11,6 +11,7 @@ them before ``import_dxf(..., drawing=...)`` builds the plan. Both take ``progre
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,8 @@ import numpy as np
 from siteplanner.dxf.build import build_level, layer_counts, underlay
 from siteplanner.dxf.reader import (
     FLATTEN_M,
+    FLOOR_MAX_M,
+    FLOOR_MIN_M,
     UNIT_CODES,
     Cancelled,
     DxfError,
@@ -84,6 +87,11 @@ class Drawing:
     layers: list[tuple[str, int, str | None]]
     # The geometry in drawing units, as read in ``units`` with the roles by name.
     exploded: Exploded
+    # Texts not read, per layer (a layer whose name says to ignore it).
+    skipped: Counter[str] = field(default_factory=Counter)
+    # The unit that would make it a floor, when the units it names make it none (a drawing in
+    # metres saved as inches, a CAD program's default).
+    suggested_units: str | None = None
 
     def size_m(self, units: str) -> tuple[float, float]:
         f = metres_per_unit(UNIT_CODES[units])
@@ -137,6 +145,31 @@ def _roles(overrides: Mapping[str, Iterable[str]]) -> Callable[[str], str | None
     return role
 
 
+_WORDS = {"mm": "millimetres", "cm": "centimetres", "m": "metres", "in": "inches", "ft": "feet"}
+
+
+def _doubt(doc: Any, code: int, size: float) -> tuple[str, str | None] | None:
+    """(a sentence, the unit that would fit) when ``size`` drawing units in the drawing's own
+    ``code`` make no floor (5-500 m across); None when they do."""
+    across = size * metres_per_unit(code)
+    if size <= 0 or FLOOR_MIN_M <= across <= FLOOR_MAX_M:
+        return None
+    metric = int(doc.header.get("$MEASUREMENT", 1) or 0) == 1
+    guess = guess_units(size, metric)
+    said = (
+        f"the drawing says {unit_name(code)}, which makes it {across:.3g} m across, "
+        f"{'small' if across < FLOOR_MIN_M else 'large'} for a floor"
+    )
+    if guess is None:
+        return said + ": check its units", None
+    name = unit_name(guess)
+    return f"{said}: if it is drawn in {_WORDS.get(name, name)}, use --units {name}", name
+
+
+def _ignored(role: Callable[[str], str | None]) -> Callable[[str], bool]:
+    return lambda layer: role(layer) == "ignore"
+
+
 def _bounds(name: str, exploded: Exploded) -> tuple[np.ndarray, np.ndarray]:
     if not exploded.polylines:
         raise DxfError(
@@ -155,16 +188,18 @@ def read_drawing(
     """Read the drawing at ``path`` and look it over (layers, units, size). ``progress`` hears
     (done, 1000); ``cancelled`` is polled and stops the read with ImportCancelled."""
     name = str(path)
-    opened = open_drawing(path, _span(progress, 0, 800), cancelled)
+    role = _roles({})
+    opened = open_drawing(path, _span(progress, 0, 800), cancelled, _ignored(role))
     doc = opened.doc
     notes: list[str] = []
     code = _units(name, doc, None, notes)
-    role = _roles({})
     exploded = explode(
         doc, role, code, FLATTEN_M / metres_per_unit(code), _span(progress, 800, 1000), cancelled
     )
+    exploded.entities.update(opened.skipped)
     lo, hi = _bounds(name, exploded)
     own = drawing_units(doc)
+    doubt = None if notes else _doubt(doc, code, float(max(hi - lo)))
     return Drawing(
         path=name,
         doc=doc,
@@ -176,6 +211,8 @@ def read_drawing(
         size=(float(hi[0] - lo[0]), float(hi[1] - lo[1])),
         layers=[(layer, n, role(layer)) for layer, n in layer_counts(exploded.entities)],
         exploded=exploded,
+        skipped=opened.skipped,
+        suggested_units=doubt[1] if doubt else None,
     )
 
 
@@ -195,19 +232,23 @@ def import_dxf(
     hands out the new objects' ids (those of the plan the level will join); ``progress`` hears
     (done, 1000) and ``cancelled`` stops the import with ImportCancelled."""
     name = str(path)
-    if drawing is None:
-        opened = open_drawing(path, _span(progress, 0, 700), cancelled)
-        doc, messages = opened.doc, list(opened.repairs)
-    else:
-        doc, messages = drawing.doc, list(drawing.repairs)
-    code = _units(name, doc, units, messages)
-    scale = metres_per_unit(code)
     overrides = dict(mapping or {})
     role = _roles(overrides)
+    if drawing is not None and any(role(layer) != "ignore" for layer in drawing.skipped):
+        drawing = None  # texts it left unread are wanted now: read the file again
+    skipped: Counter[str]
+    if drawing is None:
+        opened = open_drawing(path, _span(progress, 0, 700), cancelled, _ignored(role))
+        doc, messages, skipped = opened.doc, list(opened.repairs), opened.skipped
+    else:
+        doc, messages, skipped = drawing.doc, list(drawing.repairs), drawing.skipped
+    code = _units(name, doc, units, messages)
+    scale = metres_per_unit(code)
     if drawing is not None and not overrides and UNIT_CODES.get(drawing.units) == code:
         exploded = drawing.exploded  # as the look-over read it: same units, same roles
     else:
         exploded = explode(doc, role, code, FLATTEN_M / scale, _span(progress, 700, 950), cancelled)
+        exploded.entities.update(skipped)
     stop_if(cancelled)
     # Metres, with the drawing's lower-left corner at the plan's origin.
     lo, hi = _bounds(name, exploded)
@@ -217,6 +258,10 @@ def import_dxf(
         for layer, text, x, y, h in exploded.texts
     ]
     width, height = (float(v) for v in (hi - lo) * scale)
+    if units is None and drawing_units(doc) == code:
+        doubt = _doubt(doc, code, float(max(hi - lo)))
+        if doubt is not None:
+            messages.append(doubt[0])
     roles = {layer: role(layer) for layer in exploded.entities}
     for layer, *_ in exploded.polylines:
         roles.setdefault(layer, role(layer))

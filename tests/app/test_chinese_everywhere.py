@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from siteplanner.app import i18n
 from siteplanner.app.settings_ui import pack_title
+from siteplanner.app.signs_ui import SignOptions, SignOptionsDialog
+from siteplanner.compliance import load_pack
 from siteplanner.compliance.packs import available_packs
 from siteplanner.fileformat import load_plan
 from siteplanner.resources import sample_plan_path
@@ -221,6 +223,12 @@ def test_whole_window_in_chinese(chinese, make_window, qtbot):
             if english_words(table.item(r, c).text(), allowed):
                 problems.append(f"[shortcuts] row {r}: {table.item(r, c).text()!r}")
     shortcuts.close()
+    signs = SignOptionsDialog(win, SignOptions(), True, load_pack(plan.rules))
+    problems += [f"[sign options] {p}" for p in leftovers(signs, allowed)]
+    paper = signs.paper
+    paper.setCurrentIndex(paper.count() - 1)
+    assert paper.currentText() == "美国信纸" and signs.options().paper == "letter"
+    signs.deleteLater()
     win.actions_by_name["getting_started"].trigger()
     problems += [f"[guide] {p}" for p in leftovers(win.help.dialog, allowed)]
     win.help.dialog.close()

@@ -164,6 +164,23 @@ def test_cancel_leaves_the_plan_unchanged(qtbot, editor, tmp_path):
     assert win.doc.undo.count() == steps and not win.doc.modified
 
 
+def test_units_that_make_no_floor_are_questioned(qtbot, editor, tmp_path):
+    doc = ezdxf.new("R2010", units=1)  # inches, as a CAD program's default
+    doc.header["$MEASUREMENT"] = 1
+    doc.modelspace().add_lwpolyline([(0, 0), (100, 0), (100, 40), (0, 40)], close=True)
+    doc.saveas(tmp_path / "metres.dxf")
+    dialog = open_dialog(qtbot, editor, tmp_path / "metres.dxf")
+    assert dialog.units.currentText() == "in"
+    assert "2.54 m across is no floor: drawn in m?" in dialog.units_note.text()
+    choose(dialog.units, "m")
+    assert dialog.size_label.text() == "100.00 m × 40.00 m"
+    QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "done", timeout=30000)
+    (wall,) = editor.doc.plan.levels[0].walls
+    xs = [x for x, _ in wall.points]
+    assert max(xs) - min(xs) == pytest.approx(100.0)
+
+
 def test_bad_file_says_so_and_changes_nothing(qtbot, editor, tmp_path):
     bad = tmp_path / "plan.dxf"
     bad.write_bytes(b"AC1032 this is a DWG file")

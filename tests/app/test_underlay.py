@@ -98,3 +98,23 @@ def test_remove_underlay_is_one_undo_step(make_window):
     win.doc.undo.undo()
     assert level.underlay["source"] == "ground.dxf"
     assert set(win.underlay.items) == {"A-WALL", "NOTES"}
+
+
+def test_dock_follows_a_change_of_language(make_window):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMenu
+
+    from siteplanner.app import i18n
+
+    win = make_window(plan())
+    dock, panel = win.underlay.dock, win.underlay.panel
+    assert dock.windowTitle() == "Drawing underlay"
+    menu = win.findChild(QMenu, "menu_language")
+    try:
+        next(a for a in menu.actions() if a.data() == "zh_CN").trigger()
+        assert dock.windowTitle() == "图纸底图"
+        assert panel.show_all.text() == "全部显示"
+        assert layer_item(panel, "A-WALL").toolTip() == "导入为：墙"
+    finally:
+        i18n.install_translators("en")
+        QSettings().remove(i18n.SETTINGS_KEY)

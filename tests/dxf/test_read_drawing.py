@@ -113,3 +113,58 @@ def test_underlay_parsed_back_to_its_polylines(tmp_path: Path) -> None:
     )
     assert u.bounds() == pytest.approx((0.0, 0.0, 10.0, 6.0))
     assert any(t[1] == "Lobby" for t in u.texts)
+
+
+def annotated(path: Path, notes: int = 500) -> Path:
+    """The room in centimetres with a sheet of general notes (an ignored layer) and, among them,
+    one big note inside the room."""
+    path = room(path, 5, 100.0)
+    doc = ezdxf.readfile(path)
+    msp = doc.modelspace()
+    for k in range(notes):
+        msp.add_text(f"NOTE {k}", dxfattribs={"layer": "A-ANNO-NOTE", "height": 20})
+    msp.add_mtext("General notes", dxfattribs={"layer": "A-ANNO-NOTE", "char_height": 20})
+    big = msp.add_text("Archive", dxfattribs={"layer": "A-ANNO-NOTE", "height": 50})
+    big.set_placement((300, 300))
+    doc.saveas(path)
+    return path
+
+
+def test_texts_on_ignored_layers_are_counted_not_read(tmp_path: Path) -> None:
+    path = annotated(tmp_path / "a.dxf")
+    d = read_drawing(path)
+    assert d.skipped == {"A-ANNO-NOTE": 502}
+    assert ("A-ANNO-NOTE", 502, "ignore") in d.layers
+    assert {layer for layer, *_ in d.exploded.texts} == {"A-AREA-IDEN"}
+    result = import_dxf(path)
+    assert ("A-ANNO-NOTE", 502, "ignore") in result.layers
+    (zone,) = result.plan.levels[0].zones
+    assert zone.name == "Lobby"
+
+
+def test_a_skipped_layer_given_a_role_is_read_again(tmp_path: Path) -> None:
+    path = annotated(tmp_path / "a.dxf", notes=20)
+    d = read_drawing(path)
+    # The notes as room names: the big one inside the room names it.
+    result = import_dxf(path, mapping={"room-name": ["A-ANNO-NOTE"]}, drawing=d)
+    (zone,) = result.plan.levels[0].zones
+    assert zone.name == "Archive"
+    assert ("A-ANNO-NOTE", 22, "room-name") in result.layers
+
+
+def test_units_that_make_no_floor_are_questioned(tmp_path: Path) -> None:
+    # A drawing in metres that says inches (a CAD program's default): 2.5 m across as inches.
+    doc = ezdxf.new("R2010", units=1)
+    doc.header["$MEASUREMENT"] = 1  # metric (an imperial one would suggest feet)
+    msp = doc.modelspace()
+    msp.add_lwpolyline([(0, 0), (100, 0), (100, 40), (0, 40)], close=True)
+    path = tmp_path / "inches.dxf"
+    doc.saveas(path)
+    result = import_dxf(path)
+    assert result.units == "in"
+    assert any("says in" in m and "m across" in m and "metres" in m for m in result.messages)
+    d = read_drawing(path)
+    assert d.suggested_units == "m" and not d.guessed
+    assert read_drawing(room(tmp_path / "r.dxf", 5, 100.0)).suggested_units is None
+    # Taken as metres, the size is right and the doubt is gone.
+    assert import_dxf(path, units="m").size_m == pytest.approx((100.0, 40.0))

@@ -23,6 +23,8 @@ def test_place_signs_then_check_has_no_sign_missing(tmp_path, capsys):
     assert main(["place-signs", str(sample_plan_path()), "-o", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "s-entrance now announces" in printed and "on wall" in printed
+    # Doors by the rooms they join (the sample's doors have no names), their ids after.
+    assert "left of door Lobby–Stockroom (d-stock)" in printed
     main(["check", str(out), "--json"])
     report = json.loads(capsys.readouterr().out)
     assert not [f for f in report["findings"] if f["rule"] == "SIGN_MISSING"]
