@@ -18,9 +18,10 @@ start, callbacks or an early stop, and scipy (~40 MB) is not otherwise a depende
 measured).
 
 Before the MILP, a candidate is dropped when another covers all its points and more at no more
-cost, and zones that no candidate links are solved as separate MILPs whose bounds add. On linked zones the
-MILP gets 60 % of the time, then two Lagrangian splits (each candidate's cost shared among the
-zones it covers, by its largest share or in proportion) give a bound from one small MILP per zone.
+cost, and zones that no candidate links are solved as separate MILPs whose bounds add. On linked
+zones the MILP gets 60 % of the time, then two Lagrangian splits (each candidate's cost shared
+among the zones it covers, by its largest share or in proportion) give a bound from one small
+MILP per zone.
 
 Figures on the shared 2-core machine, under load (``bench/place_bench.py``; the limits are the
 whole run's): the six-room office, 2,838 candidates: greedy 12, placed 8, bound 8 (proven) in
