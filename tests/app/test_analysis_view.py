@@ -11,6 +11,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QLabel
 
 from siteplanner.app.commands import SetFieldsCommand
+from siteplanner.app.items import CameraItem
+from siteplanner.app.labels import label_rects
 from siteplanner.drawing import palette
 from siteplanner.fileformat import load_plan
 from siteplanner.resources import sample_plan_path
@@ -350,3 +352,25 @@ def bands_visible(win) -> bool:
     items = list(win.scene.bands_items.values())
     assert items
     return all(i.isVisible() for i in items)
+
+
+def test_labels_on_the_sample_do_not_overlap_at_the_default_zoom(make_window, qtbot):
+    win = make_window(load_plan(sample_plan_path()))
+    wait_analysis(qtbot, win)
+    win.view.fit()
+    rects = label_rects(win.view)
+    overlaps = [(a, b) for i, a in enumerate(rects) for b in rects[i + 1 :] if a.intersects(b)]
+    assert overlaps == []
+    # Most names are still shown.
+    cams = [i for i in win.scene.model_items.values() if isinstance(i, CameraItem)]
+    assert len(rects) >= 10
+    # No label sits on a camera glyph.
+    for c in cams:
+        p = win.view.mapFromScene(c.pos())
+        glyph = QRectF(p.x() - 8, p.y() - 8, 16, 16)
+        assert not any(r.intersects(glyph) for r in rects)
+    # Zoomed in, every camera's name is shown again.
+    win.view.zoom(3.0)
+    assert all(c.label.isVisible() for c in cams)
+    rects = label_rects(win.view)
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
