@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QGridLayout, QLabel, QVBoxLayout, QWi
 from siteplanner.app import style
 from siteplanner.app.context import EditorContext
 from siteplanner.app.guard import guarded
-from siteplanner.app.i18n import tr
+from siteplanner.app.i18n import keep_tr, tr
 from siteplanner.model import DORI_LEVELS
 
 
@@ -24,10 +24,18 @@ class AnalysisView:
     def __init__(self, ctx: EditorContext) -> None:
         self.ctx = ctx
         self.legend = LegendPanel(ctx)
-        self.dock = QDockWidget(tr("Legend"), ctx.window)
+        self.dock = keep_tr(QDockWidget(ctx.window), QT_TR_NOOP("Legend"))
         self.dock.setObjectName("Legend")  # the English title: stable across languages
         self.dock.setWidget(self.legend)
         ctx.state.isolation_changed.connect(self._isolation_changed)
+
+    def retranslate(self) -> None:
+        """The legend and the zones' figures in the language just installed."""
+        self.legend.entries = []
+        self.legend.refresh()
+        for item in self.ctx.scene.requirement_items.values():
+            item.set_requirement(item.req)
+        self.ctx.view.viewport().update()  # the isolated camera's banner
 
     def selected_camera(self) -> str | None:
         cams = [o.id for c, o in self.ctx.scene.selected_objects() if c == "cameras"]

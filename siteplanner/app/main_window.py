@@ -55,7 +55,13 @@ from siteplanner.app.edit import EditController, StackAction
 from siteplanner.app.files import FileController, new_plan
 from siteplanner.app.guard import guarded
 from siteplanner.app.i18n import keep_tr, keep_tr_items, retranslate_tree, retranslated, tr
-from siteplanner.app.panels import FindingsPanel, LevelsPanel, PropertiesPanel, SchedulePanel
+from siteplanner.app.panels import (
+    FindingsPanel,
+    LevelsPanel,
+    PropertiesPanel,
+    SchedulePanel,
+    object_names,
+)
 from siteplanner.app.scene import PlanScene
 from siteplanner.app.state import EditorState, Overlays
 from siteplanner.app.style import plain_label
@@ -219,7 +225,7 @@ class MainWindow(QMainWindow):
             [self.levels_dock, self.properties_dock], [120, 400], Qt.Orientation.Vertical
         )
         self.resizeDocks(
-            [self.levels_dock, self.findings_dock], [240, 330], Qt.Orientation.Horizontal
+            [self.levels_dock, self.findings_dock], [240, 400], Qt.Orientation.Horizontal
         )
         self.resizeDocks([self.schedule_dock], [150], Qt.Orientation.Vertical)
 
@@ -426,7 +432,7 @@ class MainWindow(QMainWindow):
             self.findings_panel.set_findings([])
             self.schedule_panel.setRowCount(0)
             return
-        self.findings_panel.set_findings(data.analysis.findings)
+        self.findings_panel.set_findings(data.analysis.findings, object_names(data.analysis.plan))
         self.schedule_panel.set_analysis(data.analysis, self.state.level_id)
         fs = data.analysis.findings
         n_err = sum(f.severity == "error" for f in fs)

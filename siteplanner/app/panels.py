@@ -8,7 +8,16 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QT_TR_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +30,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -635,6 +646,28 @@ SEVERITY_FILTERS = (
 )
 
 
+class WrappedTextDelegate(QStyledItemDelegate):
+    """A cell as tall as its text wrapped in its column's width (a tree view sizes rows from
+    the unwrapped text otherwise)."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        width = self.view.columnWidth(index.column()) - 8  # the cell's text margins
+        text = str(index.data() or "")
+        if width <= 0 or not text:
+            return hint
+        box = option.fontMetrics.boundingRect(
+            QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(hint.width(), max(hint.height(), box.height() + 4))
+
+
 class FindingsPanel(QTreeWidget):
     finding_clicked = Signal(object)
 
@@ -644,9 +677,21 @@ class FindingsPanel(QTreeWidget):
         self._set_headers()
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
-        self.setUniformRowHeights(True)
-        self.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.header().setResizeContentsPrecision(200)  # widths from the first rows, not all
+        # The message wraps in the width the dock gives it: read without scrolling sideways.
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(self.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(200)  # widths from the first rows, not all
+        # The rule's id is in each row's tooltip, with the reference: the width goes to the text.
+        self.setColumnHidden(self.RULE, True)
+        self.setItemDelegateForColumn(self.MESSAGE, WrappedTextDelegate(self))
+        # Row heights follow the message column's width (wrapped lines), also when it changes.
+        header.sectionResized.connect(lambda *_a: self.scheduleDelayedItemsLayout())
+        self.names: dict[str, str] = {}  # object id -> name, for the Object column
         self.itemClicked.connect(lambda item, _c: self.finding_clicked.emit(item.data(0, 256)))
         self.findings: list[Finding] = []
         self.severity_filter = QComboBox()
@@ -657,7 +702,9 @@ class FindingsPanel(QTreeWidget):
         self.severity_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.count_label = style.plain_label(QLabel())
 
-    HEAD = (QT_TR_NOOP("Severity"), QT_TR_NOOP("Rule"), QT_TR_NOOP("Object"), QT_TR_NOOP("Message"))
+    HEAD = (QT_TR_NOOP("Severity"), QT_TR_NOOP("Object"), QT_TR_NOOP("Message"), QT_TR_NOOP("Rule"))
+    OBJECT, MESSAGE, RULE = 1, 2, 3
+    OBJECT_MAX_PX = 110  # a long name wraps rather than pushing the message out of view
 
     def _set_headers(self) -> None:
         self.setHeaderLabels([tr(h) for h in self.HEAD])
@@ -696,11 +743,16 @@ class FindingsPanel(QTreeWidget):
             shown += not hide
         self.count_label.setText(tr("{0} of {1} shown").format(shown, self.topLevelItemCount()))
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        """Show ``findings``, most severe first. Only the rows that changed are rebuilt: a
-        re-analysis of a large plan changes a few of its thousand findings."""
+    def set_findings(self, findings: list[Finding], names: dict[str, str] | None = None) -> None:
+        """Show ``findings``, most severe first, naming their objects by ``names`` (id -> name).
+        Only the rows that changed are rebuilt: a re-analysis of a large plan changes a few of
+        its thousand findings."""
         new = sorted(findings, key=lambda f: Severity.rank_of(f.severity))
         old = self.findings
+        if names is not None and names != self.names:
+            self.names = dict(names)
+            old = []  # every row names its objects anew
+            self.clear()
         if new == old:
             return
         # Replace only what differs, from the end so that earlier rows keep their index.
@@ -713,17 +765,41 @@ class FindingsPanel(QTreeWidget):
             self.insertTopLevelItems(i1, [self._item(f) for f in new[j1:j2]])
         self.findings = new
         self._apply_filter()
-        for c in range(3):
+        for c in (0, self.OBJECT):
             self.resizeColumnToContents(c)
+        if self.columnWidth(self.OBJECT) > self.OBJECT_MAX_PX:
+            self.setColumnWidth(self.OBJECT, self.OBJECT_MAX_PX)
 
-    @staticmethod
-    def _item(f: Finding) -> QTreeWidgetItem:
-        obj = ", ".join(x for x in (f.camera, f.zone, f.sign, f.opening) if x)
-        item = QTreeWidgetItem([tr(str(f.severity)), f.rule, obj, f.message])
+    def object_text(self, f: Finding) -> str:
+        """The finding's objects by name (the id where one has none)."""
+        ids = [x for x in (f.camera, f.zone, f.sign, f.opening) if x]
+        return ", ".join(self.names.get(x) or x for x in ids)
+
+    def _item(self, f: Finding) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([tr(str(f.severity)), self.object_text(f), f.message, f.rule])
         item.setForeground(0, QBrush(style.SEVERITY.get(f.severity, style.LABEL)))
-        item.setToolTip(3, style.plain_tip(f"{f.message}\n{f.reference}"))
+        ids = [x for x in (f.camera, f.zone, f.sign, f.opening) if x]
+        item.setToolTip(
+            self.OBJECT,
+            style.plain_tip("\n".join(f"{self.names.get(x) or x} ({x})" for x in ids)),
+        )
+        tip = style.plain_tip(f"{f.rule}\n{f.message}\n{f.reference}")
+        for col in (0, self.MESSAGE):
+            item.setToolTip(col, tip)
         item.setData(0, 256, f)
         return item
+
+
+def object_names(plan: Plan) -> dict[str, str]:
+    """The names of the plan's objects that findings point at (id -> name, named ones only)."""
+    out: dict[str, str] = {}
+    for level in plan.levels:
+        for coll in ("cameras", "zones", "signs", "openings"):
+            for obj in getattr(level, coll):
+                name = getattr(obj, "name", None)
+                if name:
+                    out[obj.id] = name
+    return out
 
 
 class SchedulePanel(QTableWidget):

@@ -29,12 +29,16 @@ Pt = tuple[float, float]
 MIN_FOV_DEG, MAX_FOV_DEG = 1.0, 179.0
 MIN_RANGE_M = 0.5
 MIN_TILT_DEG, MAX_TILT_DEG = 0.5, 89.5
+# Where the tilt handle waits when the optical axis meets the target plane beyond the range (or
+# never): this far out along the pan, so that it can still be dragged to tilt the camera down.
+TILT_PARK_FRACTION = 0.85
 
 
 @dataclass(frozen=True, slots=True)
 class CameraHandles:
-    """Handle positions of one camera in plan metres (tilt: None when the optical axis never
-    meets the target plane, e.g. a camera below it or not tilted down)."""
+    """Handle positions of one camera in plan metres (tilt: where the optical axis meets the
+    target plane, or parked at ``TILT_PARK_FRACTION`` of the range when that is beyond the
+    range or nowhere; None for a camera not above the target plane, which no tilt aims there)."""
 
     fov_left: Pt
     fov_right: Pt
@@ -93,7 +97,9 @@ def camera_handles(optics: Optics, target_height_m: float) -> CameraHandles:
     c = (optics.x, optics.y)
     pan, r = optics.pan_deg, optics.range_m
     axis = axis_distance(optics, target_height_m)
-    tilt = _along(c, pan, axis) if axis <= r else None
+    tilt = None
+    if optics.height_m > target_height_m:
+        tilt = _along(c, pan, axis if axis <= r else TILT_PARK_FRACTION * r)
 
     def edge(far: bool) -> tuple[Pt, Pt] | None:
         e = footprint_edge(optics, target_height_m, far)

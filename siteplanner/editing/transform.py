@@ -11,7 +11,8 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from siteplanner.editing.clipboard import copy_text, pasted
+from siteplanner.editing.clipboard import RENAMED, copy_text, pasted
+from siteplanner.editing.names import copy_names
 from siteplanner.editing.registry import REGISTRY, collection_of, geometry
 from siteplanner.model import Camera, Level, Plan, Sign
 from siteplanner.model.ids import IdAllocator
@@ -90,7 +91,8 @@ def duplicates(
 def duplicate_level(plan: Plan, level: Level, name: str, ids: IdAllocator | None = None) -> Level:
     """A copy of ``level`` (everything on it, its background too) with a fresh level id and fresh
     object ids from the plan's one allocator, so ids stay unique across the plan; signs on the
-    copy cover the copies of the cameras they covered. Not added to the plan."""
+    copy cover the copies of the cameras they covered; cameras renamed as a paste renames them.
+    Not added to the plan."""
     ids = ids or IdAllocator.for_plan(plan)
     copy = level.model_copy(deep=True)
     copy.id = ids.new("levels")
@@ -102,6 +104,14 @@ def duplicate_level(plan: Plan, level: Level, name: str, ids: IdAllocator | None
             renamed[old] = obj.id
     for sign in copy.signs:
         sign.covers = [renamed.get(c, c) for c in sign.covers]
+    # Names as a paste gives them: cameras renumbered after the plan's (CAM-01 → CAM-06).
+    for coll, numbered_only in RENAMED.items():
+        objects = getattr(copy, coll)
+        taken = [o.name for lv in plan.levels for o in getattr(lv, coll)]
+        for obj, new in zip(
+            objects, copy_names([o.name for o in objects], taken, numbered_only), strict=True
+        ):
+            obj.name = new
     return copy
 
 

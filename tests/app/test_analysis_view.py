@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 import shapely
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QLabel
 
+from siteplanner.app.commands import SetFieldsCommand
 from siteplanner.drawing import palette
+from siteplanner.fileformat import load_plan
+from siteplanner.resources import sample_plan_path
 from tests.app.conftest import click, key, vp, wait_analysis
 from tests.app.test_editor import CAM, room_plan
+from tests.app.test_language_switch import _choose, restore_english  # noqa: F401 - a fixture
 
 # 720p: the 8 m room holds their identification, recognition and observation bands.
 TWO = [
@@ -279,3 +284,63 @@ def _over(colour, back) -> tuple[float, float, float]:
 
 def _over_background(colour) -> tuple[float, float, float]:
     return _over(colour, palette.BACKGROUND)
+
+
+def test_findings_panel_names_objects_and_wraps_messages(make_window, qtbot):
+    win = make_window(load_plan(sample_plan_path()))
+    wait_analysis(qtbot, win)
+    panel = win.findings_panel
+    rows = [panel.topLevelItem(i) for i in range(panel.topLevelItemCount())]
+    by_rule = {}
+    for row in rows:
+        by_rule.setdefault(row.data(0, 256).rule, row)
+    inside = by_rule["CAMERA_IN_PRIVATE_SPACE"]
+    f = inside.data(0, 256)
+    # The Object column names the camera and the zone as the canvas labels them.
+    assert inside.text(panel.OBJECT) == "CAM-08 Locker, Changing room"
+    assert f.camera == "c-changing" and "(c-changing)" in inside.toolTip(panel.OBJECT)
+    # The message itself names them too, with the id where it helps.
+    assert "CAM-08 Locker (c-changing)" in inside.text(panel.MESSAGE)
+
+    # The message is on screen without scrolling sideways, wrapped over several lines.
+    assert not panel.horizontalScrollBar().isVisible()
+    port = panel.viewport().rect()
+    qtbot.waitUntil(lambda: panel.visualItemRect(inside).height() > 0)
+    panel.scrollToItem(inside)
+    rect = panel.visualItemRect(inside)
+    msg = panel.visualRect(panel.indexFromItem(inside, panel.MESSAGE))
+    assert msg.left() >= 0 and msg.right() <= port.right() + 1
+    assert msg.width() > port.width() // 3
+    line = panel.fontMetrics().height()
+    assert rect.height() >= 2 * line  # a long message wraps instead of running off the edge
+    # Clicking the row frames the camera on the canvas.
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=msg.center())
+    assert [o.id for _c, o in win.scene.selected_objects()] == ["c-changing"]
+
+    # Renaming the camera renames it in the panel with the next analysis.
+    cam = win.doc.find("c-changing")[2]
+    win.doc.undo.push(SetFieldsCommand(win.doc, "Rename", [(cam, "name", "Locker cam")]))
+    wait_analysis(qtbot, win)
+    names = {
+        panel.topLevelItem(i).text(panel.OBJECT)
+        for i in range(panel.topLevelItemCount())
+        if panel.topLevelItem(i).data(0, 256).camera == "c-changing"
+    }
+    assert "Locker cam, Changing room" in names
+    assert not any("CAM-08" in n for n in names)
+
+
+@pytest.mark.usefixtures("restore_english")
+def test_legend_and_requirement_figures_follow_a_language_switch(make_window, qtbot):
+    win = make_window(room_plan(cameras=[CAM], zones=[ZONE]))
+    wait_analysis(qtbot, win)
+    win.actions_by_name["show_requirement"].trigger()
+    item = win.scene.requirement_items["z1"]
+    assert "identification" in item.label.text()
+    _choose(win, "zh_CN")
+    assert win.legend_dock.windowTitle() == "图例"
+    assert "辨认" in item.label.text()  # identification, in Chinese
+    assert win.analysis_view.legend.entries[0][3] == "达到区域要求的密度"
+    _choose(win, "en")
+    assert win.legend_dock.windowTitle() == "Legend"
+    assert "identification" in item.label.text()

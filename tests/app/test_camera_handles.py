@@ -147,3 +147,12 @@ def test_alt_drags_one_fov_edge_and_the_pan_follows(make_window):
     assert win.doc.undo.count() == 1
     win.doc.undo.undo()
     assert (cam.hfov_deg, cam.pan_deg) == (90.0, 0.0)
+
+
+def test_a_level_camera_can_be_tilted_down_from_its_parked_handle(make_window):
+    win, cam = selected_camera(make_window)
+    win.properties_panel.commit("tilt_deg", 0.0)
+    assert handle_at(win, "tilt") == pytest.approx((2 + 8.5, 3.0))  # 85 % of the 10 m range
+    drag(win, handle_at(win, "tilt"), (3.4, 3.0))
+    assert cam.tilt_deg == 45.0
+    assert handle_at(win, "tilt") == pytest.approx((3.4, 3.0))

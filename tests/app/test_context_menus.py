@@ -100,6 +100,7 @@ def test_camera_menu_rotates_duplicates_and_deletes_each_one_undo_step(make_wind
     choose(right_click(win, 2, 2), "duplicate")
     assert [c.id for c in level.cameras] == ["c1", "c2"]
     assert level.cameras[1].position != level.cameras[0].position
+    assert level.cameras[1].name == "CAM-02"  # renumbered, as a paste does
     assert [o.id for _, o in win.scene.selected_objects()] == ["c2"]
     assert win.doc.undo.count() == 2
     x, y = level.cameras[1].position

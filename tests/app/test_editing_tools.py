@@ -93,7 +93,7 @@ def test_second_level_camera_coverage_and_finding_focus(make_window, qtbot):
     row = next(
         panel.topLevelItem(i)
         for i in range(panel.topLevelItemCount())
-        if panel.topLevelItem(i).text(1) == "CAMERA_INSIDE_WALL"
+        if panel.topLevelItem(i).text(panel.RULE) == "CAMERA_INSIDE_WALL"
     )
     panel.scrollToItem(row)
     QTest.mouseClick(

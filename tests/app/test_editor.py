@@ -307,7 +307,7 @@ def test_finding_click_selects_and_frames_camera(make_window, qtbot):
     row = next(
         panel.topLevelItem(i)
         for i in range(panel.topLevelItemCount())
-        if panel.topLevelItem(i).text(1) == "CAMERA_INSIDE_WALL"
+        if panel.topLevelItem(i).text(panel.RULE) == "CAMERA_INSIDE_WALL"
     )
     panel.scrollToItem(row)
     rect = panel.visualItemRect(row)

@@ -24,7 +24,7 @@ def chinese(qapp):
 
 def _messages(win) -> list[str]:
     panel = win.findings_panel
-    return [panel.topLevelItem(i).text(3) for i in range(panel.topLevelItemCount())]
+    return [panel.topLevelItem(i).text(panel.MESSAGE) for i in range(panel.topLevelItemCount())]
 
 
 def test_english_interface_shows_english_findings(make_window, qtbot):

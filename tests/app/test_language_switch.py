@@ -44,7 +44,9 @@ def test_switch_to_chinese_and_back_in_the_same_window(make_window, qtbot, resto
     assert _label_of(win, "height_m") == "Height (m)"
     findings = win.findings_panel
     assert findings.headerItem().text(0) == "Severity"
-    english = [findings.topLevelItem(i).text(3) for i in range(findings.topLevelItemCount())]
+    english = [
+        findings.topLevelItem(i).text(findings.MESSAGE) for i in range(findings.topLevelItemCount())
+    ]
     assert not any(CJK.search(m) for m in english)
     win.set_tool("camera")
     before = win.findChildren(QMenu)
@@ -66,7 +68,9 @@ def test_switch_to_chinese_and_back_in_the_same_window(make_window, qtbot, resto
     # The findings are analysed again, in Chinese.
     wait_analysis(qtbot, win)
     qtbot.waitUntil(lambda: findings.topLevelItemCount() > 0)
-    chinese = [findings.topLevelItem(i).text(3) for i in range(findings.topLevelItemCount())]
+    chinese = [
+        findings.topLevelItem(i).text(findings.MESSAGE) for i in range(findings.topLevelItemCount())
+    ]
     assert all(CJK.search(m) for m in chinese)
     assert findings.topLevelItem(0).text(0) == "错误"
     assert "错误" in win.analysis_label.text()
@@ -103,7 +107,7 @@ def test_switch_to_chinese_and_back_in_the_same_window(make_window, qtbot, resto
         lambda: (
             findings.topLevelItemCount() > 0
             and not any(
-                CJK.search(findings.topLevelItem(i).text(3))
+                CJK.search(findings.topLevelItem(i).text(findings.MESSAGE))
                 for i in range(findings.topLevelItemCount())
             )
         )

@@ -59,7 +59,9 @@ def test_tilt_handle_where_the_axis_meets_the_target_plane():
     o = optics(height_m=3.0, tilt_deg=45.0)
     assert axis_distance(o, 1.0) == pytest.approx(2.0)
     assert camera_handles(o, 1.0).tilt == pytest.approx((2.0, 0.0))
-    assert camera_handles(optics(tilt_deg=0.0), 1.0).tilt is None  # level: never meets it
+    # Level (never meets it) or too shallow: parked out along the pan, still draggable.
+    assert camera_handles(optics(tilt_deg=0.0), 1.0).tilt == pytest.approx((17.0, 0.0))
+    assert camera_handles(optics(tilt_deg=3.0, range_m=10.0), 1.0).tilt == pytest.approx((8.5, 0.0))
     assert camera_handles(optics(height_m=1.0), 1.6).tilt is None  # below the plane
 
 

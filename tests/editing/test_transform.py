@@ -87,7 +87,10 @@ def plan() -> Plan:
                 {
                     "id": "L1",
                     "walls": [{"id": "w1", "points": [[0, 0], [4, 0]]}],
-                    "cameras": [{"id": "c1", "position": [1, 1]}, {"id": "c2", "position": [2, 1]}],
+                    "cameras": [
+                        {"id": "c1", "name": "CAM-01", "position": [1, 1]},
+                        {"id": "c2", "name": "CAM-02", "position": [2, 1]},
+                    ],
                     "signs": [{"id": "s1", "position": [0, 1], "covers": ["c1", "c9"]}],
                 },
                 {"id": "L2", "elevation_m": 3.5, "cameras": [{"id": "c9", "position": [1, 1]}]},
@@ -103,6 +106,7 @@ def test_duplicate_level_gives_fresh_ids_and_remaps_covers():
     assert copy.id == "L3" and copy.name == "Ground (copy)"
     assert [c.id for c in copy.cameras] == ["c10", "c11"]  # after the highest, c9
     assert copy.signs[0].covers == ["c10", "c9"]  # c9 is on another level: kept
+    assert [c.name for c in copy.cameras] == ["CAM-03", "CAM-04"]  # numbered after the plan's
     assert copy.walls[0].points == p.levels[0].walls[0].points
     assert copy.walls[0] is not p.levels[0].walls[0]
     p.levels.append(copy)
