@@ -149,6 +149,14 @@ def main() -> int:
     )
     optional(
         rows,
+        "bench.editor_bench",
+        "campus_requirement_frame_time_ms",
+        "editor frame, panning the campus in the requirement view",
+        "<= 16 ms",
+        lambda v: f"{v:.1f} ms",
+    )
+    optional(
+        rows,
         "bench.stall_bench",
         "campus_stall_ms",
         "longest UI-thread stall, campus re-analysed with suggestions shown",

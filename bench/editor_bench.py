@@ -23,7 +23,9 @@ def _app():
     return QApplication.instance() or QApplication([])
 
 
-def frame_time_ms(plan: Plan, frames: int = 60, step_px: int = 9) -> float:
+def frame_time_ms(
+    plan: Plan, frames: int = 60, step_px: int = 9, overlays: dict[str, bool] | None = None
+) -> float:
     app = _app()
     from PySide6.QtGui import QImage
 
@@ -45,6 +47,8 @@ def frame_time_ms(plan: Plan, frames: int = 60, step_px: int = 9) -> float:
     win.runner.hold()
     win.state.set_walls(walls)
     win.state.set_render(data)
+    for name, on in (overlays or {}).items():
+        win.state.set_overlay(name, on)  # e.g. the requirement view
     view = win.view
     view.fit()
     port = view.viewport()
@@ -210,6 +214,13 @@ def campus_frame_time_ms() -> float:
     from bench.campus import make_campus
 
     return frame_time_ms(make_campus())
+
+
+def campus_requirement_frame_time_ms() -> float:
+    """The campus panned with the requirement view on (zones painted pass/fail)."""
+    from bench.campus import make_campus
+
+    return frame_time_ms(make_campus(), overlays={"requirement": True})
 
 
 def sample_frame_time_ms() -> float:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsView
 from siteplanner.app import style
 from siteplanner.app.guard import guarded
 from siteplanner.app.i18n import tr
+from siteplanner.app.labels import place_labels
 from siteplanner.app.scene import PlanScene
 from siteplanner.units import FOOT_M
 
@@ -113,6 +114,7 @@ class PlanView(QGraphicsView):
 
     def _scale_changed(self) -> None:
         self.plan_scene.set_detail(self.pixels_per_metre >= DETAIL_PX_PER_M)
+        place_labels(self)  # label spots depend on the zoom
 
     def translate_view(self, d_plan: QPointF) -> None:
         """Shift the view so that plan point p moves by -d (keeps the point under the cursor)."""

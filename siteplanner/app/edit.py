@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow
+from shiboken6 import isValid
 
 from siteplanner.app.commands import AddObjectsCommand, RemoveObjectsCommand
 from siteplanner.app.document import Document
@@ -38,6 +39,8 @@ class StackAction(QAction):
         self.retranslate()
 
     def retranslate(self) -> None:
+        if not isValid(self.stack):  # the stack goes first when the window closes
+            return
         step = self.stack.redoText() if self.redo else self.stack.undoText()
         prefix = tr(self.prefix)
         self.setText(f"{prefix} {step}" if step else prefix)

@@ -687,6 +687,8 @@ class RequirementItem(QGraphicsItem):
         self.label_back.setBrush(style.LEGEND_BACK)
         self.req = req
         self._rect = QRectF()
+        # Panning only translates: blit the rendered zone instead of refilling and hatching it.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.set_requirement(req)
 
     def set_requirement(self, req: RequirementPaths) -> None:

@@ -53,8 +53,7 @@ class PlanScene(QGraphicsScene):
         self.wall_layer = WallLayer()
         self.addItem(self.wall_layer)
         # The level's coverage by best DORI band, and the requirement view's zones.
-        self.bands_item = BandsItem()
-        self.addItem(self.bands_item)
+        self.bands_items: dict[tuple[int, int], BandsItem] = {}
         self.requirement_items: dict[str, RequirementItem] = {}
         self._previewing: set[str] = set()  # cameras drawn solo while dragged
         self._walls_shown: WallPaths | None = None
@@ -113,7 +112,9 @@ class PlanScene(QGraphicsScene):
         for cov in self.coverage_items.values():
             self.removeItem(cov)
         self.coverage_items.clear()
-        self.bands_item.set_paths({})
+        for band_item in self.bands_items.values():
+            self.removeItem(band_item)
+        self.bands_items = {}
         for req in self.requirement_items.values():
             self.removeItem(req)
         self.requirement_items.clear()
@@ -238,6 +239,8 @@ class PlanScene(QGraphicsScene):
                 item.set_detail(on)
             elif isinstance(item, CameraItem):
                 item.label.setVisible(on)
+        for req in self.requirement_items.values():
+            req.label.setVisible(on)
 
     def update_scene_rect(self) -> None:
         rect = self.content_rect()
@@ -371,8 +374,17 @@ class PlanScene(QGraphicsScene):
             item = self.coverage_items.get(cid)
             if item is not None:
                 item.set_solo(self._solo(cid))
-        self.bands_item.set_paths(data.bands.get(lid, {}))
-        self.bands_item.setVisible(self._bands_shown())
+        tiles = data.bands.get(lid, {})
+        for tkey in [k for k in self.bands_items if k not in tiles]:
+            self.removeItem(self.bands_items.pop(tkey))
+        for tkey, paths in tiles.items():
+            band_item = self.bands_items.get(tkey)
+            if band_item is None:
+                band_item = self.bands_items[tkey] = BandsItem()
+                band_item.set_show_dori(self.state.overlays.dori)
+                self.addItem(band_item)
+            band_item.set_paths(paths)
+            band_item.setVisible(self._bands_shown())
         reqs = {zid: r for zid, r in data.requirement.items() if r.level_id == lid}
         for zid in [z for z in self.requirement_items if z not in reqs]:
             self.removeItem(self.requirement_items.pop(zid))
@@ -380,6 +392,7 @@ class PlanScene(QGraphicsScene):
             ritem = self.requirement_items.get(zid)
             if ritem is None:
                 ritem = self.requirement_items[zid] = RequirementItem(req)
+                ritem.label.setVisible(self.detail)
                 self.addItem(ritem)
             elif ritem.req != req:
                 ritem.set_requirement(req)
@@ -493,8 +506,9 @@ class PlanScene(QGraphicsScene):
 
     @guarded
     def _apply_overlays(self, shown: Overlays) -> None:
-        self.bands_item.setVisible(self._bands_shown())
-        self.bands_item.set_show_dori(shown.dori)
+        for band_item in self.bands_items.values():
+            band_item.setVisible(self._bands_shown())
+            band_item.set_show_dori(shown.dori)
         for req in self.requirement_items.values():
             req.setVisible(self._requirement_shown())
         for cid, item in self.coverage_items.items():

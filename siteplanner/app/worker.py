@@ -34,6 +34,7 @@ from siteplanner.app.qtgeom import path_from_geometry, paths_from_geometries, ti
 from siteplanner.compliance.packs import LanguageError, load_pack
 from siteplanner.compliance.rules.coverage import coverage_target
 from siteplanner.findings import MIN_AREA_M2
+from siteplanner.geometry.coverage import tiled
 from siteplanner.model import COLLECTIONS, DORI_LEVELS, Plan
 from siteplanner.signage.placement import SignSuggestion
 
@@ -56,6 +57,10 @@ class CoveragePaths:
     dori: dict[str, QPainterPath]
 
 
+# A level's best-band paths: tile (column, row) -> band -> path.
+BandTiles = dict[tuple[int, int], dict[str, QPainterPath]]
+
+
 @dataclass(frozen=True)
 class RequirementPaths:
     """A collection zone in the requirement view: the part covered at its required density
@@ -75,8 +80,8 @@ class RequirementPaths:
 class RenderData:
     analysis: Analysis
     cameras: dict[str, CoveragePaths] = field(default_factory=dict)
-    # Per level, the coverage split by the best band any camera reaches (band -> path).
-    bands: dict[str, dict[str, QPainterPath]] = field(default_factory=dict)
+    # Per level, the coverage split by the best band any camera reaches, in tiles.
+    bands: dict[str, BandTiles] = field(default_factory=dict)
     requirement: dict[str, RequirementPaths] = field(default_factory=dict)  # collection zones
     intrusions: dict[str, tuple[str, QPainterPath]] = field(default_factory=dict)  # private zones
     blind: dict[str, tuple[str, QPainterPath]] = field(default_factory=dict)  # collection zones
@@ -162,19 +167,32 @@ class PathCache:
             self._paths = {k: v for k, v in self._paths.items() if k in keep}
 
 
+BAND_TILE_MIN_CAMERAS = 60  # above this many cameras a level's bands are drawn in tiles
+
+
 class BandPathCache:
     """Each level's best-band paths, kept while the level's camera coverages are the same
-    objects (the analyser reuses an unchanged camera's): an edit redoes only its level."""
+    objects (the analyser reuses an unchanged camera's): an edit redoes only its level. A large
+    level's come in square tiles (key: column, row), so that a view showing part of it fills
+    only the small paths it shows; a small level's are one tile, (0, 0)."""
 
     def __init__(self) -> None:
-        self._levels: dict[str, tuple[tuple[object, ...], dict[str, QPainterPath]]] = {}
+        self._levels: dict[str, tuple[tuple[object, ...], BandTiles]] = {}
 
-    def paths(self, lres: LevelResult) -> dict[str, QPainterPath]:
+    def paths(self, lres: LevelResult) -> BandTiles:
         key = tuple(c.coverage for c in lres.cameras)
         hit = self._levels.get(lres.level_id)
         if hit is not None and len(hit[0]) == len(key) and all(map(operator.is_, hit[0], key)):
             return hit[1]
-        paths = {band: path_from_geometry(g) for band, g in lres.best_bands().items()}
+        regions = lres.best_bands()
+        if len(lres.cameras) > BAND_TILE_MIN_CAMERAS:
+            pieces = tiled(regions, WALL_TILE_M)
+        else:
+            pieces = {(0, 0): regions}
+        paths = {
+            tkey: {band: path_from_geometry(g) for band, g in bands.items()}
+            for tkey, bands in pieces.items()
+        }
         self._levels[lres.level_id] = (key, paths)
         return paths
 

@@ -75,8 +75,14 @@ def _advance(ch: str, font: str = FONT) -> float:
 
 def string_width(text: str, size: float, font: str = FONT) -> float:
     """Width of ``text`` at ``size`` points, in points."""
+    return 0.001 * size * _text_advance(text, font)
+
+
+@lru_cache(maxsize=8192)
+def _text_advance(text: str, font: str) -> float:
+    """The advance of ``text`` in 1/1000 em (sign texts repeat from sign to sign)."""
     register_fonts()
-    return 0.001 * size * sum(_advance(ch, font) for ch in text)
+    return sum(_advance(ch, font) for ch in text)
 
 
 def start_x(x: float, text: str, size: float, anchor: str) -> float:

@@ -416,3 +416,34 @@ def best_band_regions(coverages: list[CameraCoverage]) -> dict[str, BaseGeometry
         out[band] = subtract(unions[band], better)
         better = unions[band] if better.is_empty else union_coverage([better, unions[band]])
     return out
+
+
+def tiled(
+    regions: dict[str, BaseGeometry], size: float
+) -> dict[tuple[int, int], dict[str, BaseGeometry]]:
+    """``regions`` cut into squares of ``size`` metres, keyed by (column, row): a view that shows
+    part of a large level then fills only the pieces it shows. Empty pieces are left out."""
+    out: dict[tuple[int, int], dict[str, BaseGeometry]] = {}
+    for band, geom in regions.items():
+        if geom.is_empty:
+            continue
+        x0, y0, x1, y1 = geom.bounds
+        i0, j0 = math.floor(x0 / size), math.floor(y0 / size)
+        i1, j1 = math.floor(x1 / size), math.floor(y1 / size)
+        keys = [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
+        boxes = shapely.box(
+            np.array([i * size for i, _ in keys]),
+            np.array([j * size for _, j in keys]),
+            np.array([(i + 1) * size for i, _ in keys]),
+            np.array([(j + 1) * size for _, j in keys]),
+        )
+        shapely.prepare(geom)
+        hit = shapely.intersects(geom, boxes)
+        pieces = shapely.intersection(geom, boxes[hit])
+        for key, piece in zip(
+            [k for k, h in zip(keys, hit, strict=True) if h], pieces, strict=True
+        ):
+            piece = _polygonal(piece)
+            if not piece.is_empty:
+                out.setdefault(key, {})[band] = piece
+    return out

@@ -15,12 +15,21 @@ Solver: HiGHS through ``highspy`` (MIT, one wheel, ~3 MB). It takes a warm start
 solution and lets a callback stop it once no choice with fewer cameras can exist — what the
 command line and the editor need. ``scipy.optimize.milp`` runs the same HiGHS without a warm
 start, callbacks or an early stop, and scipy (~40 MB) is not otherwise a dependency (it was not
-measured). Figures on the shared 2-core machine, under load (``bench/place_bench.py``): the
-six-room office, 2,838 candidates and 3,694 points: greedy 12 cameras, HiGHS 8 with a proven bound
-of 8 (gap 0 %) in 41 s, 13 s of it candidates; the 60 x 40 m open plan, 6,410 candidates: greedy
-11, HiGHS 9 at the 120 s limit, bound 3 (from the zones; HiGHS had none yet); the 100-room level,
-17,569 candidates and 47,610 points: greedy 92, HiGHS 90 at a 300 s limit, before its root LP
-gave a bound.
+measured).
+
+Before the MILP, a candidate is dropped when another covers all its points and more at no more
+cost, and zones that no candidate links are solved as separate MILPs whose bounds add. On linked
+zones the MILP gets 60 % of the time, then two Lagrangian splits (each candidate's cost shared
+among the zones it covers, by its largest share or in proportion) give a bound from one small
+MILP per zone.
+
+Figures on the shared 2-core machine, under load (``bench/place_bench.py``; the limits are the
+whole run's): the six-room office, 2,838 candidates: greedy 12, placed 8, bound 8 (proven) in
+31 s; the 60 x 40 m open plan less its shelves, 6,453 candidates: greedy 6, placed 6, bound 3
+(one zone: the zone bound) at the 120 s limit; the 100-room level, 17,569 candidates (6,601 of
+them dominated): greedy 92, placed 90, bound 64 from the proportional split (the MILP's root LP
+gave none), gap 29 %, 503 s of a 600 s limit. Two random offices checked from scratch: 12 and 10
+cameras, as many as greedy, bounds 11 and 10, no private view, every zone at its density.
 """
 
 from siteplanner.placement.candidates import Candidate, Offer

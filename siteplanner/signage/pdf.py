@@ -57,7 +57,7 @@ from siteplanner.signage.style import (
     WHITE,
     YELLOW,
 )
-from siteplanner.signage.tiling import OVERLAP, Tile, tiles
+from siteplanner.signage.tiling import OVERLAP, Tile, tile_count, tiles
 
 PAPERS: dict[str, tuple[float, float]] = {"A4": A4, "A3": A3, "letter": letter}
 SIGN_PAPER = "sign"  # one page per sign at its own size plus BLEED, for the sign shop
@@ -801,6 +801,11 @@ def _tiled(
     # Tile in the orientation that needs fewer pages (portrait on a tie).
     avoid = _sign_obstacles(it)
     options = [(paper[0], paper[1]), (paper[1], paper[0])]
+    counts = [
+        tile_count(it.w, printable(s)[0]) * tile_count(it.h, printable(s)[1]) for s in options
+    ]
+    if counts[0] != counts[1]:  # the seams only for the orientation that needs fewer pages
+        options = [options[counts.index(min(counts))]]
     layouts = [(size, tiles(it.w, it.h, printable(size), avoid)) for size in options]
     (pw, ph), grid = min(layouts, key=lambda o: len(o[1]))
     rows, cols = grid[0].rows, grid[0].cols

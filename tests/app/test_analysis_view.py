@@ -11,6 +11,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QLabel
 
 from siteplanner.app.commands import SetFieldsCommand
+from siteplanner.app.items import CameraItem
+from siteplanner.app.labels import label_rects
 from siteplanner.drawing import palette
 from siteplanner.fileformat import load_plan
 from siteplanner.resources import sample_plan_path
@@ -201,7 +203,7 @@ def test_requirement_view_paints_the_zone_pass_and_fail(make_window, qtbot):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert act.isChecked() and win.state.overlays.requirement
     item = win.scene.requirement_items["z1"]
-    assert item.isVisible() and not win.scene.bands_item.isVisible()
+    assert item.isVisible() and not bands_visible(win)
 
     # The share shown is the one the coverage finding gives.
     zr = win.render_data.analysis.zones["z1"]
@@ -224,7 +226,7 @@ def test_requirement_view_paints_the_zone_pass_and_fail(make_window, qtbot):
 
     # Off again from the View menu's action: the bands come back.
     act.trigger()
-    assert not item.isVisible() and win.scene.bands_item.isVisible()
+    assert not item.isVisible() and bands_visible(win)
 
 
 def analysis_identified(win):
@@ -344,3 +346,31 @@ def test_legend_and_requirement_figures_follow_a_language_switch(make_window, qt
     _choose(win, "en")
     assert win.legend_dock.windowTitle() == "Legend"
     assert "identification" in item.label.text()
+
+
+def bands_visible(win) -> bool:
+    items = list(win.scene.bands_items.values())
+    assert items
+    return all(i.isVisible() for i in items)
+
+
+def test_labels_on_the_sample_do_not_overlap_at_the_default_zoom(make_window, qtbot):
+    win = make_window(load_plan(sample_plan_path()))
+    wait_analysis(qtbot, win)
+    win.view.fit()
+    rects = label_rects(win.view)
+    overlaps = [(a, b) for i, a in enumerate(rects) for b in rects[i + 1 :] if a.intersects(b)]
+    assert overlaps == []
+    # Most names are still shown.
+    cams = [i for i in win.scene.model_items.values() if isinstance(i, CameraItem)]
+    assert len(rects) >= 10
+    # No label sits on a camera glyph.
+    for c in cams:
+        p = win.view.mapFromScene(c.pos())
+        glyph = QRectF(p.x() - 8, p.y() - 8, 16, 16)
+        assert not any(r.intersects(glyph) for r in rects)
+    # Zoomed in, every camera's name is shown again.
+    win.view.zoom(3.0)
+    assert all(c.label.isVisible() for c in cams)
+    rects = label_rects(win.view)
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])

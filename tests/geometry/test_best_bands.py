@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 import shapely
 import shapely.affinity
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from siteplanner.geometry.coverage import BEST_FIRST, CameraCoverage, best_band_regions
+from siteplanner.geometry.coverage import BEST_FIRST, CameraCoverage, best_band_regions, tiled
 from siteplanner.model import DORI_LEVELS
 
 
@@ -80,3 +81,20 @@ def test_regions_are_disjoint_and_make_the_union(xs, ls, angle):
     # Every camera's identification band is inside the identification region.
     for c in cams:
         assert c.dori["identification"].difference(r["identification"]).area < 1e-6
+
+
+def test_tiled_cuts_regions_into_squares_that_add_up():
+    regions = {
+        "identification": shapely.box(-5, 1, 50, 11),  # spans columns -1..2, rows 0
+        "recognition": shapely.Polygon(),
+    }
+    tiles = tiled(regions, 24.0)
+    assert set(tiles) == {(-1, 0), (0, 0), (1, 0), (2, 0)}
+    assert all(set(t) == {"identification"} for t in tiles.values())
+    areas = {k: t["identification"].area for k, t in tiles.items()}
+    assert areas[(-1, 0)] == pytest.approx(5 * 10)
+    assert areas[(0, 0)] == pytest.approx(24 * 10)
+    assert areas[(1, 0)] == pytest.approx(24 * 10)
+    assert areas[(2, 0)] == pytest.approx(2 * 10)
+    for (i, j), t in tiles.items():
+        assert shapely.box(i * 24, j * 24, (i + 1) * 24, (j + 1) * 24).contains(t["identification"])
