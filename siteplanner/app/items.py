@@ -49,10 +49,20 @@ def cosmetic(
     return pen
 
 
+class HaloLabel(QGraphicsSimpleTextItem):
+    """A label on a light backing, so that it reads over the darkest DORI band."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.fillRect(self.boundingRect(), style.LABEL_HALO)
+        super().paint(painter, option, widget)
+
+
 def _label(
     parent: QGraphicsItem, text: str, bold: bool = False, size: float = 8.0, italic: bool = False
 ) -> QGraphicsSimpleTextItem:
-    label = QGraphicsSimpleTextItem(text, parent)
+    label = HaloLabel(text, parent)
     font = QFont()
     font.setPointSizeF(size)
     font.setBold(bold)

@@ -55,6 +55,7 @@ SEVERITY = {k: _q(v) for k, v in palette.SEVERITY.items()}
 DORI_LEGEND = {k: _q(v) for k, v in palette.DORI_LEGEND.items()}
 LEGEND_BACK = _q(palette.LEGEND_BACK)
 ISOLATION_BACK = _q(palette.ISOLATION_BACK)
+LABEL_HALO = _q(palette.LABEL_HALO)
 REQUIREMENT_PASS = _q(palette.REQUIREMENT_PASS)
 REQUIREMENT_FAIL = _q(palette.REQUIREMENT_FAIL)
 REQUIREMENT_FAIL_HATCH = _q(palette.REQUIREMENT_FAIL_HATCH)

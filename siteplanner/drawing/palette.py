@@ -86,5 +86,6 @@ REQUIREMENT_FAIL = rgba(220, 38, 38, 120)
 REQUIREMENT_FAIL_HATCH = hex_rgba("#b91c1c")
 LEGEND_BACK = rgba(255, 255, 255, 215)
 ISOLATION_BACK = rgba(29, 111, 232, 225)  # the banner while one camera is isolated
+LABEL_HALO = rgba(255, 255, 255, 200)  # behind the canvas's labels, over any band
 
 __all__ = [name for name in dir() if name.isupper()] + ["hex_rgba", "opaque", "over_white", "rgba"]

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QLabel
 
 from siteplanner.app.commands import SetFieldsCommand
-from siteplanner.app.items import CameraItem
+from siteplanner.app.items import CameraItem, ObstacleItem
 from siteplanner.app.labels import label_rects
 from siteplanner.drawing import palette
 from siteplanner.fileformat import load_plan
@@ -369,8 +369,65 @@ def test_labels_on_the_sample_do_not_overlap_at_the_default_zoom(make_window, qt
         p = win.view.mapFromScene(c.pos())
         glyph = QRectF(p.x() - 8, p.y() - 8, 16, 16)
         assert not any(r.intersects(glyph) for r in rects)
+    assert pale_labels(win) >= 3
     # Zoomed in, every camera's name is shown again.
     win.view.zoom(3.0)
     assert all(c.label.isVisible() for c in cams)
     rects = label_rects(win.view)
     assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
+    assert pale_labels(win) >= 3
+
+
+def pale_labels(win) -> int:
+    """Checks that each camera's and obstacle's label shown sits on a light backing, even over
+    the darkest band (most of its box is pale); returns how many were checked. (A zone's label
+    lies under the coverage drawn over its zone.)"""
+    img = viewport_image(win)
+    vt = win.view.viewportTransform()
+    drawn_over = [
+        i.label.deviceTransform(vt).mapRect(i.label.boundingRect())
+        for i in win.scene.model_items.values()
+        if isinstance(i, CameraItem | ObstacleItem) and i.label is not None and i.label.isVisible()
+    ]
+    port = win.view.viewport().rect()
+    checked = 0
+    for r in drawn_over:
+        px = [
+            rgb(img.pixelColor(x, y))
+            for x in range(max(int(r.left()) + 1, 0), min(int(r.right()) - 1, port.right()))
+            for y in range(max(int(r.top()) + 1, 0), min(int(r.bottom()) - 1, port.bottom()))
+        ]
+        if len(px) < 20:
+            continue  # off screen
+        pale = sum(min(c) > 150 for c in px)
+        assert pale > 0.6 * len(px), (r, pale, len(px))
+        checked += 1
+    return checked
+
+
+def test_a_label_reads_over_the_darkest_band(qtbot):
+    from PySide6.QtGui import QPen
+    from PySide6.QtWidgets import QGraphicsScene
+
+    from siteplanner.app import style
+    from siteplanner.app.items import _label
+
+    scene = QGraphicsScene()
+    back = scene.addRect(
+        QRectF(-50, -50, 200, 100), QPen(Qt.PenStyle.NoPen), style.DORI_BAND["identification"]
+    )
+    label = _label(back, "CAM-01 Lobby")
+    label.setPos(0, 0)
+    img = QImage(200, 100, QImage.Format.Format_ARGB32)
+    img.fill(QColor("white"))
+    painter = QPainter(img)
+    scene.render(painter, QRectF(0, 0, 200, 100), QRectF(-50, -50, 200, 100))
+    painter.end()
+    r = label.boundingRect().translated(50, 50)
+    inside = [
+        rgb(img.pixelColor(x, y))
+        for x in range(int(r.left()) + 1, int(r.right()) - 1)
+        for y in range(int(r.top()) + 1, int(r.bottom()) - 1)
+    ]
+    assert sum(min(c) > 150 for c in inside) > 0.6 * len(inside)
+    assert max(rgb(img.pixelColor(int(r.right()) + 10, int(r.center().y())))) < 200  # the band
