@@ -21,6 +21,7 @@ GLYPH_PX = 11.0  # a camera glyph's half size on screen: labels keep off it
 # for a label of width w and height h: the usual spot first.
 CAMERA_SPOTS = ((9, 3), (9, -14), (-9, 3), (-9, -14), (-0.5, 12), (-0.5, -26))
 AREA_SPOTS = ((4, 4), (4, -18), (4, 18), (4, 32))
+FIGURE_SPOTS = ((-0.5, -7), (-0.5, 9), (-0.5, -23), (-0.5, 25), (-0.5, -39), (-0.5, 41))
 
 
 def _spot(dx: float, dy: float, w: float, h: float) -> tuple[float, float]:
@@ -57,6 +58,9 @@ def place_labels(view: PlanView) -> int:
     for zone in zones:
         r = zone.path().boundingRect()
         jobs.append((zone.label, QPointF(r.left(), r.bottom()), AREA_SPOTS, "scene"))
+    for req in scene.requirement_items.values():
+        if req.isVisible():
+            jobs.append((req.label, QPointF(*req.req.anchor), FIGURE_SPOTS, "scene"))
     for obstacle in obstacles:
         assert obstacle.label is not None
         jobs.append((obstacle.label, obstacle.path().boundingRect().center(), AREA_SPOTS, "scene"))
