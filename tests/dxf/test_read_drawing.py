@@ -168,3 +168,19 @@ def test_units_that_make_no_floor_are_questioned(tmp_path: Path) -> None:
     assert read_drawing(room(tmp_path / "r.dxf", 5, 100.0)).suggested_units is None
     # Taken as metres, the size is right and the doubt is gone.
     assert import_dxf(path, units="m").size_m == pytest.approx((100.0, 40.0))
+
+
+def test_only_model_space_texts_of_ignored_layers_are_left_out(tmp_path: Path) -> None:
+    """Texts inside blocks are kept whatever their layer, and a note that is the drawing's last
+    entity is counted like the others."""
+    path = room(tmp_path / "r.dxf", 5, 100.0)
+    doc = ezdxf.readfile(path)
+    label = doc.blocks.new("TAG")
+    label.add_text("Store", dxfattribs={"layer": "A-AREA-IDEN", "height": 40})
+    doc.modelspace().add_blockref("TAG", (700, 400), dxfattribs={"layer": "A-ANNO-NOTE"})
+    doc.modelspace().add_text("last note", dxfattribs={"layer": "A-ANNO-NOTE"})
+    doc.saveas(path)
+    d = read_drawing(path)
+    assert d.skipped == {"A-ANNO-NOTE": 1}
+    assert ("A-ANNO-NOTE", 2, "ignore") in d.layers  # the block reference and the note
+    assert ("A-AREA-IDEN", "Store") in {(layer, text) for layer, text, *_ in d.exploded.texts}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from hypothesis import HealthCheck, given, settings
+import shapely
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from siteplanner.analysis import Analyser
@@ -112,6 +113,14 @@ def test_zone_union_never_larger_than_the_sum(scenes_):
 @given(scenes())
 def test_random_scenes_agree_with_the_point_by_point_reference(scene):
     cam, walls, obstacles = scene
+    # Within a micrometre of a wall's outline, "on the outline" is decided by the engine's
+    # documented tolerance (ON_OUTLINE_M), finer than the reference's; those scenes prove nothing.
+    here = shapely.Point(cam["position"])
+    for w in walls:
+        solid = shapely.LineString(w["points"]).buffer(
+            w["thickness_m"] / 2, cap_style="flat", join_style="mitre"
+        )
+        assume(solid.boundary.distance(here) > 1e-6)
     p = plan([cam], walls, obstacles=obstacles)
     res = Analyser().analyse(p).cameras["c1"].coverage
     step = max(0.03, cam["range_m"] / 200)
