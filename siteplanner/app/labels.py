@@ -53,14 +53,15 @@ def place_labels(view: PlanView) -> int:
         placer.block((p.x() - GLYPH_PX, p.y() - GLYPH_PX, p.x() + GLYPH_PX, p.y() + GLYPH_PX))
     hidden = 0
     jobs: list[tuple[QGraphicsSimpleTextItem, QPointF, tuple[tuple[float, float], ...], str]] = []
+    # The requirement view's figures are what that view is for: placed before any name.
+    for req in scene.requirement_items.values():
+        if req.isVisible():
+            jobs.append((req.label, QPointF(*req.req.anchor), FIGURE_SPOTS, "scene"))
     for cam in sorted(cams, key=lambda c: c.obj.id):
         jobs.append((cam.label, cam.pos(), CAMERA_SPOTS, "child"))
     for zone in zones:
         r = zone.path().boundingRect()
         jobs.append((zone.label, QPointF(r.left(), r.bottom()), AREA_SPOTS, "scene"))
-    for req in scene.requirement_items.values():
-        if req.isVisible():
-            jobs.append((req.label, QPointF(*req.req.anchor), FIGURE_SPOTS, "scene"))
     for obstacle in obstacles:
         assert obstacle.label is not None
         jobs.append((obstacle.label, obstacle.path().boundingRect().center(), AREA_SPOTS, "scene"))
