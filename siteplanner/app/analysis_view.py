@@ -152,6 +152,7 @@ class LegendPanel(QWidget):
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # gone at once, not when the deferred delete comes
                 item.widget().deleteLater()
         for row, (key, colour, hatched, text) in enumerate(entries):
             swatch = QLabel()

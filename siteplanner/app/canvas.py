@@ -60,6 +60,8 @@ class PlanView(QGraphicsView):
         self.setTransform(QTransform.fromScale(20, -20))
         scene.state.overlays_changed.connect(self._overlays_changed)
         scene.state.units_changed.connect(self._units_changed)
+        # After the scene has drawn the new analysis (connected after it): labels anew.
+        scene.state.render_changed.connect(self._render_changed)
 
     @property
     def grid_visible(self) -> bool:
@@ -71,6 +73,11 @@ class PlanView(QGraphicsView):
     def _overlays_changed(self, _overlays: object) -> None:
         self.resetCachedContent()  # the grid is in the cached background
         self.viewport().update()
+        place_labels(self)  # the requirement view's figures come and go
+
+    @guarded
+    def _render_changed(self, _data: object) -> None:
+        place_labels(self)
 
     # -- coordinates -------------------------------------------------------------------------
     @property

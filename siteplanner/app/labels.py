@@ -21,6 +21,7 @@ GLYPH_PX = 11.0  # a camera glyph's half size on screen: labels keep off it
 # for a label of width w and height h: the usual spot first.
 CAMERA_SPOTS = ((9, 3), (9, -14), (-9, 3), (-9, -14), (-0.5, 12), (-0.5, -26))
 AREA_SPOTS = ((4, 4), (4, -18), (4, 18), (4, 32))
+FIGURE_SPOTS = ((-0.5, -7), (-0.5, 9), (-0.5, -23), (-0.5, 25), (-0.5, -39), (-0.5, 41))
 
 
 def _spot(dx: float, dy: float, w: float, h: float) -> tuple[float, float]:
@@ -52,6 +53,10 @@ def place_labels(view: PlanView) -> int:
         placer.block((p.x() - GLYPH_PX, p.y() - GLYPH_PX, p.x() + GLYPH_PX, p.y() + GLYPH_PX))
     hidden = 0
     jobs: list[tuple[QGraphicsSimpleTextItem, QPointF, tuple[tuple[float, float], ...], str]] = []
+    # The requirement view's figures are what that view is for: placed before any name.
+    for req in scene.requirement_items.values():
+        if req.isVisible():
+            jobs.append((req.label, QPointF(*req.req.anchor), FIGURE_SPOTS, "scene"))
     for cam in sorted(cams, key=lambda c: c.obj.id):
         jobs.append((cam.label, cam.pos(), CAMERA_SPOTS, "child"))
     for zone in zones:

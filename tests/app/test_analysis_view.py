@@ -370,6 +370,13 @@ def test_labels_on_the_sample_do_not_overlap_at_the_default_zoom(make_window, qt
         glyph = QRectF(p.x() - 8, p.y() - 8, 16, 16)
         assert not any(r.intersects(glyph) for r in rects)
     assert pale_labels(win) >= 3
+    # The requirement view's figures join the placement: still no overlaps.
+    win.actions_by_name["show_requirement"].trigger()
+    figures = [r.label for r in win.scene.requirement_items.values() if r.label.isVisible()]
+    assert len(figures) >= 4
+    rects = label_rects(win.view)
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
+    win.actions_by_name["show_requirement"].trigger()
     # Zoomed in, every camera's name is shown again.
     win.view.zoom(3.0)
     assert all(c.label.isVisible() for c in cams)
