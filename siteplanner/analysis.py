@@ -203,7 +203,10 @@ def level_shape(level: Level) -> tuple[object, ...]:
     """What occludes sight on a level (walls, openings, obstacles), as a comparable value."""
     return (
         tuple((tuple(w.points), w.thickness_m) for w in level.walls),
-        tuple((tuple(o.points), o.depth_m, o.cuts) for o in level.openings),
+        tuple(
+            (tuple(o.points), o.depth_m, o.cuts, o.kind == "window" and o.sill_height_m)
+            for o in level.openings
+        ),
         tuple((tuple(o.polygon), o.height_m) for o in level.obstacles),
     )
 

@@ -2163,5 +2163,13 @@ A sign must tell people who operates the cameras, how to reach them, why they re
         <source>, </source>
         <translation>、</translation>
     </message>
+    <message>
+        <source>Sill height (m)</source>
+        <translation>窗台高度 (m)</translation>
+    </message>
+    <message>
+        <source>Height of a see-through window's sill above the floor: sight lines passing at or below it are blocked by the wall under the window (0 for a window down to the floor; doors have none)</source>
+        <translation>透明窗窗台距地面的高度：从窗台高度或更低处穿过的视线被窗下的墙体遮挡（落地窗为 0；门没有窗台）</translation>
+    </message>
 </context>
 </TS>

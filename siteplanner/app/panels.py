@@ -74,6 +74,7 @@ FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
         ("width_m", QT_TR_NOOP("Width (m)"), "num", None),
         ("depth_m", QT_TR_NOOP("Cut depth (m)"), "num", None),
         ("transparent", QT_TR_NOOP("See-through"), "bool", None),
+        ("sill_height_m", QT_TR_NOOP("Sill height (m)"), "num", None),
     ],
     "obstacles": [
         ("name", QT_TR_NOOP("Name"), "text", None),
@@ -127,6 +128,11 @@ FIELD_TIPS = {
         "or the wall stays closed there"
     ),
     "width_m": QT_TR_NOOP("The opening's width along the wall; both ends move about its centre"),
+    "sill_height_m": QT_TR_NOOP(
+        "Height of a see-through window's sill above the floor: sight lines passing at or below "
+        "it are blocked by the wall under the window (0 for a window down to the floor; doors "
+        "have none)"
+    ),
 }
 
 

@@ -25,7 +25,7 @@ from siteplanner.geometry.visibility import (
     outline_cones,
     quad_shadows,
 )
-from siteplanner.geometry.walls import boundary_edges, wall_parts
+from siteplanner.geometry.walls import boundary_edges, wall_parts, window_sills
 from siteplanner.model import DORI_LEVELS, Level, Optics
 
 
@@ -100,6 +100,13 @@ class LevelGeometry:
             rings.append(np.asarray(poly.exterior.coords)[:-1])
             ids.append(ob.id)
             heights.append(ob.height_m)
+        for opening_id, sill, height in window_sills(level):
+            sill = shapely.orient_polygons(sill, exterior_cw=False)
+            shapely.prepare(sill)
+            polys.append(sill)
+            rings.append(np.asarray(sill.exterior.coords)[:-1])
+            ids.append(opening_id)
+            heights.append(height)
         poly_arr = np.array(polys, dtype=object)
         obstacles = ObstacleSet(
             ids, poly_arr, rings, np.array(heights, dtype=float), shapely.STRtree(poly_arr)

@@ -37,6 +37,29 @@ def opening_cuts(level: Level) -> np.ndarray:
     return segment_rectangles(seg, np.array([o.depth_m / 2 for o in cutters]))
 
 
+def window_sills(level: Level) -> list[tuple[str, shapely.Polygon, float]]:
+    """The wall left under each see-through window with a sill, as (opening id, polygon, sill
+    height): it blocks like an obstacle of that height, so a sight line crosses the window only
+    above the sill."""
+    windows = [o for o in level.openings if o.kind == "window" and o.cuts and o.sill_height_m > 0]
+    if not windows or not level.walls:
+        return []
+    pieces, _ = wall_pieces(level.walls)
+    tree = shapely.STRtree(pieces)
+    seg = np.array([o.points for o in windows], dtype=float)
+    cuts = segment_rectangles(seg, np.array([o.depth_m / 2 for o in windows]))
+    out: list[tuple[str, shapely.Polygon, float]] = []
+    for o, cut in zip(windows, cuts, strict=True):
+        near = tree.query(cut, predicate="intersects")
+        if len(near) == 0:
+            continue
+        under = shapely.intersection(shapely.union_all(pieces[near]), cut, grid_size=1e-9)
+        for part in shapely.get_parts(under):
+            if part.geom_type == "Polygon" and part.area > 0:
+                out.append((o.id, part, o.sill_height_m))
+    return out
+
+
 def wall_solids(walls: Sequence[Wall]) -> np.ndarray:
     """The solid of each wall, openings not cut, in the order of ``walls``."""
     pieces, wall_of = wall_pieces(walls)

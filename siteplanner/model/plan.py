@@ -226,6 +226,9 @@ class Opening(Item):
     points: Segment
     depth_m: PositiveNum = 0.6
     transparent: StrictBool = True
+    # A see-through window's sill: the wall below it blocks sight lines that pass at or under
+    # this height (0, the default, is a window down to the floor).
+    sill_height_m: NonNegNum = 0.0
 
     @property
     def cuts(self) -> bool:

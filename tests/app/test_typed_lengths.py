@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from siteplanner.model import Plan
-from tests.app.conftest import click, key, vp
+from tests.app.conftest import click, key, vp, wait_analysis
 
 
 def empty() -> Plan:
@@ -124,3 +124,49 @@ def test_opening_width_is_edited_about_its_centre(make_window):
     assert "width_m" in panel.error.text()
     win.doc.undo.undo()
     assert op.points == [(3.0, 0.0), (4.0, 0.0)]
+
+
+def test_window_sill_height_is_edited_and_hides_what_is_below_it(make_window, qtbot):
+    # A camera 3 m up looks through a window in a wall at x = 2 onto the ground beyond it.
+    plan = Plan.model_validate(
+        {
+            "levels": [
+                {
+                    "id": "L1",
+                    "walls": [{"points": [[2, -5], [2, 5]], "thickness_m": 0.2}],
+                    "openings": [{"id": "g1", "kind": "window", "points": [[2, -1], [2, 1]]}],
+                    "cameras": [
+                        {
+                            "id": "c1",
+                            "position": [0, 0],
+                            "height_m": 3.0,
+                            "tilt_deg": 30,
+                            "hfov_deg": 60,
+                            "vfov_deg": 90,
+                            "resolution": [1920, 1080],
+                            "range_m": 10,
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+    win = make_window(plan)
+    wait_analysis(qtbot, win)
+    before = win.render_data.analysis.cameras["c1"].coverage_m2
+    click(win, 2.0, 0.5)
+    panel = win.properties_panel
+    sill = panel.editors["sill_height_m"]
+    assert sill.text() == "0"
+    assert "sill" in sill.toolTip()
+    sill.selectAll()
+    QTest.keyClicks(sill, "2.3")
+    QTest.keyClick(sill, Qt.Key.Key_Return)
+    op = win.doc.plan.levels[0].openings[0]
+    assert op.sill_height_m == pytest.approx(2.3)
+    assert win.doc.undo.count() == 1
+    qtbot.waitUntil(
+        lambda: win.render_data.analysis.cameras["c1"].coverage_m2 < before - 0.5, timeout=30000
+    )
+    win.doc.undo.undo()
+    assert op.sill_height_m == 0.0
