@@ -39,6 +39,8 @@ FIXED_SIZE = Flag.ItemIgnoresTransformations
 
 Z_ZONE, Z_BLIND, Z_COVERAGE, Z_INTRUSION, Z_OBSTACLE, Z_WALL, Z_OPENING = 1, 2, 3, 4, 6, 8, 9
 Z_SIGN, Z_CAMERA, Z_HANDLE, Z_PREVIEW = 20, 30, 40, 50
+# A zone's name reads over the coverage drawn above the zone's own fill.
+Z_ZONE_LABEL = 10
 
 
 def cosmetic(
@@ -60,7 +62,11 @@ class HaloLabel(QGraphicsSimpleTextItem):
 
 
 def _label(
-    parent: QGraphicsItem, text: str, bold: bool = False, size: float = 8.0, italic: bool = False
+    parent: QGraphicsItem | None,
+    text: str,
+    bold: bool = False,
+    size: float = 8.0,
+    italic: bool = False,
 ) -> QGraphicsSimpleTextItem:
     label = HaloLabel(text, parent)
     font = QFont()
@@ -249,7 +255,25 @@ class ZoneItem(PathModelItem):
         super().__init__(obj)
         self.setZValue(Z_ZONE)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.label = _label(self, "", size=7.5, italic=True)
+        # Not a child: a child is painted with its parent, under the coverage bands. The label
+        # joins and leaves the scene with the zone and follows its visibility.
+        self.label = _label(None, "", size=7.5, italic=True)
+        self.label.setZValue(Z_ZONE_LABEL)
+        self.label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        kind = QGraphicsItem.GraphicsItemChange
+        if change == kind.ItemSceneHasChanged:
+            scene = self.scene()
+            if scene is not None and self.label.scene() is not scene:
+                scene.addItem(self.label)
+        elif change == kind.ItemSceneChange:
+            old = self.scene()
+            if old is not None and self.label.scene() is old:
+                old.removeItem(self.label)
+        elif change == kind.ItemVisibleHasChanged:
+            self.label.setVisible(bool(value))
+        return super().itemChange(change, value)
 
     @staticmethod
     def key_of(obj: Any) -> Any:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QLabel
 
 from siteplanner.app.commands import SetFieldsCommand
-from siteplanner.app.items import CameraItem, ObstacleItem
+from siteplanner.app.items import CameraItem, ObstacleItem, ZoneItem
 from siteplanner.app.labels import label_rects
 from siteplanner.drawing import palette
 from siteplanner.fileformat import load_plan
@@ -386,15 +386,16 @@ def test_labels_on_the_sample_do_not_overlap_at_the_default_zoom(make_window, qt
 
 
 def pale_labels(win) -> int:
-    """Checks that each camera's and obstacle's label shown sits on a light backing, even over
-    the darkest band (most of its box is pale); returns how many were checked. (A zone's label
-    lies under the coverage drawn over its zone.)"""
+    """Checks that each camera's, obstacle's and zone's label shown sits on a light backing, even
+    over the darkest band (most of its box is pale); returns how many were checked."""
     img = viewport_image(win)
     vt = win.view.viewportTransform()
     drawn_over = [
         i.label.deviceTransform(vt).mapRect(i.label.boundingRect())
         for i in win.scene.model_items.values()
-        if isinstance(i, CameraItem | ObstacleItem) and i.label is not None and i.label.isVisible()
+        if isinstance(i, CameraItem | ObstacleItem | ZoneItem)
+        and i.label is not None
+        and i.label.isVisible()
     ]
     port = win.view.viewport().rect()
     checked = 0
@@ -438,3 +439,28 @@ def test_a_label_reads_over_the_darkest_band(qtbot):
     ]
     assert sum(min(c) > 150 for c in inside) > 0.6 * len(inside)
     assert max(rgb(img.pixelColor(int(r.right()) + 10, int(r.center().y())))) < 200  # the band
+
+
+def test_a_zone_name_leaves_and_returns_with_its_zone(make_window, qtbot):
+    zone = {
+        "id": "z1",
+        "name": "Lobby",
+        "kind": "collection",
+        "polygon": [[1, 1], [5, 1], [5, 5], [1, 5]],
+    }
+    win = make_window(room_plan([CAM], [zone]))
+    wait_analysis(qtbot, win)
+    item = win.scene.item_for(win.doc.plan.levels[0].zones[0])
+    label = item.label
+    assert label.scene() is win.scene and label.text() == "Lobby"
+    # Drawn above the coverage of every camera, which lies above the zone's own fill.
+    assert label.zValue() > max(
+        i.zValue() for i in win.scene.items() if i is not label and i.zValue() < 20
+    )
+    click(win, 3.0, 3.0)
+    key(win, Qt.Key.Key_Delete)
+    assert win.doc.plan.levels[0].zones == []
+    assert label.scene() is None
+    win.doc.undo.undo()
+    item = win.scene.item_for(win.doc.plan.levels[0].zones[0])
+    assert item.label.scene() is win.scene and item.label.isVisible()
