@@ -157,6 +157,7 @@ class InkBox:
     x1: float
     y1: float
     upright: bool  # False under a rotation: the box is the bounds of a turned shape
+    line: int = -1  # for a character's box: which recorded text (its index among the texts)
 
 
 _Matrix = tuple[float, float, float, float, float, float]  # PDF order: a b c d e f
@@ -185,16 +186,19 @@ def _box(m: _Matrix, x0: float, y0: float, x1: float, y1: float) -> tuple[float,
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def ink_boxes(calls: list[Call]) -> list[InkBox]:
+def ink_boxes(calls: list[Call], per_char: bool = False) -> list[InkBox]:
     """Where the recorded texts and placed symbols land on the page, following the transforms
     (``save``/``restore``, ``translate``, ``scale``, ``rotate``). A text's box runs from its
     font's descent to its ascent over its advance width. Symbols are not looked into: a placed
-    symbol is the box it was defined with."""
+    symbol is the box it was defined with. With ``per_char`` a text gives one box per character
+    instead (kind "char", spaces included, ``line`` telling which text it belongs to), each over
+    that character's advance: the differences of the prefix widths."""
     register_fonts()
     sizes: dict[str, tuple[float, float]] = {}
     out: list[InkBox] = []
     m: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     stack: list[_Matrix] = []
+    line = -1
     for name, args, kwargs in calls:
         if name == "save":
             stack.append(m)
@@ -215,8 +219,19 @@ def ink_boxes(calls: list[Call]) -> list[InkBox]:
                 continue
             x0 = start_x(x, text, size, kwargs.get("anchor", "start"))
             ascent, descent = getAscentDescent(FONT, size)
-            box = _box(m, x0, y + descent, x0 + string_width(text, size), y + ascent)
-            out.append(InkBox("text", text, *box, upright=abs(m[1]) + abs(m[2]) < 1e-9))
+            upright = abs(m[1]) + abs(m[2]) < 1e-9
+            line += 1
+            if not per_char:
+                box = _box(m, x0, y + descent, x0 + string_width(text, size), y + ascent)
+                out.append(InkBox("text", text, *box, upright=upright))
+                continue
+            # Prefix widths, so the characters' boxes add up to the text's box exactly.
+            left = x0
+            for k, ch in enumerate(text):
+                right = x0 + string_width(text[: k + 1], size)
+                box = _box(m, left, y + descent, right, y + ascent)
+                out.append(InkBox("char", ch, *box, upright=upright, line=line))
+                left = right
         elif name == "draw_symbol" and args[0] in sizes:
             w, h = sizes[args[0]]
             box = _box(m, 0.0, 0.0, w, h)

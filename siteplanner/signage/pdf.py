@@ -35,7 +35,7 @@ from siteplanner.drawing.canvas import Path as DrawPath
 from siteplanner.drawing.pdf import PdfCanvas
 from siteplanner.drawing.qr import BORDER as QR_BORDER
 from siteplanner.drawing.qr import QrError, check_qr, draw_qr, qr_matrix
-from siteplanner.drawing.recording import RecordingCanvas, ink_boxes
+from siteplanner.drawing.recording import InkBox, RecordingCanvas, ink_boxes
 from siteplanner.drawing.text import Paragraphs, fit, lines_height, splits, string_width, wrap
 from siteplanner.model import Plan, Sign
 from siteplanner.signage.content import DEFAULT_LANGS, Row, SignContent, sign_content
@@ -775,12 +775,16 @@ def _glue_strip(
     c.restore()
 
 
-def _sign_obstacles(it: _Item) -> list[tuple[float, float, float, float]]:
-    """The boxes of the sign's texts, pictogram and QR code, in the sign's coordinates: where
-    seams should not go."""
+def _sign_obstacles(
+    it: _Item,
+) -> tuple[list[tuple[float, float, float, float]], list[InkBox]]:
+    """The boxes of the sign's pictogram and QR code, and those of its texts' characters, in
+    the sign's coordinates: where seams should not go."""
     rec = RecordingCanvas()
     draw_sign(rec, it.content, 0.0, 0.0, it.w, it.h)
-    return [(b.x0, b.y0, b.x1, b.y1) for b in ink_boxes(rec.calls) if b.upright]
+    boxes = [b for b in ink_boxes(rec.calls, per_char=True) if b.upright]
+    symbols = [(b.x0, b.y0, b.x1, b.y1) for b in boxes if b.kind != "char"]
+    return symbols, [b for b in boxes if b.kind == "char"]
 
 
 def _tiled(
@@ -799,14 +803,14 @@ def _tiled(
         return size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - CAPTION_H
 
     # Tile in the orientation that needs fewer pages (portrait on a tie).
-    avoid = _sign_obstacles(it)
+    avoid, chars = _sign_obstacles(it)
     options = [(paper[0], paper[1]), (paper[1], paper[0])]
     counts = [
         tile_count(it.w, printable(s)[0]) * tile_count(it.h, printable(s)[1]) for s in options
     ]
     if counts[0] != counts[1]:  # the seams only for the orientation that needs fewer pages
         options = [options[counts.index(min(counts))]]
-    layouts = [(size, tiles(it.w, it.h, printable(size), avoid)) for size in options]
+    layouts = [(size, tiles(it.w, it.h, printable(size), avoid, chars=chars)) for size in options]
     (pw, ph), grid = min(layouts, key=lambda o: len(o[1]))
     rows, cols = grid[0].rows, grid[0].cols
     # Shared pieces first: a symbol cannot be defined inside another one's definition.

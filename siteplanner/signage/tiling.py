@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from siteplanner.drawing.canvas import MM
+from siteplanner.drawing.recording import InkBox
+from siteplanner.drawing.text import is_cjk
 
 OVERLAP = 10 * MM
 """Width of the strip two neighbouring tiles share: the glue strip of the one underneath."""
@@ -80,45 +82,66 @@ def tile_count(length: float, printable: float, overlap: float = OVERLAP) -> int
     return math.ceil((length - overlap) / (printable - overlap) - 1e-9)
 
 
-def _crossings(lo: np.ndarray, hi: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[int]:
-    """For each interval [lo[k], hi[k]], how many spans (starts[j], ends[j]) it touches (coming
-    within CLEARANCE of them)."""
-    touch = (starts - CLEARANCE < hi[:, None]) & (lo[:, None] < ends + CLEARANCE)
+Span = tuple[float, float] | tuple[float, float, float]
+"""A stretch (start, end) a seam should not cross, optionally with its own clearance (how far a
+seam stays from it; CLEARANCE when not given)."""
+
+ABUT = -1e-4
+"""The clearance of a span a seam may touch but not enter: a glyph whose neighbour's advance
+starts where its own ends, so the seam may lie on that boundary."""
+
+
+def _crossings(lo: np.ndarray, hi: np.ndarray, spans: np.ndarray) -> list[int]:
+    """For each interval [lo[k], hi[k]], how many spans (start, end, clearance) it touches
+    (coming within their clearance of them)."""
+    starts, ends, clear = spans[:, 0], spans[:, 1], spans[:, 2]
+    touch = (starts - clear < hi[:, None]) & (lo[:, None] < ends + clear)
     return touch.sum(axis=1).tolist()
+
+
+def _spans(spans: Sequence[Span], clearance: float) -> np.ndarray:
+    rows = [(s[0], s[1], s[2] if len(s) > 2 else clearance) for s in spans if s[1] > s[0]]
+    return np.array(rows, dtype=float).reshape(-1, 3)
 
 
 def split(
     length: float,
     printable: float,
-    avoid: Sequence[tuple[float, float]] = (),
+    avoid: Sequence[Span] = (),
     overlap: float = OVERLAP,
+    glyphs: Sequence[tuple[float, float]] = (),
 ) -> list[tuple[float, float]]:
     """The tiles' extents (start, end) along one axis of a sign ``length`` long, overlapping
     by ``overlap``, none longer than ``printable``. As few tiles as the paper allows, of even
     length, unless moving a seam (the start of every tile but the first) takes it off the spans
-    in ``avoid`` (text lines, the pictogram, the QR code): first the seam itself, then the whole
-    glue strip under it. One tile more is used when that lets fewer seams cross a span."""
+    in ``avoid`` (text lines or words, the pictogram, the QR code): first the seam itself, then
+    the whole glue strip under it. Before all that, the seam avoids cutting through the advance
+    of any of ``glyphs`` (it may lie on the boundary of two). One tile more is used when that
+    lets fewer seams cut a glyph or cross a span."""
     n = tile_count(length, printable, overlap)
     if n == 1:
         return [(0.0, length)]
-    spans = [(a, b) for a, b in avoid if b > a]
-    score, best = _seams(length, printable, spans, overlap, n)
-    if score[0] > 0:
-        more = _seams(length, printable, spans, overlap, n + 1)
-        if more[0][0] < score[0]:
+    table = _spans(avoid, CLEARANCE)
+    cuts = _spans([(a, b) for a, b in glyphs], ABUT)
+    score, best = _seams(length, printable, table, cuts, overlap, n)
+    if score[:2] > (0, 0):
+        more = _seams(length, printable, table, cuts, overlap, n + 1)
+        if more[0][:2] < score[:2]:
             best = more[1]
     starts = [0.0, *best]
     ends = [p + overlap for p in best] + [length]
     return list(zip(starts, ends, strict=True))
 
 
-Score = tuple[int, int, float]  # seams crossing a span, glue strips crossing one, distance moved
+# Seams cutting a glyph, seams crossing a span, glue strips crossing one, distance moved.
+Score = tuple[int, int, int, float]
 
 
 def _seams(
     length: float,
     printable: float,
-    spans: Sequence[tuple[float, float]],
+    spans: np.ndarray,
+    cuts: np.ndarray,
     overlap: float,
     n: int,
 ) -> tuple[Score, list[float]]:
@@ -130,41 +153,40 @@ def _seams(
     def ok(start: float, end: float) -> bool:
         return lo_len - 1e-6 <= end - start <= hi_len + 1e-6
 
-    starts = np.array([a for a, _ in spans]).reshape(1, -1)
-    ends = np.array([b for _, b in spans]).reshape(1, -1)
     # Where each seam can lie at all: the tiles before it and after it within their bounds.
-    edges = sorted({e for a, b in spans for e in (a - CLEARANCE, b + CLEARANCE)})
-    seams: list[list[tuple[float, tuple[int, int]]]] = []
+    near = {e for a, b, c in spans.tolist() for e in (a - max(c, 0.0), b + max(c, 0.0))}
+    bounds = {e for a, b, _ in cuts.tolist() for e in (a, b)}  # between two glyphs
+    seams: list[list[tuple[float, tuple[int, int, int]]]] = []
     for i in range(1, n):
         ideal = i * (even - overlap)
         first = max(i * (lo_len - overlap), length - (n - i) * hi_len + (n - 1 - i) * overlap)
         last = min(i * (hi_len - overlap), length - (n - i) * lo_len + (n - 1 - i) * overlap)
-        # Just below or above a span, or with the glue strip just below it.
+        # Just below or above a span, with the glue strip just below it, or between glyphs.
         cands = {ideal} | {
             p
-            for e in edges
-            for p in (e, e - overlap)
+            for p in [*(q for e in near for q in (e, e - overlap)), *bounds]
             if first - 1e-6 <= p <= last + 1e-6 and 0 < p < length - overlap
         }
         ps = np.array(sorted(cands))
         # The seam is the line p; the glue strip under it runs from p to p + overlap.
-        line = _crossings(ps, ps, starts, ends)
-        strip = _crossings(ps, ps + overlap, starts, ends)
-        costs = zip(ps.tolist(), line, strip, strict=True)
-        seams.append([(p, (a, b)) for p, a, b in costs])
+        cut = _crossings(ps, ps, cuts)
+        line = _crossings(ps, ps, spans)
+        strip = _crossings(ps, ps + overlap, spans)
+        costs = zip(ps.tolist(), cut, line, strip, strict=True)
+        seams.append([(p, (a, b, c)) for p, a, b, c in costs])
 
     # Dynamic programme over the seams: best[j] is the cheapest choice of the seams so far
     # ending with candidate j of the current seam (costs add up; ties go to the even split).
     best: list[tuple[Score, list[float]] | None] = []
     for p, c in seams[0]:
         fine = ok(0.0, p + overlap)
-        best.append(((c[0], c[1], abs(p - (even - overlap))), [p]) if fine else None)
+        best.append(((*c, abs(p - (even - overlap))), [p]) if fine else None)
     for i in range(1, n - 1):
         ideal = (i + 1) * (even - overlap)
         nxt: list[tuple[Score, list[float]] | None] = []
         for p, c in seams[i]:
             options = [
-                ((s[0] + c[0], s[1] + c[1], s[2] + abs(p - ideal)), [*ps, p])
+                ((s[0] + c[0], s[1] + c[1], s[2] + c[2], s[3] + abs(p - ideal)), [*ps, p])
                 for s, ps in (e for e in best if e is not None)
                 if ok(ps[-1], p + overlap)
             ]
@@ -175,18 +197,52 @@ def _seams(
     return min(finals, key=lambda e: e[0])
 
 
+def text_spans(
+    chars: Sequence[InkBox],
+) -> tuple[list[Span], list[Span], list[tuple[float, float]]]:
+    """What the seams of a sign should keep off, from its texts' character boxes (``ink_boxes``
+    with ``per_char``): the whole lines for horizontal seams (they fall between lines); for
+    vertical seams, the Latin words (a seam prefers the space between two) and each CJK
+    character (a seam may lie between any two), and every glyph's advance, never to be cut."""
+    lines: dict[int, list[InkBox]] = {}
+    for ch in chars:
+        lines.setdefault(ch.line, []).append(ch)
+    ys: list[Span] = []
+    xs: list[Span] = []
+    glyphs: list[tuple[float, float]] = []
+    for boxes in lines.values():
+        ys.append((min(b.y0 for b in boxes), max(b.y1 for b in boxes)))
+        word: list[InkBox] = []
+        for b in boxes:
+            if not b.what.isspace() and not is_cjk(b.what):
+                word.append(b)
+                continue
+            if word:
+                xs.append((word[0].x0, word[-1].x1))
+                word = []
+            if is_cjk(b.what):
+                xs.append((b.x0, b.x1, ABUT))
+        if word:
+            xs.append((word[0].x0, word[-1].x1))
+        glyphs += [(b.x0, b.x1) for b in boxes if not b.what.isspace()]
+    return ys, xs, glyphs
+
+
 def tiles(
     width: float,
     height: float,
     printable: tuple[float, float],
     avoid: Sequence[tuple[float, float, float, float]] = (),
     overlap: float = OVERLAP,
+    chars: Sequence[InkBox] = (),
 ) -> list[Tile]:
     """The tiles of a ``width`` x ``height`` sign on paper whose printable area is
     ``printable`` (width, height), row by row from the top. ``avoid`` are boxes (x0, y0, x1, y1)
-    that seams should not cross."""
-    xs = split(width, printable[0], [(b[0], b[2]) for b in avoid], overlap)
-    ys = split(height, printable[1], [(b[1], b[3]) for b in avoid], overlap)
+    that seams should not cross; ``chars`` the boxes of the texts' characters (upright), which
+    a vertical seam may pass between but not through."""
+    lines, words, glyphs = text_spans(chars)
+    xs = split(width, printable[0], [*((b[0], b[2]) for b in avoid), *words], overlap, glyphs)
+    ys = split(height, printable[1], [*((b[1], b[3]) for b in avoid), *lines], overlap)
     rows, cols = len(ys), len(xs)
     out = []
     for r, (y0, y1) in enumerate(reversed(ys)):
@@ -195,4 +251,4 @@ def tiles(
     return out
 
 
-__all__ = ["BALANCE", "OVERLAP", "Tile", "split", "tile_count", "tiles"]
+__all__ = ["BALANCE", "OVERLAP", "Span", "Tile", "split", "text_spans", "tile_count", "tiles"]

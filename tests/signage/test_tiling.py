@@ -191,3 +191,79 @@ def test_every_tile_shows_its_window_of_the_untiled_sign(tmp_path):
         diff = np.abs(got[top:bottom, left:right] - want[top:bottom, left:right])
         # A window off by 10 mm differs on 5-25 % of its pixels.
         assert np.mean(diff > 32) < 0.001, (x.window.label, float(np.mean(diff > 32)))
+
+
+def _chars(text: str, size: float, width: float) -> list:
+    """The character boxes of one line of ``text`` centred on a sign ``width`` wide."""
+    rec = RecordingCanvas()
+    rec.text(width / 2, 100 * MM, text, size, anchor="middle")
+    return ink_boxes(rec.calls, per_char=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("Video surveillance is in operation on these premises", 34.0),
+        ("视频监控区域请注意本区域", 66.0),
+    ],
+)
+def test_a_vertical_seam_falls_between_the_glyphs_of_a_line_as_wide_as_the_sign(text, size):
+    width = 300 * MM
+    chars = _chars(text, size, width)
+    assert chars[-1].x1 - chars[0].x0 > 0.9 * width  # the line spans the sign
+    grid = tiles(width, 150 * MM, A4_PORTRAIT, chars=chars)
+    seams = sorted({t.x0 for t in grid if t.x0 > 0})
+    assert len(seams) == 1
+    (seam,) = seams
+    glyphs = [b for b in chars if not b.what.isspace()]
+    assert [b.what for b in glyphs if b.x0 < seam < b.x1] == []
+    if " " in text:  # Latin: in the space between two words, clear of both
+        assert any(b.x0 < seam < b.x1 for b in chars if b.what == " ")
+    # The tiles keep the balance: within 0.75-1.35 of the even split and on the paper.
+    even = (width + OVERLAP) / 2
+    for t in grid:
+        assert 0.75 * even - 1e-6 <= t.x1 - t.x0 <= min(A4_PORTRAIT[0], 1.35 * even) + 1e-6
+
+
+@pytest.mark.parametrize(("w_m", "h_m"), [(0.3, 0.4), (0.5, 0.7)])
+def test_vertical_seams_of_a_sample_sign_cut_the_fewest_glyphs_the_balance_allows(
+    tmp_path, w_m, h_m
+):
+    """Lines of centred Chinese and English rarely share a gap, so the seam goes where it cuts
+    through the fewest characters' advances any seam within the balance bounds could."""
+    p, sign = _one_sign(w_m, h_m)
+    out = tmp_path / "wide.pdf"
+    res = write_signs_pdf(p, out, paper="A4", legend=False)
+    placed = [x for x in res.placed if x.sign_id == sign.id]
+    grid = [x.window for x in placed]
+    w, h = w_m * 1000 * MM, h_m * 1000 * MM
+    pdf = pdfium.PdfDocument(str(out))
+    printable = pdf[placed[0].page - 1].get_size()[0] - 2 * MARGIN
+    pdf.close()
+    assert grid[0].cols == 2  # one vertical seam
+    seams = {t.x0 for t in grid if t.x0 > 0}
+    assert len(seams) == 1
+    (seam,) = seams
+    even = (w + OVERLAP) / 2
+    lo, hi = 0.75 * even, min(printable, 1.35 * even)
+    for t in grid:
+        assert lo - 1e-6 <= t.x1 - t.x0 <= hi + 1e-6
+    content = sign_content(p, sign, "L1", ("zh", "en"), load_pack(p.rules))
+    rec = RecordingCanvas()
+    draw_sign(rec, content, 0, 0, w, h)
+    glyphs = [b for b in ink_boxes(rec.calls, per_char=True) if b.kind == "char"]
+    glyphs = [b for b in glyphs if not b.what.isspace()]
+    assert len({b.line for b in glyphs}) > 6
+
+    def cut(x: float) -> int:
+        return sum(b.x0 < x < b.x1 for b in glyphs)
+
+    # Every position the bounds allow: each glyph edge and a 0.1 mm grid.
+    allowed = [
+        x
+        for x in [*(e for b in glyphs for e in (b.x0, b.x1)), *np.arange(0, w, 0.1 * MM)]
+        if lo - 1e-6 <= x + OVERLAP <= hi + 1e-6 and lo - 1e-6 <= w - x <= hi + 1e-6
+    ]
+    fewest = min(cut(x) for x in allowed)
+    assert cut(seam) == fewest
+    assert fewest < cut(even - OVERLAP)  # the even split would cut more
