@@ -415,14 +415,40 @@ def best_band_regions(coverages: list[CameraCoverage]) -> dict[str, BaseGeometry
     colour of the best density any camera gives it (no stacked translucency where views
     overlap). A camera's bands are nested (identification inside recognition inside ...), so
     the unions are too."""
-    unions = {k: union_coverage([c.dori[k] for c in coverages]) for k in DORI_LEVELS}
-    unions["coverage"] = union_coverage([c.coverage for c in coverages])
+    # Snapped to a nanometre grid: GEOS's floating overlay can drop a whole face without an
+    # error where the cameras' rotated edges nearly coincide, and a band then shows twice.
+    unions = {k: _snapped_union([c.dori[k] for c in coverages]) for k in DORI_LEVELS}
+    unions["coverage"] = _snapped_union([c.coverage for c in coverages])
     out: dict[str, BaseGeometry] = {}
     better: BaseGeometry = EMPTY
     for band in BEST_FIRST:
-        out[band] = subtract(unions[band], better)
-        better = unions[band] if better.is_empty else union_coverage([better, unions[band]])
+        region = unions[band]
+        if not (region.is_empty or better.is_empty):
+            region = _polygonal(_snapped(shapely.difference, region, better))
+        out[band] = region
+        better = unions[band] if better.is_empty else _snapped_union([better, unions[band]])
     return out
+
+
+def _snapped(op, *args: BaseGeometry) -> BaseGeometry:
+    """``op`` with snap-rounding on the finest grid that GEOS completes."""
+    for i, grid in enumerate(_GRIDS):
+        try:
+            operands = args if i == 0 else [shapely.make_valid(g) for g in args]
+            return op(*operands, grid_size=grid)
+        except shapely.errors.GEOSException:
+            if i == len(_GRIDS) - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _snapped_union(geoms: list[BaseGeometry]) -> BaseGeometry:
+    geoms = [g for g in geoms if not g.is_empty]
+    if not geoms:
+        return EMPTY
+    return _polygonal(
+        _snapped(lambda *g, grid_size: shapely.union_all(g, grid_size=grid_size), *geoms)
+    )
 
 
 def tiled(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import shapely
 import shapely.affinity
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from siteplanner.geometry.coverage import BEST_FIRST, CameraCoverage, best_band_regions, tiled
@@ -55,6 +55,12 @@ lengths = st.lists(st.floats(0.5, 6), min_size=5, max_size=5)
 
 @settings(max_examples=40, deadline=None)
 @given(starts, lengths, st.floats(-90, 90))
+# GEOS's floating overlay dropped a face here: the detection band showed on 3.75 m² twice.
+@example(
+    xs=[0.0, 2.0, 0.0, 1.0, -1.3250542463132372e-31],
+    ls=[3.0, 3.0, 3.0, 2.25, 0.578125],
+    angle=73.375,
+)
 def test_regions_are_disjoint_and_make_the_union(xs, ls, angle):
     widths = sorted(ls, reverse=True)
     cams = []
