@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QPointF, QRectF, QSettings, Qt
+from PySide6.QtCore import QT_TR_NOOP, QPointF, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QTabBar,
     QToolBar,
     QUndoView,
     QVBoxLayout,
@@ -144,6 +145,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.underlay_dock)
         self.tabifyDockWidget(self.background_dock, self.underlay_dock)
         self.levels_dock.raise_()
+        # Docks' tab titles in full ("Le…" said nothing); Qt makes the tab bars as it lays out.
+        QTimer.singleShot(0, self.unelide_dock_tabs)
+        self.tabifiedDockWidgetActivated.connect(lambda _dock: self.unelide_dock_tabs())
 
         self.targets: dict[str, Any] = {
             "window": self,
@@ -196,6 +200,12 @@ class MainWindow(QMainWindow):
         self._plan_replaced()
 
     # -- construction ------------------------------------------------------------------------
+    def unelide_dock_tabs(self) -> None:
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is self:  # the dock areas' bars, not a dialog's or a panel's
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
+
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = keep_tr(QDockWidget(self), title)
         dock.setObjectName(title.replace(" ", "_"))  # the English title: stable across languages
