@@ -123,7 +123,9 @@ class LongJob(QObject):
             self.failed.emit(str(payload))
         else:
             self.stopped.emit()
-        self.setParent(None)  # done: freed with the caller's last reference
+        # Freed by the event loop once this slot has returned: deleting it here (as dropping
+        # the caller's last reference would) pulls it away under Qt's own call into it.
+        self.deleteLater()
 
 
 __all__ = ["Cancelled", "LongJob", "Progress", "describe", "replacing"]
