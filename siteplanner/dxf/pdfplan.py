@@ -19,6 +19,7 @@ from pathlib import Path
 import pypdfium2
 from PIL import Image
 
+from siteplanner.drawing.pdfium import LOCK as PDFIUM_LOCK
 from siteplanner.dxf.reader import DxfError
 
 POINTS_PER_INCH = 72.0
@@ -58,6 +59,11 @@ def _open(path: str | os.PathLike[str]) -> pypdfium2.PdfDocument:
 
 def page_sizes(path: str | os.PathLike[str]) -> list[tuple[float, float]]:
     """Each page's size in points (1/72 inch), width and height as shown (rotation applied)."""
+    with PDFIUM_LOCK:
+        return _page_sizes(path)
+
+
+def _page_sizes(path: str | os.PathLike[str]) -> list[tuple[float, float]]:
     pdf = _open(path)
     try:
         sizes = []
@@ -88,6 +94,11 @@ def render_page(
 ) -> Image.Image:
     """Page ``index`` as a PIL image: ``width_px`` wide (a preview), else at the tracing
     resolution."""
+    with PDFIUM_LOCK:
+        return _render_page(path, index, width_px)
+
+
+def _render_page(path: str | os.PathLike[str], index: int, width_px: int | None) -> Image.Image:
     pdf = _open(path)
     try:
         if not 0 <= index < len(pdf):
@@ -101,7 +112,10 @@ def render_page(
                 scale = trace_dpi(w, h) / POINTS_PER_INCH
             # White under the drawing (a transparent page would show the canvas through).
             bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255))
-            return bitmap.to_pil()
+            try:
+                return bitmap.to_pil().copy()
+            finally:
+                bitmap.close()
         finally:
             page.close()
     finally:

@@ -20,6 +20,7 @@ from reportlab.lib.pagesizes import A3, landscape
 from siteplanner.analysis import Analysis
 from siteplanner.drawing.canvas import MM, Canvas
 from siteplanner.drawing.pdf import PdfCanvas
+from siteplanner.drawing.pdfium import LOCK as PDFIUM_LOCK
 from siteplanner.drawing.plan_drawing import INK, DrawingInfo, draw_level
 from siteplanner.drawing.svg import SvgCanvas
 from siteplanner.model import Level, Plan
@@ -74,16 +75,22 @@ def write_png(
         canvas = PdfCanvas(tmp, title=plan.name, pagesize=PAGE)
         _page(canvas, plan, level, analysis, langs)
         canvas.close()
-        pdf = pypdfium2.PdfDocument(tmp)
-        try:
-            page = pdf[0]
-            bitmap = page.render(scale=width_px / PAGE[0])
-            image = bitmap.to_pil()
-            image.save(str(out), format="PNG", optimize=False)
-            size = image.size
-            page.close()
-        finally:
-            pdf.close()
+        with PDFIUM_LOCK:
+            pdf = pypdfium2.PdfDocument(tmp)
+            try:
+                page = pdf[0]
+                try:
+                    bitmap = page.render(scale=width_px / PAGE[0])
+                    try:
+                        image = bitmap.to_pil().copy()
+                    finally:
+                        bitmap.close()
+                finally:
+                    page.close()
+            finally:
+                pdf.close()
+        image.save(str(out), format="PNG", optimize=False)
+        size = image.size
     finally:
         os.unlink(tmp)
     return size
