@@ -139,6 +139,7 @@ class PlaceDialog(QDialog):
         self.setObjectName("place_cameras")
         self.setWindowTitle(tr("Place Cameras"))
         self.job: _PlaceJob | None = None
+        self.finished_job: _PlaceJob | None = None  # the last run, alive past its signal
         self.proposal: Proposal | None = None
         self.preview: list[QGraphicsItem] = []
         self.stale = False  # the plan changed since the run started
@@ -373,7 +374,9 @@ class PlaceDialog(QDialog):
     def _on_done(self, job: _PlaceJob, out: object) -> None:
         if job is not self.job:
             return  # a run the user abandoned
-        self.job = None
+        # Kept until the next run: freeing it here would delete its relay, the sender of the
+        # signal being delivered now.
+        self.finished_job, self.job = job, None
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         if out is None:
