@@ -23,12 +23,11 @@ def _app():
     return QApplication.instance() or QApplication([])
 
 
-def frame_time_ms(
-    plan: Plan, frames: int = 60, step_px: int = 9, overlays: dict[str, bool] | None = None
-) -> float:
+def _window_on_busiest(plan: Plan, analysed: bool):
+    """The editor on the plan's busiest level, its worker held; with ``analysed`` the analysis
+    as the worker would deliver it, computed here so that timings are the editor's own.
+    Returns (app, window, level)."""
     app = _app()
-    from PySide6.QtGui import QImage
-
     from siteplanner.analysis import Analyser
     from siteplanner.app.main_window import MainWindow
     from siteplanner.app.worker import PathCache, WallCache, render_data
@@ -40,13 +39,23 @@ def frame_time_ms(
     app.processEvents()
     busiest = max(plan.levels, key=lambda lv: len(lv.cameras))
     win.set_level(busiest.id)
-    # The analysis as the worker would deliver it, computed here so the timing is the drawing.
-    analyser = Analyser()
-    walls = WallCache().walls(plan, analyser, lambda: False)
-    data = render_data(analyser.analyse(plan), PathCache(), lambda: False)
+    if analysed:
+        analyser = Analyser()
+        walls = WallCache().walls(plan, analyser, lambda: False)
+        data = render_data(analyser.analyse(plan), PathCache(), lambda: False)
     win.runner.hold()
-    win.state.set_walls(walls)
-    win.state.set_render(data)
+    if analysed:
+        win.state.set_walls(walls)
+        win.state.set_render(data)
+    return app, win, busiest
+
+
+def frame_time_ms(
+    plan: Plan, frames: int = 60, step_px: int = 9, overlays: dict[str, bool] | None = None
+) -> float:
+    from PySide6.QtGui import QImage
+
+    app, win, busiest = _window_on_busiest(plan, analysed=True)
     for name, on in (overlays or {}).items():
         win.state.set_overlay(name, on)  # e.g. the requirement view
     view = win.view
@@ -71,20 +80,10 @@ def edit_times_ms(plan: Plan, steps: int = 60) -> tuple[float, float]:
     """Median milliseconds per mouse move for the two snapping gestures on the plan's busiest
     level, zoomed in to 40 px/m as when editing: (dragging a wall's vertex with snapping,
     hovering with the wall tool, which snaps the cursor to vertices and walls)."""
-    app = _app()
     from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
     from PySide6.QtTest import QTest
 
-    from siteplanner.app.main_window import MainWindow
-
-    win = MainWindow(plan)
-    win.runner.hold()
-    win.resize(*SIZE)
-    win.show()
-    app.processEvents()
-    busiest = max(plan.levels, key=lambda lv: len(lv.cameras))
-    win.set_level(busiest.id)
-    win.runner.hold()
+    app, win, busiest = _window_on_busiest(plan, analysed=False)
     view, port = win.view, win.view.viewport()
     # A wall in the middle of the level, its far end seen at 40 px/m.
     walls = sorted(busiest.walls, key=lambda w: w.points[0])
@@ -132,28 +131,11 @@ def handle_drag_times_ms(plan: Plan, steps: int = 40) -> dict[str, float]:
     plan's busiest level (its analysis drawn, the camera and its range in view): the mouse move
     (the edit, the camera's live coverage, the handles) and the viewport's repaint, by handle:
     ``fov``, ``range``, ``tilt``."""
-    app = _app()
     from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
     from PySide6.QtGui import QImage
     from PySide6.QtTest import QTest
 
-    from siteplanner.analysis import Analyser
-    from siteplanner.app.main_window import MainWindow
-    from siteplanner.app.worker import PathCache, WallCache, render_data
-
-    win = MainWindow(plan)
-    win.runner.hold()
-    win.resize(*SIZE)
-    win.show()
-    app.processEvents()
-    busiest = max(plan.levels, key=lambda lv: len(lv.cameras))
-    win.set_level(busiest.id)
-    analyser = Analyser()
-    walls = WallCache().walls(plan, analyser, lambda: False)
-    data = render_data(analyser.analyse(plan), PathCache(), lambda: False)
-    win.runner.hold()
-    win.state.set_walls(walls)
-    win.state.set_render(data)
+    app, win, busiest = _window_on_busiest(plan, analysed=True)
     view, port = win.view, win.view.viewport()
     cams = sorted(busiest.cameras, key=lambda c: c.position)
     cam = cams[len(cams) // 2]
