@@ -13,15 +13,7 @@ from PySide6.QtTest import QTest
 from siteplanner.editing.handles import axis_distance, footprint_edge
 from siteplanner.model import Plan, resolve_optics
 from tests.app.conftest import click, drag, vp
-
-OPTICS = {
-    "height_m": 3.0,
-    "tilt_deg": 20.0,
-    "hfov_deg": 90.0,
-    "vfov_deg": 50.0,
-    "resolution": [1920, 1080],
-    "range_m": 10.0,
-}
+from tests.app.test_context_menus import OPTICS
 
 
 def plan() -> Plan:
